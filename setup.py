@@ -1,0 +1,32 @@
+from setuptools import find_packages, setup
+
+setup(
+    name="archer_jax",
+    version="0.1.0",
+    description="ArCHer (hierarchical multi-turn actor-critic RL for LLM agents) in JAX",
+    packages=find_packages(include=["archer_jax", "archer_jax.*"]),
+    python_requires=">=3.10",
+    install_requires=[
+        "jax>=0.6",
+        "flax>=0.10",
+        "optax",
+        "orbax-checkpoint",
+        "transformers>=4.45",
+        "tokenizers",
+        "safetensors",
+        "gguf",
+        "chex",
+        "ml-collections",
+        "tensorflow-datasets",
+        "array_record",
+        "numpy",
+        "tqdm",
+        "matplotlib",
+    ],
+    extras_require={
+        "test": ["pytest", "torch==2.13.0", "sentencepiece"],
+        "envs": ["jericho"],
+        "gpu": ["jax[cuda12]"],
+        "tpu": ["jax[tpu]"],
+    },
+)
