@@ -1,0 +1,233 @@
+"""The shared transformer core: norms, rotary embeddings, attention with a KV cache, MLPs.
+
+Every parameter carries logical axis names (`vocab`, `embed`, `heads`, `kv_heads`, `kv`,
+`mlp`, `layers`) that `archer_jax.parallel.mesh` maps onto mesh axes.
+
+Attention masks are explicit booleans `mask[b, t, s]` (query t may read key slot s), built
+by `causal_mask` / `decode_mask`; left padding is handled by the caller's positions.
+"""
+from __future__ import annotations
+
+import math
+
+import flax.linen as nn
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+from archer_jax.models.config import ModelConfig
+
+Array = jax.Array
+
+
+def param_init(names: tuple[str | None, ...], init=None):
+  return nn.with_logical_partitioning(init or nn.initializers.normal(0.02), names)
+
+
+def causal_mask(attention_mask: Array) -> Array:
+  """[B, T] valid-token mask -> [B, T, T] causal mask over valid keys."""
+  t = attention_mask.shape[-1]
+  causal = jnp.tril(jnp.ones((t, t), dtype=bool))
+  return causal[None] & attention_mask[:, None, :].astype(bool)
+
+
+def bidirectional_mask(attention_mask: Array) -> Array:
+  """[B, T] -> [B, T, T]: every query reads every valid key (encoders)."""
+  m = attention_mask.astype(bool)
+  return jnp.broadcast_to(m[:, None, :], m.shape[:1] + m.shape[1:] * 2)
+
+
+def decode_mask(key_valid: Array, query_slots: Array) -> Array:
+  """Mask for queries written at cache `query_slots` [T] over a cache with `key_valid` [B, S].
+
+  Query t may read slot s iff the slot holds a real token and s <= query_slots[t].
+  """
+  s = key_valid.shape[-1]
+  causal = jnp.arange(s)[None, :] <= query_slots[:, None]            # [T, S]
+  return causal[None] & key_valid[:, None, :].astype(bool)
+
+
+def positions_from_mask(attention_mask: Array) -> Array:
+  """Left/right padded [B, T] mask -> positions 0, 1, ... counted over real tokens."""
+  return jnp.maximum(jnp.cumsum(attention_mask.astype(jnp.int32), axis=-1) - 1, 0)
+
+
+# ---- rotary embeddings ---------------------------------------------------------------
+def rope_inv_freq(cfg: ModelConfig) -> np.ndarray:
+  """Inverse frequencies [Dh/2] with the checkpoint's theta and (llama3 / linear) scaling."""
+  dh = cfg.dim_per_head
+  inv = 1.0 / (cfg.rope_theta ** (np.arange(0, dh, 2, dtype=np.float64) / dh))
+  scaling = dict(cfg.rope_scaling or ())
+  kind = scaling.get("rope_type", scaling.get("type", "default"))
+  if kind == "linear":
+    inv = inv / float(scaling["factor"])
+  elif kind == "llama3":
+    factor = float(scaling["factor"])
+    low, high = float(scaling["low_freq_factor"]), float(scaling["high_freq_factor"])
+    old_len = float(scaling["original_max_position_embeddings"])
+    wavelen = 2 * math.pi / inv
+    smooth = (old_len / wavelen - low) / (high - low)
+    scaled = np.where(wavelen > old_len / low, inv / factor, inv)
+    mid = (wavelen <= old_len / low) & (wavelen >= old_len / high)
+    inv = np.where(mid, (1 - smooth) * inv / factor + smooth * inv, scaled)
+  elif kind not in ("default", None):
+    raise ValueError(f"unsupported rope_scaling type {kind!r}")
+  return inv.astype(np.float32)
+
+
+def apply_rope(x: Array, positions: Array, inv_freq: np.ndarray) -> Array:
+  """x [B, T, H, Dh], positions [B, T] -> rotated x (HF 'rotate_half' convention)."""
+  ang = positions[..., None].astype(jnp.float32) * jnp.asarray(inv_freq)   # [B, T, Dh/2]
+  cos = jnp.concatenate([jnp.cos(ang)] * 2, -1)[:, :, None, :]
+  sin = jnp.concatenate([jnp.sin(ang)] * 2, -1)[:, :, None, :]
+  xf = x.astype(jnp.float32)
+  x1, x2 = jnp.split(xf, 2, axis=-1)
+  rotated = jnp.concatenate([-x2, x1], axis=-1)
+  return (xf * cos + rotated * sin).astype(x.dtype)
+
+
+# ---- modules ------------------------------------------------------------------------
+class RMSNorm(nn.Module):
+  eps: float
+  dtype: jnp.dtype = jnp.float32
+  param_dtype: jnp.dtype = jnp.float32
+
+  @nn.compact
+  def __call__(self, x):
+    scale = self.param("scale", param_init(("embed",), nn.initializers.ones),
+                       (x.shape[-1],), self.param_dtype)
+    xf = x.astype(jnp.float32)
+    y = xf * jax.lax.rsqrt(jnp.mean(xf * xf, -1, keepdims=True) + self.eps)
+    return (y * scale.astype(jnp.float32)).astype(self.dtype)
+
+
+def make_norm(cfg: ModelConfig, name: str):
+  if cfg.family == "llama":
+    return RMSNorm(cfg.norm_eps, cfg.compute_dtype, cfg.weight_dtype, name=name)
+  return nn.LayerNorm(epsilon=cfg.norm_eps, dtype=cfg.compute_dtype,
+                      param_dtype=cfg.weight_dtype, name=name,
+                      scale_init=param_init(("embed",), nn.initializers.ones),
+                      bias_init=param_init(("embed",), nn.initializers.zeros))
+
+
+def _dense(cfg, features, axis, names, bias, name):
+  """DenseGeneral whose kernel has logical axes `names` (inputs then outputs)."""
+  out_rank = len(features) if isinstance(features, tuple) else 1
+  return nn.DenseGeneral(features, axis=axis, use_bias=bias, dtype=cfg.compute_dtype,
+                         param_dtype=cfg.weight_dtype, name=name,
+                         kernel_init=param_init(names),
+                         bias_init=param_init(names[-out_rank:], nn.initializers.zeros))
+
+
+class Attention(nn.Module):
+  """Multi-head / grouped-query attention with an optional fixed-size KV cache.
+
+  x [B, T, D]; mask [B, T, S] with S = T (no cache) or the cache length;
+  cache {"k","v": [B, S, KVH, Dh]} written at slots [cache_index, cache_index + T).
+  """
+  cfg: ModelConfig
+
+  @nn.compact
+  def __call__(self, x, mask, positions, cache=None, cache_index=None):
+    cfg = self.cfg
+    h, kvh, dh = cfg.num_heads, cfg.kv_heads, cfg.dim_per_head
+    bias = cfg.attention_bias or cfg.family != "llama"
+    q = _dense(cfg, (h, dh), -1, ("embed", "heads", "kv"), bias, "q")(x)
+    k = _dense(cfg, (kvh, dh), -1, ("embed", "kv_heads", "kv"), bias, "k")(x)
+    v = _dense(cfg, (kvh, dh), -1, ("embed", "kv_heads", "kv"), bias, "v")(x)
+    if cfg.family == "llama":
+      inv_freq = rope_inv_freq(cfg)
+      q = apply_rope(q, positions, inv_freq)
+      k = apply_rope(k, positions, inv_freq)
+    new_cache = None
+    if cache is not None:
+      idx = (0, cache_index, 0, 0)
+      k = jax.lax.dynamic_update_slice(cache["k"], k.astype(cache["k"].dtype), idx)
+      v = jax.lax.dynamic_update_slice(cache["v"], v.astype(cache["v"].dtype), idx)
+      new_cache = {"k": k, "v": v}
+    b, t = q.shape[:2]
+    qg = q.reshape(b, t, kvh, h // kvh, dh)
+    logits = jnp.einsum("btkgd,bskd->bkgts", qg, k.astype(q.dtype)).astype(jnp.float32)
+    logits = logits / math.sqrt(dh)
+    logits = jnp.where(mask[:, None, None], logits, jnp.finfo(jnp.float32).min)
+    probs = jax.nn.softmax(logits, axis=-1).astype(q.dtype)
+    out = jnp.einsum("bkgts,bskd->btkgd", probs, v.astype(q.dtype)).reshape(b, t, h, dh)
+    out = _dense(cfg, cfg.hidden_size, (-2, -1), ("heads", "kv", "embed"),
+                 cfg.family != "llama", "o")(out)
+    return out, new_cache
+
+
+ACTIVATIONS = {
+    "silu": jax.nn.silu,
+    "gelu_new": lambda x: jax.nn.gelu(x, approximate=True),
+    "gelu": lambda x: jax.nn.gelu(x, approximate=False),
+    "relu": jax.nn.relu,
+}
+
+
+class MLP(nn.Module):
+  """SwiGLU (llama: down(silu(gate x) * up x)) or plain (fc -> act -> proj)."""
+  cfg: ModelConfig
+
+  @nn.compact
+  def __call__(self, x):
+    cfg = self.cfg
+    act = ACTIVATIONS[cfg.activation]
+    f = cfg.intermediate_size
+    if cfg.family == "llama":
+      gate = _dense(cfg, f, -1, ("embed", "mlp"), False, "gate")(x)
+      up = _dense(cfg, f, -1, ("embed", "mlp"), False, "up")(x)
+      return _dense(cfg, cfg.hidden_size, -1, ("mlp", "embed"), False, "down")(act(gate) * up)
+    hid = act(_dense(cfg, f, -1, ("embed", "mlp"), True, "fc")(x))
+    return _dense(cfg, cfg.hidden_size, -1, ("mlp", "embed"), True, "proj")(hid)
+
+
+class Block(nn.Module):
+  """One transformer layer. Pre-norm for decoders (llama, gpt2), post-norm for BERT.
+
+  Written in scan form: (x, cache_layer) -> (x, new_cache_layer) with the broadcast
+  arguments (mask, positions, cache_index) so `nn.scan` can stack layers.
+  """
+  cfg: ModelConfig
+
+  @nn.compact
+  def __call__(self, x, cache, mask, positions, cache_index):
+    cfg = self.cfg
+    attn = Attention(cfg, name="attn")
+    mlp = MLP(cfg, name="mlp")
+    if cfg.family == "bert":
+      a, new_cache = attn(x, mask, positions, cache, cache_index)
+      x = make_norm(cfg, "norm1")(x + a)
+      x = make_norm(cfg, "norm2")(x + mlp(x))
+    else:
+      a, new_cache = attn(make_norm(cfg, "norm1")(x), mask, positions, cache, cache_index)
+      x = x + a
+      x = x + mlp(make_norm(cfg, "norm2")(x))
+    x = nn.with_logical_constraint(x, ("batch", "length", "embed"))
+    return x, new_cache
+
+
+class Stack(nn.Module):
+  """`num_layers` Blocks: one scanned, stacked-parameter layer (compile time flat in depth)
+  or, with scan_layers=False, separate `layers_i` parameters."""
+  cfg: ModelConfig
+
+  @nn.compact
+  def __call__(self, x, cache, mask, positions, cache_index):
+    cfg = self.cfg
+    block = Block
+    if cfg.remat:
+      block = nn.remat(Block, prevent_cse=not cfg.scan_layers)
+    if cfg.scan_layers:
+      scanned = nn.scan(
+          block, variable_axes={"params": 0}, split_rngs={"params": True},
+          in_axes=(0, nn.broadcast, nn.broadcast, nn.broadcast),
+          length=cfg.num_layers, metadata_params={nn.PARTITION_NAME: "layers"})
+      return scanned(cfg, name="block")(x, cache, mask, positions, cache_index)
+    new = []
+    for i in range(cfg.num_layers):
+      layer_cache = None if cache is None else jax.tree.map(lambda c: c[i], cache)
+      x, c = block(cfg, name=f"layers_{i}")(x, layer_cache, mask, positions, cache_index)
+      new.append(c)
+    new_cache = None if cache is None else jax.tree.map(lambda *c: jnp.stack(c), *new)
+    return x, new_cache
