@@ -1,0 +1,144 @@
+"""Pure ArCHer losses. Each returns a scalar already divided by a *global* count that the
+caller computes from the whole batch's masks, so summing micro-batch gradients is exact.
+
+Batch conventions (all fixed-shape, batch-major):
+  obs [B, Lo] left-padded ids, obs_mask [B, Lo]; act [B, La] right-padded ids incl. the stop
+  token, act_mask [B, La]; valid [B] (1 for real rows, 0 for batch padding).
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import jax
+import jax.numpy as jnp
+
+from archer_jax.models.layers import positions_from_mask
+
+
+def expectile_loss(diff, tau: float):
+  """|tau - 1[diff < 0]| * diff^2 (IQL); tau = 0.5 gives diff^2 / 2 up to scale."""
+  w = jnp.where(diff < 0, 1.0 - tau, tau)
+  return w * diff * diff
+
+
+def critic_loss(params, target_params, batch, *, embed: Callable, heads: Callable,
+                gamma: float, num_rows, v_loss: str = "mse", expectile: float = 0.9):
+  """Utterance-level Bellman loss (spec §2), per head i in {1, 2}:
+
+    y_Qi = r + gamma * (1 - done) * Vbar_i(s')        (target critic, no gradient)
+    y_Vi = Qbar_i(s, a_pi)                             (target critic, fresh actor sample)
+    L = sum_i mean_b[(Q_i(s, a) - y_Qi)^2 + l(V_i(s) - y_Vi)],  l = square | expectile
+
+  embed(params, tokens, mask) -> [B, D]; heads(params, es, ea|None) -> {"q1","q2","v1","v2"}.
+  batch: obs, obs_mask, act, act_mask, next_obs, next_obs_mask, pi_act, pi_act_mask,
+  reward [B], done [B], valid [B]. Five encoder passes: s, a (online); s', s, a_pi (target).
+  """
+  sg = jax.lax.stop_gradient
+  t_next = heads(target_params, embed(target_params, batch["next_obs"], batch["next_obs_mask"]))
+  t_cur = heads(target_params, embed(target_params, batch["obs"], batch["obs_mask"]),
+                embed(target_params, batch["pi_act"], batch["pi_act_mask"]))
+  online = heads(params, embed(params, batch["obs"], batch["obs_mask"]),
+                 embed(params, batch["act"], batch["act_mask"]))
+  r, d, valid = batch["reward"], batch["done"].astype(jnp.float32), batch["valid"]
+  total, metrics = 0.0, {}
+  for i in ("1", "2"):
+    y_q = sg(r + gamma * (1.0 - d) * t_next["v" + i])
+    y_v = sg(t_cur["q" + i])
+    q_err = online["q" + i] - y_q
+    v_err = online["v" + i] - y_v
+    v_term = v_err ** 2 if v_loss == "mse" else expectile_loss(v_err, expectile)
+    q_l = jnp.sum(valid * q_err ** 2) / num_rows
+    v_l = jnp.sum(valid * v_term) / num_rows
+    total = total + q_l + v_l
+    metrics[f"q{i}_loss"], metrics[f"v{i}_loss"] = q_l, v_l
+    metrics[f"q{i}_mean"] = jnp.sum(valid * online["q" + i]) / num_rows
+    metrics[f"v{i}_mean"] = jnp.sum(valid * online["v" + i]) / num_rows
+  metrics["critic_loss"] = total
+  return total, metrics
+
+
+def action_logits(apply: Callable, params, obs, obs_mask, act, act_mask):
+  """Forward the actor over concat(obs, act) and return the outputs at the positions that
+  predict each action token: logits [B, La, V] (and "values" [B, La] when present).
+
+  Positions count only real tokens, so left-padded observations and right-padded actions
+  give every row the positions it would have alone.
+  """
+  lo = obs.shape[1]
+  tokens = jnp.concatenate([obs, act], axis=1)
+  mask = jnp.concatenate([obs_mask, act_mask], axis=1).astype(bool)
+  out = apply(params, tokens, positions_from_mask(mask), mask)
+  sl = slice(lo - 1, tokens.shape[1] - 1)
+  res = {"logits": out["logits"][:, sl]}
+  if "values" in out:
+    res["values"] = out["values"][:, sl]
+  return res
+
+
+def token_logprobs(logits, tokens):
+  """log pi(tokens) under logits [B, La, V] -> [B, La] (f32)."""
+  logp = jax.nn.log_softmax(logits.astype(jnp.float32), axis=-1)
+  return jnp.take_along_axis(logp, tokens[..., None], axis=-1)[..., 0], logp
+
+
+def policy_loss(params, batch, *, apply: Callable, num_rows, num_tokens, ref_params=None,
+                baseline: bool = False, value_coef: float = 1.0, entropy_coef: float = 0.0,
+                kl_coef: float = 0.0, clip_eps: float = 0.0):
+  """Token-level advantage-weighted policy gradient (spec §3):
+
+    L_pg = -(1/B) sum_b sum_t m_bt * w_bt * log pi(a_bt | s_b, a_b,<t)
+    w_bt = A_b                        (plain; A = min Q(s, a_pi) - min V(s), precomputed)
+    w_bt = A_b - sg(V_tok(s_b, a_b,<t))   (token-level baseline), + value_coef * masked
+           mean_t (V_tok - A_b)^2
+  Options: clip_eps > 0 uses the PPO clipped ratio against the sampler's `old_logp`;
+  entropy_coef subtracts the mean token entropy; kl_coef adds the mean token
+  KL(pi || pi_ref) to `ref_params` (full-vocabulary, exact).
+  batch: obs, obs_mask, act, act_mask, advantage [B], valid [B] (+ old_logp [B, La]).
+  """
+  sg = jax.lax.stop_gradient
+  out = action_logits(apply, params, batch["obs"], batch["obs_mask"], batch["act"],
+                      batch["act_mask"])
+  logp, logp_all = token_logprobs(out["logits"], batch["act"])
+  m = batch["act_mask"].astype(jnp.float32) * batch["valid"][:, None]
+  adv = batch["advantage"][:, None] * jnp.ones_like(logp)
+  metrics = {}
+  if baseline:
+    v = out["values"]
+    value_loss = jnp.sum(m * (v - adv) ** 2) / num_tokens
+    adv = adv - sg(v)
+    metrics["value_loss"] = value_loss
+  if clip_eps > 0:
+    ratio = jnp.exp(logp - batch["old_logp"])
+    obj = jnp.minimum(ratio * adv, jnp.clip(ratio, 1 - clip_eps, 1 + clip_eps) * adv)
+    pg = -jnp.sum(m * obj) / num_rows
+  else:
+    pg = -jnp.sum(m * sg(adv) * logp) / num_rows
+  total = pg
+  metrics["pg_loss"] = pg
+  if baseline:
+    total = total + value_coef * metrics["value_loss"]
+  probs = jnp.exp(logp_all)
+  if entropy_coef:
+    ent = -jnp.sum(m * jnp.sum(probs * logp_all, -1)) / num_tokens
+    total = total - entropy_coef * ent
+    metrics["entropy"] = ent
+  if kl_coef:
+    ref = action_logits(apply, ref_params, batch["obs"], batch["obs_mask"], batch["act"],
+                        batch["act_mask"])
+    ref_logp = jax.nn.log_softmax(sg(ref["logits"]).astype(jnp.float32), -1)
+    kl = jnp.sum(m * jnp.sum(probs * (logp_all - ref_logp), -1)) / num_tokens
+    total = total + kl_coef * kl
+    metrics["kl"] = kl
+  metrics["logp_sum"] = jnp.sum(m * logp) / num_rows
+  metrics["actor_loss"] = total
+  return total, metrics
+
+
+def bc_loss(params, batch, *, apply: Callable, num_tokens):
+  """Behaviour cloning / SFT: L = -(1/N_tokens) sum_bt m_bt log pi(a_bt | s_b, a_b,<t)."""
+  out = action_logits(apply, params, batch["obs"], batch["obs_mask"], batch["act"],
+                      batch["act_mask"])
+  logp, _ = token_logprobs(out["logits"], batch["act"])
+  m = batch["act_mask"].astype(jnp.float32) * batch["valid"][:, None]
+  loss = -jnp.sum(m * logp) / num_tokens
+  return loss, {"bc_loss": loss}

@@ -1,0 +1,69 @@
+"""The utterance-level critic (shared encoder + Q1, Q2, V1, V2 heads) and the token-level
+value head, as Flax modules over any `ModelConfig` encoder / causal LM."""
+from __future__ import annotations
+
+import flax.linen as nn
+import jax.numpy as jnp
+
+from archer_jax.models import CausalLM, Encoder, ModelConfig
+from archer_jax.models.layers import param_init
+
+
+class MLPHead(nn.Module):
+  """Linear-ReLU-Linear-ReLU-Linear -> scalar; hidden = encoder width (spec §2)."""
+  hidden: int
+
+  @nn.compact
+  def __call__(self, x):
+    for i in range(2):
+      x = nn.relu(nn.Dense(self.hidden, name=f"dense{i}",
+                           kernel_init=param_init((None, "head_hidden")),
+                           bias_init=param_init(("head_hidden",), nn.initializers.zeros))(x))
+    x = nn.Dense(1, name="out", kernel_init=param_init(("head_hidden", None)),
+                 bias_init=param_init((None,), nn.initializers.zeros))(x)
+    return x[..., 0].astype(jnp.float32)
+
+
+class DoubleCritic(nn.Module):
+  """Q1, Q2 on concat(emb(s), emb(a)); V1, V2 on emb(s); one trained encoder.
+
+  `embed(tokens [B, T], mask [B, T]) -> [B, D]`; `heads(es, ea) -> {"q1","q2","v1","v2": [B]}`
+  (ea may be None: V heads only). Splitting the two lets a step reuse an embedding.
+  """
+  cfg: ModelConfig
+
+  def setup(self):
+    self.encoder = Encoder(self.cfg)
+    d = self.cfg.hidden_size
+    self.q1, self.q2, self.v1, self.v2 = (MLPHead(d, name=n) for n in ("q1", "q2", "v1", "v2"))
+
+  def embed(self, tokens, mask):
+    return self.encoder(tokens, mask)["pooled"]
+
+  def heads(self, es, ea=None):
+    out = {"v1": self.v1(es), "v2": self.v2(es)}
+    if ea is not None:
+      sa = jnp.concatenate([es, ea], axis=-1)
+      out.update(q1=self.q1(sa), q2=self.q2(sa))
+    return out
+
+  def __call__(self, obs, obs_mask, act, act_mask):
+    return self.heads(self.embed(obs, obs_mask), self.embed(act, act_mask))
+
+
+class PolicyWithValue(nn.Module):
+  """The actor LM, optionally with a token-level value head V_tok(s, a_<t) on its hidden
+  states (the paper's token-level baseline). Returns {"logits", "hidden", "values"?}."""
+  cfg: ModelConfig
+  value_head: bool = False
+
+  def setup(self):
+    self.lm = CausalLM(self.cfg)
+    if self.value_head:
+      self.value = MLPHead(self.cfg.hidden_size)
+
+  def __call__(self, tokens, positions=None, attention_mask=None):
+    out = self.lm(tokens, positions=positions, attention_mask=attention_mask)
+    if self.value_head:
+      out["values"] = self.value(out["hidden"])
+    return out

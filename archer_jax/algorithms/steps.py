@@ -1,0 +1,107 @@
+"""Jittable pure update steps: critic (Bellman + fused Polyak), actor (policy gradient), BC.
+
+Each step maps (train state(s), batch) -> (new state(s), metrics) and is jitted by
+`training.steps_jit` with in/out shardings and the states donated. Gradient accumulation
+over `num_micro` micro-batches runs in a `lax.scan`; losses divide by counts taken from the
+whole batch, so the summed gradient equals the full-batch gradient exactly.
+"""
+from __future__ import annotations
+
+import functools
+
+import jax
+import jax.numpy as jnp
+import optax
+
+from archer_jax.algorithms import losses
+
+
+def accumulate_grads(loss_fn, params, batch, num_micro: int):
+  """sum_k grad loss_fn(params, batch_k) over `num_micro` equal slices of the batch axis.
+
+  loss_fn(params, micro_batch) -> (loss, metrics) with loss already normalised by global
+  counts; metrics are summed the same way. Returns (grads, metrics).
+  """
+  grad_fn = jax.value_and_grad(loss_fn, has_aux=True)
+  if num_micro == 1:
+    (_, metrics), grads = grad_fn(params, batch)
+    return grads, metrics
+  micro = jax.tree.map(lambda x: x.reshape(num_micro, x.shape[0] // num_micro, *x.shape[1:]),
+                       batch)
+  first = jax.tree.map(lambda x: x[0], micro)
+  m_shape = jax.eval_shape(lambda p, b: loss_fn(p, b)[1], params, first)
+  zeros = (jax.tree.map(jnp.zeros_like, params),
+           jax.tree.map(lambda s: jnp.zeros(s.shape, s.dtype), m_shape))
+
+  def body(carry, mb):
+    (_, m), g = grad_fn(params, mb)
+    return jax.tree.map(jnp.add, carry, (g, m)), None
+
+  (grads, metrics), _ = jax.lax.scan(body, zeros, micro)
+  return grads, metrics
+
+
+def polyak(target, online, tau: float):
+  """target <- (1 - tau) * target + tau * online (every leaf)."""
+  return jax.tree.map(lambda t, o: ((1.0 - tau) * t + tau * o).astype(t.dtype), target, online)
+
+
+def critic_step(state, target_params, batch, *, embed, heads, gamma: float, tau: float,
+                num_micro: int = 1, v_loss: str = "mse", expectile: float = 0.9):
+  """One utterance-level critic update (see `losses.critic_loss`) and the fused target update
+  theta_bar <- (1 - tau) theta_bar + tau theta. batch rows: [B] transitions with a_pi.
+  Returns (state, target_params, metrics)."""
+  num_rows = jnp.maximum(jnp.sum(batch["valid"]), 1.0)
+  loss_fn = functools.partial(losses.critic_loss, target_params=target_params, embed=embed,
+                              heads=heads, gamma=gamma, num_rows=num_rows, v_loss=v_loss,
+                              expectile=expectile)
+  grads, metrics = accumulate_grads(lambda p, b: loss_fn(p, batch=b), state.params, batch,
+                                    num_micro)
+  metrics["critic_grad_norm"] = optax.global_norm(grads)
+  state = state.apply_gradients(grads=grads)
+  return state, polyak(target_params, state.params, tau), metrics
+
+
+def actor_step(state, batch, ref_params=None, *, apply, num_micro: int = 1,
+               normalize_advantage: bool = False, **loss_kw):
+  """One token-level policy-gradient update (see `losses.policy_loss`).
+
+  batch: obs/obs_mask [B, Lo], act/act_mask [B, La] (sampled ids), advantage [B], valid [B].
+  With normalize_advantage, A <- (A - mean A) / (std A + 1e-6) over the valid rows of the
+  whole batch (before micro-batching, so accumulation stays exact)."""
+  valid = batch["valid"]
+  num_rows = jnp.maximum(jnp.sum(valid), 1.0)
+  num_tokens = jnp.maximum(jnp.sum(batch["act_mask"] * valid[:, None]), 1.0)
+  if normalize_advantage:
+    a = batch["advantage"]
+    mean = jnp.sum(a * valid) / num_rows
+    std = jnp.sqrt(jnp.sum(valid * (a - mean) ** 2) / num_rows)
+    batch = dict(batch, advantage=(a - mean) / (std + 1e-6))
+  loss_fn = functools.partial(losses.policy_loss, apply=apply, num_rows=num_rows,
+                              num_tokens=num_tokens, ref_params=ref_params, **loss_kw)
+  grads, metrics = accumulate_grads(lambda p, b: loss_fn(p, b), state.params, batch, num_micro)
+  metrics["actor_grad_norm"] = optax.global_norm(grads)
+  metrics["advantage_mean"] = jnp.sum(batch["advantage"] * valid) / num_rows
+  return state.apply_gradients(grads=grads), metrics
+
+
+def bc_step(state, batch, *, apply, num_micro: int = 1):
+  """One behaviour-cloning (SFT) update: maximise sum_t log pi(a_t | s, a_<t) on data."""
+  num_tokens = jnp.maximum(jnp.sum(batch["act_mask"] * batch["valid"][:, None]), 1.0)
+  loss_fn = functools.partial(losses.bc_loss, apply=apply, num_tokens=num_tokens)
+  grads, metrics = accumulate_grads(lambda p, b: loss_fn(p, b), state.params, batch, num_micro)
+  metrics["bc_grad_norm"] = optax.global_norm(grads)
+  return state.apply_gradients(grads=grads), metrics
+
+
+def advantages(critic_params, obs, obs_mask, act, act_mask, *, embed, heads):
+  """A(s, a) = min(Q1, Q2)(s, a) - min(V1, V2)(s) under the online critic: [B]."""
+  h = heads(critic_params, embed(critic_params, obs, obs_mask),
+            embed(critic_params, act, act_mask))
+  return jnp.minimum(h["q1"], h["q2"]) - jnp.minimum(h["v1"], h["v2"])
+
+
+def q_values(params, obs, obs_mask, act, act_mask, *, embed, heads):
+  """min(Q1, Q2)(s, a): [B] (CHAI's candidate ranking uses the target critic's)."""
+  h = heads(params, embed(params, obs, obs_mask), embed(params, act, act_mask))
+  return jnp.minimum(h["q1"], h["q2"])

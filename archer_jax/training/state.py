@@ -1,0 +1,61 @@
+"""Sharded, purely functional train states (params, optimizer state, step), born sharded.
+
+`create_state` traces the module's init with `jax.eval_shape`, maps the parameters' logical
+axis names to mesh shardings (`parallel.mesh.RULES`), and runs the init under `jax.jit` with
+those `out_shardings`, so no host ever holds a full unsharded copy.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import flax.linen as nn
+import jax
+import optax
+from flax.training.train_state import TrainState
+
+from archer_jax.parallel.mesh import tree_shardings
+
+
+def make_optimizer(lr: float, grad_clip: float = 1.0, weight_decay: float = 0.0,
+                   b1: float = 0.9, b2: float = 0.999, eps: float = 1e-8,
+                   trainable: Callable[[Any], Any] | None = None):
+  """Adam(W) after global-norm clipping of *this network's* gradients only.
+
+  `trainable(params) -> bool pytree` freezes the False leaves (e.g. LoRA: base weights)."""
+  chain = []
+  if grad_clip and grad_clip > 0:
+    chain.append(optax.clip_by_global_norm(grad_clip))
+  chain.append(optax.adamw(lr, b1=b1, b2=b2, eps=eps, weight_decay=weight_decay)
+               if weight_decay else optax.adam(lr, b1=b1, b2=b2, eps=eps))
+  tx = optax.chain(*chain)
+  if trainable is not None:
+    tx = optax.multi_transform({True: tx, False: optax.set_to_zero()},
+                               lambda p: trainable(p))
+  return tx
+
+
+def create_state(module: nn.Module, init_args: tuple, tx, mesh, rng,
+                 params: Any | None = None):
+  """-> (TrainState, shardings of the TrainState).
+
+  params: optional pretrained parameters (a full tree matching the module's); they are
+  placed into the target shardings and the optimizer state is created sharded beside them.
+  """
+  def boxed(rng):
+    variables = module.init(rng, *init_args)
+    return TrainState.create(apply_fn=module.apply, params=variables["params"], tx=tx)
+
+  abstract = jax.eval_shape(boxed, rng)
+  shardings = tree_shardings(abstract, mesh)
+  if params is None:
+    state = jax.jit(lambda r: nn.meta.unbox(boxed(r)), out_shardings=shardings)(rng)
+  else:
+    params = jax.device_put(params, shardings.params)
+    make = lambda p: TrainState.create(apply_fn=module.apply, params=p, tx=tx)
+    state = jax.jit(make, in_shardings=(shardings.params,), out_shardings=shardings)(params)
+  return state, shardings
+
+
+def copy_params(params, shardings=None):
+  """A fresh on-device copy (e.g. the target critic), so donation of one never frees the other."""
+  return jax.jit(lambda p: jax.tree.map(lambda x: x + 0, p), out_shardings=shardings)(params)
