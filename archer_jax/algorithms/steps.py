@@ -46,7 +46,7 @@ def polyak(target, online, tau: float):
   return jax.tree.map(lambda t, o: ((1.0 - tau) * t + tau * o).astype(t.dtype), target, online)
 
 
-def critic_step(state, target_params, batch, *, embed, heads, gamma: float, tau: float,
+def critic_step(state, target_params, batch, *, tx, embed, heads, gamma: float, tau: float,
                 num_micro: int = 1, v_loss: str = "mse", expectile: float = 0.9):
   """One utterance-level critic update (see `losses.critic_loss`) and the fused target update
   theta_bar <- (1 - tau) theta_bar + tau theta. batch rows: [B] transitions with a_pi.
@@ -58,11 +58,11 @@ def critic_step(state, target_params, batch, *, embed, heads, gamma: float, tau:
   grads, metrics = accumulate_grads(lambda p, b: loss_fn(p, batch=b), state.params, batch,
                                     num_micro)
   metrics["critic_grad_norm"] = optax.global_norm(grads)
-  state = state.apply_gradients(grads=grads)
+  state = state.apply_gradients(grads, tx)
   return state, polyak(target_params, state.params, tau), metrics
 
 
-def actor_step(state, batch, ref_params=None, *, apply, num_micro: int = 1,
+def actor_step(state, batch, ref_params=None, *, tx, apply, num_micro: int = 1,
                normalize_advantage: bool = False, **loss_kw):
   """One token-level policy-gradient update (see `losses.policy_loss`).
 
@@ -82,16 +82,16 @@ def actor_step(state, batch, ref_params=None, *, apply, num_micro: int = 1,
   grads, metrics = accumulate_grads(lambda p, b: loss_fn(p, b), state.params, batch, num_micro)
   metrics["actor_grad_norm"] = optax.global_norm(grads)
   metrics["advantage_mean"] = jnp.sum(batch["advantage"] * valid) / num_rows
-  return state.apply_gradients(grads=grads), metrics
+  return state.apply_gradients(grads, tx), metrics
 
 
-def bc_step(state, batch, *, apply, num_micro: int = 1):
+def bc_step(state, batch, *, tx, apply, num_micro: int = 1):
   """One behaviour-cloning (SFT) update: maximise sum_t log pi(a_t | s, a_<t) on data."""
   num_tokens = jnp.maximum(jnp.sum(batch["act_mask"] * batch["valid"][:, None]), 1.0)
   loss_fn = functools.partial(losses.bc_loss, apply=apply, num_tokens=num_tokens)
   grads, metrics = accumulate_grads(lambda p, b: loss_fn(p, b), state.params, batch, num_micro)
   metrics["bc_grad_norm"] = optax.global_norm(grads)
-  return state.apply_gradients(grads=grads), metrics
+  return state.apply_gradients(grads, tx), metrics
 
 
 def advantages(critic_params, obs, obs_mask, act, act_mask, *, embed, heads):

@@ -48,13 +48,11 @@ class ReplayBuffer:
     return {k: v[idx] for k, v in self.data.items()}
 
   def state_dict(self) -> dict:
-    return {"data": {k: v[: self.size].copy() if self.size < self.capacity else v
-                     for k, v in self.data.items()},
+    """Full-capacity arrays (fixed shapes, so a restore target is known up front)."""
+    return {"data": {k: v.copy() for k, v in self.data.items()},
             "size": np.int64(self.size), "pos": np.int64(self.pos)}
 
   def load_state_dict(self, state: Mapping) -> None:
-    size = int(state["size"])
     for k in self.spec:
-      arr = np.asarray(state["data"][k])
-      self.data[k][: len(arr)] = arr
-    self.size, self.pos = size, int(state["pos"])
+      self.data[k][...] = np.asarray(state["data"][k])
+    self.size, self.pos = int(state["size"]), int(state["pos"])

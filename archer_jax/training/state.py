@@ -10,10 +10,29 @@ from typing import Any, Callable
 
 import flax.linen as nn
 import jax
+import jax.numpy as jnp
 import optax
-from flax.training.train_state import TrainState
+from flax import struct
 
 from archer_jax.parallel.mesh import tree_shardings
+
+
+@struct.dataclass
+class TrainState:
+  """An immutable (step, params, opt_state) pytree; the optimizer itself is passed to the
+  step functions, so one state can move between optimizers (BC warm start -> RL)."""
+  step: jax.Array
+  params: Any
+  opt_state: Any
+
+  @classmethod
+  def create(cls, params, tx) -> "TrainState":
+    return cls(step=jnp.zeros((), jnp.int32), params=params, opt_state=tx.init(params))
+
+  def apply_gradients(self, grads, tx) -> "TrainState":
+    updates, opt_state = tx.update(grads, self.opt_state, self.params)
+    return self.replace(step=self.step + 1, params=optax.apply_updates(self.params, updates),
+                        opt_state=opt_state)
 
 
 def make_optimizer(lr: float, grad_clip: float = 1.0, weight_decay: float = 0.0,
@@ -43,7 +62,7 @@ def create_state(module: nn.Module, init_args: tuple, tx, mesh, rng,
   """
   def boxed(rng):
     variables = module.init(rng, *init_args)
-    return TrainState.create(apply_fn=module.apply, params=variables["params"], tx=tx)
+    return TrainState.create(variables["params"], tx)
 
   abstract = jax.eval_shape(boxed, rng)
   shardings = tree_shardings(abstract, mesh)
@@ -51,7 +70,7 @@ def create_state(module: nn.Module, init_args: tuple, tx, mesh, rng,
     state = jax.jit(lambda r: nn.meta.unbox(boxed(r)), out_shardings=shardings)(rng)
   else:
     params = jax.device_put(params, shardings.params)
-    make = lambda p: TrainState.create(apply_fn=module.apply, params=p, tx=tx)
+    make = lambda p: TrainState.create(p, tx)
     state = jax.jit(make, in_shardings=(shardings.params,), out_shardings=shardings)(params)
   return state, shardings
 

@@ -1,0 +1,75 @@
+"""What a user sees: metrics JSONL (+ TensorBoard when installed), a PNG plot, a summary."""
+from __future__ import annotations
+
+import json
+import math
+import os
+from typing import Sequence
+
+
+class MetricsLog:
+  """Appends one JSON object per record to `<workdir>/metrics.jsonl`."""
+
+  def __init__(self, workdir: str):
+    self.path = os.path.join(workdir, "metrics.jsonl")
+    self._tb = None
+    try:  # optional
+      from torch.utils.tensorboard import SummaryWriter  # type: ignore
+      self._tb = SummaryWriter(os.path.join(workdir, "tensorboard"))
+    except Exception:  # noqa: BLE001 - TensorBoard is a nice-to-have
+      self._tb = None
+
+  def write(self, record: dict) -> None:
+    with open(self.path, "a") as f:
+      f.write(json.dumps(record, sort_keys=True) + "\n")
+    if self._tb is not None and "iteration" in record:
+      for k, v in record.items():
+        if isinstance(v, (int, float)) and k != "iteration" and math.isfinite(v):
+          self._tb.add_scalar(k, v, record["iteration"])
+      self._tb.flush()
+
+  def truncate_after(self, iteration: int) -> None:
+    """On resume: drop records written after the checkpoint we restart from."""
+    if not os.path.exists(self.path):
+      return
+    keep = [l for l in open(self.path) if json.loads(l).get("iteration", -1) < iteration]
+    with open(self.path, "w") as f:
+      f.writelines(keep)
+
+
+def plot(history: Sequence[dict], path: str, title: str = "") -> str | None:
+  """Train/eval return and critic/actor losses against iteration -> PNG at `path`."""
+  import matplotlib
+  matplotlib.use("Agg")
+  import matplotlib.pyplot as plt
+  if not history:
+    return None
+  def series(key):
+    pts = [(h["iteration"], h[key]) for h in history if key in h and h[key] is not None]
+    return ([p[0] for p in pts], [p[1] for p in pts])
+  fig, axes = plt.subplots(1, 3, figsize=(15, 4))
+  for key, label in (("train_return", "train (sampled)"), ("eval_return", "eval (greedy)")):
+    x, y = series(key)
+    if x:
+      axes[0].plot(x, y, marker="o" if key == "eval_return" else None, label=label)
+  axes[0].set_title("episode return"); axes[0].legend(); axes[0].set_xlabel("iteration")
+  x, y = series("critic_loss")
+  axes[1].plot(x, y); axes[1].set_title("critic loss"); axes[1].set_xlabel("iteration")
+  axes[1].set_yscale("log" if y and min(y) > 0 else "linear")
+  x, y = series("actor_loss")
+  axes[2].plot(x, y); axes[2].set_title("actor loss"); axes[2].set_xlabel("iteration")
+  if title:
+    fig.suptitle(title)
+  fig.tight_layout()
+  fig.savefig(path, dpi=90)
+  plt.close(fig)
+  return path
+
+
+def summary_table(rows: Sequence[tuple[str, str]]) -> str:
+  w = max(len(k) for k, _ in rows)
+  lines = ["+" + "-" * (w + 2) + "+" + "-" * 22 + "+"]
+  for k, v in rows:
+    lines.append(f"| {k:<{w}} | {v:>20} |")
+  lines.append(lines[0])
+  return "\n".join(lines)

@@ -1,0 +1,116 @@
+"""Host-side, lock-step batched multi-turn rollouts feeding the replay buffer.
+
+Every turn, the observations of the rows still playing are sent to the jitted sampler in one
+call (finished rows cost nothing); the sampled *ids* are kept for the losses and only their
+text goes to the environment. Observation ids grow incrementally: when a new observation
+extends the previous one (the usual multi-turn history), only the new suffix is tokenised.
+"""
+from __future__ import annotations
+
+import dataclasses
+from typing import Callable, Sequence
+
+import numpy as np
+
+from archer_jax.envs.base import BatchedEnv
+
+
+def pad_left(seqs: Sequence[Sequence[int]], length: int, pad_id: int = 0):
+  """Keep each sequence's last `length` ids, left-pad: -> ids int32 [B, L], mask bool [B, L]."""
+  ids = np.full((len(seqs), length), pad_id, np.int32)
+  mask = np.zeros((len(seqs), length), bool)
+  for i, s in enumerate(seqs):
+    s = list(s)[-length:] if length else []
+    if s:
+      ids[i, length - len(s):] = s
+      mask[i, length - len(s):] = True
+  return ids, mask
+
+
+def pad_right(seqs: Sequence[Sequence[int]], length: int, pad_id: int = 0):
+  """Keep each sequence's first `length` ids, right-pad: -> ids int32 [B, L], mask bool."""
+  ids = np.full((len(seqs), length), pad_id, np.int32)
+  mask = np.zeros((len(seqs), length), bool)
+  for i, s in enumerate(seqs):
+    s = list(s)[:length]
+    ids[i, : len(s)] = s
+    mask[i, : len(s)] = True
+  return ids, mask
+
+
+class IncrementalEncoder:
+  """text -> ids with the history trick: if `text` extends `prev_text`, encode the suffix."""
+
+  def __init__(self, tokenizer, prefix: str = ""):
+    self.tok = tokenizer
+    self.prefix_ids = self._enc(prefix) if prefix else []
+
+  def _enc(self, text: str) -> list[int]:
+    return list(self.tok(text, add_special_tokens=False)["input_ids"])
+
+  def encode_batch(self, texts: Sequence[str]) -> list[list[int]]:
+    if not texts:
+      return []
+    enc = self.tok(list(texts), add_special_tokens=False)["input_ids"]
+    return [list(e) for e in enc]
+
+  def extend(self, prev_text: str | None, prev_ids: list[int] | None, text: str) -> list[int]:
+    if prev_text is not None and text.startswith(prev_text):
+      return prev_ids + (self._enc(text[len(prev_text):]) if len(text) > len(prev_text) else [])
+    return self.prefix_ids + self._enc(text)
+
+
+@dataclasses.dataclass
+class RolloutBatch:
+  """Transitions of one collection, flattened over (episode, turn); arrays [N, ...]."""
+  obs_ids: list[list[int]]
+  act_ids: list[list[int]]
+  next_obs_ids: list[list[int]]
+  obs_text: list[str]
+  act_text: list[str]
+  next_obs_text: list[str]
+  reward: np.ndarray
+  done: np.ndarray
+  episode_returns: np.ndarray
+  episode_success: np.ndarray
+  num_turns: int
+
+
+def collect(env: BatchedEnv, generate: Callable, encoder: IncrementalEncoder,
+            seeds: Sequence[int] | None = None, indices: Sequence[int] | None = None
+            ) -> RolloutBatch:
+  """Play one batch of episodes to the end.
+
+  generate(prompt_ids: list[list[int]]) -> (token_ids: list[list[int]], texts: list[str])
+  for the rows still playing (ids include the stop token; texts are the env actions).
+  """
+  obs = env.reset(seeds=seeds, indices=indices)
+  b = env.batch_size
+  ids = [encoder.extend(None, None, o) for o in obs]
+  out = {k: [] for k in ("obs_ids", "act_ids", "next_obs_ids", "obs_text", "act_text",
+                         "next_obs_text", "reward", "done")}
+  done = np.zeros(b, bool)
+  turns = 0
+  while not done.all():
+    rows = np.flatnonzero(~done)
+    tok, texts = generate([ids[r] for r in rows])
+    actions = [""] * b
+    for r, t in zip(rows, texts):
+      actions[r] = t
+    new_obs, rew, new_done, _ = env.step(actions)
+    turns += len(rows)
+    for j, r in enumerate(rows):
+      nxt = encoder.extend(obs[r], ids[r], new_obs[r])
+      out["obs_ids"].append(ids[r]); out["act_ids"].append(list(tok[j]))
+      out["next_obs_ids"].append(nxt); out["obs_text"].append(obs[r])
+      out["act_text"].append(texts[j]); out["next_obs_text"].append(new_obs[r])
+      out["reward"].append(float(rew[r])); out["done"].append(bool(new_done[r]))
+      ids[r], obs[r] = nxt, new_obs[r]
+    done = new_done
+  trajs = env.trajectories()
+  returns = np.array([t.episode_return for t in trajs], np.float32)
+  success = np.array([bool(t.turns and t.turns[-1].done and not t.turns[-1].reward < 0)
+                      for t in trajs])
+  return RolloutBatch(reward=np.array(out.pop("reward"), np.float32),
+                      done=np.array(out.pop("done"), bool), episode_returns=returns,
+                      episode_success=success, num_turns=turns, **out)

@@ -1,0 +1,229 @@
+"""The ArCHer training loop: host orchestration around pure jitted steps.
+
+Per iteration `it` (all randomness derived from (seed, it), so a resumed run is bit-identical):
+  1. collect `rollout_size` episodes with the current actor (lock-step, batched sampler);
+  2. add their transitions to the replay buffer;
+  3. sample `critic_steps * batch` transitions and, in large batches up front, one
+     a_pi ~ pi(.|s) each (the actor is fixed during the critic phase); run the critic steps;
+  4. after `warmup_iters`, `actor_steps` policy-gradient steps, each on fresh a_pi;
+  5. greedy evaluation every `eval_every` iterations; checkpoint every `checkpoint_every`.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import time
+
+import flax.linen as nn
+import jax
+import jax.numpy as jnp
+import numpy as np
+from flax import serialization
+from tqdm.auto import tqdm
+
+from archer_jax.algorithms import steps
+from archer_jax.parallel.mesh import RULES, data_sharding, make_mesh
+from archer_jax.training import reporting
+from archer_jax.training.agent import Agent
+from archer_jax.training.checkpointing import Checkpointer
+from archer_jax.training.replay_buffer import ReplayBuffer
+from archer_jax.training.rollout import collect, pad_left, pad_right
+from archer_jax.training.validate import validate
+
+log = logging.getLogger("archer_jax")
+
+
+class Trainer:
+
+  def __init__(self, config, workdir: str | None = None, resume: bool = False,
+               progress: bool = True):
+    validate(config)
+    self.config = c = config
+    self.workdir = os.path.abspath(workdir or c.workdir)
+    os.makedirs(self.workdir, exist_ok=True)
+    self.progress = progress
+    self.mesh = make_mesh(c.mesh)
+    self.agent = Agent(c, self.mesh, self.workdir)
+    self.buffer = ReplayBuffer(c.train.buffer_capacity, self.agent.transition_spec())
+    self.ckpt = Checkpointer(os.path.join(self.workdir, "checkpoints"))
+    self.metrics = reporting.MetricsLog(self.workdir)
+    self.history: list[dict] = []
+    self.iteration = 0
+    self.bc_done = False
+    self.timings: dict[str, list[float]] = {}
+    if resume and self.ckpt.latest_step() is not None:
+      self._restore()
+    elif self.ckpt.latest_step() is not None and not resume:
+      raise FileExistsError(f"{self.workdir} already holds checkpoints; pass --resume to "
+                            "continue or choose another --workdir")
+
+  # ---- randomness ---------------------------------------------------------------------
+  def _keys(self, it: int, what: int):
+    k = jax.random.fold_in(jax.random.fold_in(jax.random.PRNGKey(self.config.seed), it), what)
+    return k, np.random.default_rng([self.config.seed, it, what])
+
+  # ---- checkpoint ---------------------------------------------------------------------
+  def _arrays(self):
+    a = self.agent
+    return {"actor": serialization.to_state_dict(a.actor), "critic":
+            serialization.to_state_dict(a.critic), "target": a.target, "ref": a.ref,
+            "buffer": self.buffer.state_dict()}
+
+  def save(self):
+    meta = {"iteration": self.iteration, "history": self.history, "bc_done": self.bc_done}
+    self.ckpt.save(self.iteration, self._arrays(), meta)
+
+  def _restore(self):
+    arrays, meta = self.ckpt.restore(None, self._arrays())
+    a = self.agent
+    a.actor = serialization.from_state_dict(a.actor, arrays["actor"])
+    a.critic = serialization.from_state_dict(a.critic, arrays["critic"])
+    a.target, a.ref = arrays["target"], arrays["ref"]
+    self.buffer.load_state_dict(jax.device_get(arrays["buffer"]))
+    self.iteration, self.history = int(meta["iteration"]), list(meta["history"])
+    self.bc_done = bool(meta["bc_done"])
+    self.metrics.truncate_after(self.iteration)
+    log.info("resumed from iteration %d", self.iteration)
+
+  # ---- phases -------------------------------------------------------------------------
+  def _timed(self, name, fn, *args, **kw):
+    t0 = time.perf_counter()
+    out = fn(*args, **kw)
+    self.timings.setdefault(name, []).append(time.perf_counter() - t0)
+    return out
+
+  def warm_start(self):
+    """BC on scripted demonstrations, then an evaluation of the BC policy (iteration 0)."""
+    c, a = self.config, self.agent
+    if self.bc_done or c.bc.steps == 0:
+      return
+    key, rng = self._keys(-1, 0)
+    data = a.demonstration_batch(rng)
+    n = len(data["valid"])
+    bar = tqdm(range(c.bc.steps), desc="BC warm start", disable=not self.progress,
+               leave=False)
+    losses = []
+    for s in bar:
+      idx = rng.integers(0, n, size=c.bc.batch_size)
+      batch = self._device_batch({k: v[idx] for k, v in data.items()})
+      a.actor, m = a.bc_step(a.actor, batch)
+      losses.append(m["bc_loss"])
+      if s % 20 == 0:
+        bar.set_postfix(loss=f"{float(losses[-1]):.3f}")
+    a.finish_bc()
+    self.bc_done = True
+    rec = {"iteration": 0, "phase": "bc", "bc_loss": float(np.mean(jax.device_get(losses[-20:])))}
+    rec.update(self.evaluate())
+    self._record(rec)
+
+  def _device_batch(self, batch):
+    return {k: jax.device_put(v, data_sharding(self.mesh, np.ndim(v))) for k, v in batch.items()}
+
+  def collect(self, it: int):
+    key, rng = self._keys(it, 1)
+    seeds = rng.integers(0, 2**31 - 1, size=self.config.train.rollout_size)
+    gen = self.agent.generate_fn(key, greedy=False)
+    roll = collect(self.agent.env, gen, self.agent.actor_encoder, seeds=seeds)
+    self.buffer.add(self.agent.transitions(roll))
+    return roll
+
+  def evaluate(self) -> dict:
+    c = self.config
+    seeds = np.arange(c.train.eval_episodes) + 10_000_019 * (c.seed + 1)
+    gen = self.agent.generate_fn(jax.random.PRNGKey(0), greedy=True)
+    roll = collect(self.agent.eval_env, gen, self.agent.actor_encoder, seeds=seeds)
+    return {"eval_return": float(roll.episode_returns.mean()),
+            "eval_success": float(roll.episode_success.mean())}
+
+  def critic_phase(self, it: int):
+    c, a = self.config, self.agent
+    if c.algo.critic_steps == 0:
+      return {}
+    key, rng = self._keys(it, 2)
+    b = c.algo.batch_size
+    batch = self.buffer.sample(rng, c.algo.critic_steps * b)
+    batch.update(a.sample_pi(key, batch))          # all a_pi of this phase, up front
+    ms = []
+    for s in range(c.algo.critic_steps):
+      mb = self._device_batch(a.critic_batch({k: v[s * b:(s + 1) * b] for k, v in batch.items()}))
+      a.critic, a.target, m = a.critic_step(a.critic, a.target, mb)
+      ms.append(m)
+    return _mean_metrics(ms)
+
+  def actor_phase(self, it: int):
+    c, a = self.config, self.agent
+    if it < c.algo.warmup_iters or c.algo.actor_steps == 0:
+      return {}
+    ms = []
+    for s in range(c.algo.actor_steps):
+      key, rng = self._keys(it, 3 + s)
+      batch = self.buffer.sample(rng, c.algo.batch_size)
+      batch.update(a.sample_pi(key, batch))
+      batch["advantage"] = np.asarray(a.advantages(self._device_batch(a.critic_batch(batch))))
+      a.actor, m = a.actor_step(a.actor, self._device_batch(a.actor_batch(batch)), a.ref)
+      ms.append(m)
+    return _mean_metrics(ms)
+
+  def _record(self, rec: dict):
+    self.history.append(rec)
+    self.metrics.write(rec)
+
+  # ---- main loop ----------------------------------------------------------------------
+  def run(self) -> dict:
+    c = self.config
+    t_start = time.perf_counter()
+    self._timed("bc", self.warm_start)
+    bar = tqdm(range(self.iteration, c.train.iterations), desc="ArCHer", initial=self.iteration,
+               total=c.train.iterations, disable=not self.progress)
+    for it in bar:
+      t0 = time.perf_counter()
+      roll = self._timed("collect", self.collect, it)
+      rec = {"iteration": it + 1, "phase": "archer",
+             "train_return": float(roll.episode_returns.mean()),
+             "train_success": float(roll.episode_success.mean()),
+             "buffer_size": len(self.buffer), "turns": roll.num_turns}
+      rec.update(self._timed("critic", self.critic_phase, it))
+      rec.update(self._timed("actor", self.actor_phase, it))
+      last = it + 1 == c.train.iterations
+      if (c.train.eval_every and (it + 1) % c.train.eval_every == 0) or last:
+        rec.update(self._timed("eval", self.evaluate))
+      rec["seconds"] = time.perf_counter() - t0
+      self.iteration = it + 1
+      self._record(rec)
+      bar.set_postfix(ret=f"{rec['train_return']:.2f}",
+                      succ=f"{rec['train_success']:.2f}",
+                      **({"eval": f"{rec['eval_return']:.2f}"} if "eval_return" in rec else {}))
+      if (c.train.checkpoint_every and self.iteration % c.train.checkpoint_every == 0) or last:
+        self._timed("checkpoint", self.save)
+    return self.finish(time.perf_counter() - t_start)
+
+  def finish(self, seconds: float) -> dict:
+    png = reporting.plot(self.history, os.path.join(self.workdir, "training.png"),
+                         title=f"{self.config.env.name} (seed {self.config.seed})")
+    evals = [h for h in self.history if "eval_return" in h]
+    bc = next((h for h in evals if h.get("phase") == "bc"), None)
+    final = evals[-1] if evals else {}
+    out = {"bc_eval_return": bc and bc["eval_return"], "final_eval_return":
+           final.get("eval_return"), "final_eval_success": final.get("eval_success"),
+           "iterations": self.iteration, "seconds": seconds, "plot": png,
+           "workdir": self.workdir}
+    rows = [("iterations", str(self.iteration)), ("wall time (s)", f"{seconds:.1f}")]
+    if bc:
+      rows.append(("BC policy eval return", f"{bc['eval_return']:.2f}"))
+    if final:
+      rows += [("final eval return", f"{final['eval_return']:.2f}"),
+               ("final eval success", f"{final['eval_success']:.2f}")]
+    for k, v in self.timings.items():
+      rows.append((f"mean {k} (s)", f"{np.mean(v):.3f}"))
+    if self.progress:
+      print(reporting.summary_table(rows))
+      print(f"metrics: {self.metrics.path}\nplot: {png}")
+    return out
+
+
+def _mean_metrics(ms):
+  if not ms:
+    return {}
+  host = jax.device_get(ms)   # one transfer per phase, not per step
+  return {k: float(np.mean([m[k] for m in host])) for k in host[0]}

@@ -1,0 +1,79 @@
+"""Start-up validation of a training config: every impossible value fails here, before any
+compute, with a message naming the field."""
+from __future__ import annotations
+
+import jax
+
+ENVS = ("twenty_questions", "twenty_questions_subset", "guess_my_city", "detective", "webshop")
+ALGOS = ("archer", "bc", "filtered_bc", "chai")
+
+
+class ConfigError(ValueError):
+  pass
+
+
+def _require(cond: bool, field: str, msg: str):
+  if not cond:
+    raise ConfigError(f"config.{field}: {msg}")
+
+
+def _positive(cfg, path: str, allow_zero: bool = False):
+  node = cfg
+  for p in path.split("."):
+    node = node[p]
+  ok = node >= 0 if allow_zero else node > 0
+  _require(ok, path, f"must be {'>= 0' if allow_zero else '> 0'}, got {node!r}")
+
+
+def validate(config, num_devices: int | None = None) -> None:
+  """Raise ConfigError naming the first bad field."""
+  from archer_jax.parallel.mesh import make_mesh  # noqa: F401  (shape syntax checked below)
+  _require(config.env.name in ENVS, "env.name", f"unknown env {config.env.name!r}; "
+           f"known: {', '.join(ENVS)}")
+  _require(config.algo.name in ALGOS, "algo.name", f"unknown algorithm {config.algo.name!r}; "
+           f"known: {', '.join(ALGOS)}")
+  for path in ("actor.lr", "critic.lr", "bc.lr"):
+    _positive(config, path, allow_zero=path == "bc.lr")
+  for path in ("algo.batch_size", "algo.micro_batches", "train.rollout_size",
+               "train.iterations", "train.buffer_capacity", "actor.max_new_tokens",
+               "actor.obs_len", "critic.obs_len", "critic.act_len", "train.eval_episodes"):
+    _positive(config, path)
+  for path in ("algo.critic_steps", "algo.actor_steps", "algo.warmup_iters", "bc.steps",
+               "train.eval_every", "train.checkpoint_every"):
+    _positive(config, path, allow_zero=True)
+  _require(0.0 <= config.algo.gamma <= 1.0, "algo.gamma", f"must be in [0, 1], got "
+           f"{config.algo.gamma}")
+  _require(0.0 < config.algo.tau <= 1.0, "algo.tau", f"must be in (0, 1], got {config.algo.tau}")
+  _require(0.0 < config.algo.expectile < 1.0, "algo.expectile", "must be in (0, 1)")
+  _require(config.algo.v_loss in ("mse", "expectile"), "algo.v_loss", "must be mse|expectile")
+  _require(config.actor.temperature > 0, "actor.temperature", "must be > 0")
+  b, m = config.algo.batch_size, config.algo.micro_batches
+  _require(b % m == 0, "algo.batch_size",
+           f"{b} is not divisible by algo.micro_batches={m}")
+  shape = [int(s) for s in str(config.mesh).split(",")]
+  _require(len(shape) == 3, "mesh", f"needs 3 comma-separated sizes (data,fsdp,tensor), got "
+           f"{config.mesh!r}")
+  n = num_devices if num_devices is not None else jax.device_count()
+  if -1 in shape:
+    known = 1
+    for s in shape:
+      known *= s if s != -1 else 1
+    _require(n % known == 0, "mesh", f"{config.mesh!r} does not fit {n} devices")
+    shape[shape.index(-1)] = n // known
+  total = shape[0] * shape[1] * shape[2]
+  _require(total == n, "mesh", f"{config.mesh!r} needs {total} devices, have {n}")
+  dp = shape[0] * shape[1]
+  _require((b // m) % dp == 0, "algo.batch_size",
+           f"micro-batch {b // m} (batch_size {b} / micro_batches {m}) is not divisible by "
+           f"the mesh's data*fsdp = {dp}")
+  _require(config.train.rollout_size % 1 == 0, "train.rollout_size", "must be an integer")
+  for who in ("actor", "critic"):
+    model = config[who].model
+    _require(isinstance(model, str) and model, f"{who}.model", "must name a model, a path "
+             "or 'scratch'")
+    if model != "scratch":
+      from archer_jax.loading import registry
+      try:
+        registry.resolve(model)
+      except Exception as e:  # noqa: BLE001  - the loader's own message names the problem
+        raise ConfigError(f"config.{who}.model: {e}") from e

@@ -1,0 +1,31 @@
+"""Defaults shared by every training config (spec §4 hyper-parameters)."""
+from __future__ import annotations
+
+import ml_collections as mlc
+
+
+def base_config() -> mlc.ConfigDict:
+  c = mlc.ConfigDict()
+  c.seed = 0
+  c.workdir = "runs/default"
+  c.mesh = "-1,1,1"                       # data,fsdp,tensor; one -1 takes the rest
+  c.env = mlc.ConfigDict(dict(name="twenty_questions", max_turns=20, kwargs={}))
+  c.tokenizer = mlc.ConfigDict(dict(vocab_size=512))   # from-scratch BPE (actor.model=scratch)
+  c.actor = mlc.ConfigDict(dict(
+      model="gpt2-scratch", scratch={}, dtype="float32", lr=1e-6, grad_clip=1.0,
+      obs_len=256, max_new_tokens=32, temperature=1.0, stop_strings=["\n"],
+      prompt_prefix="", sample_chunk=256, batch_buckets=[8, 32, 128, 256]))
+  c.critic = mlc.ConfigDict(dict(
+      model="scratch", scratch={}, dtype="float32", lr=2e-5, grad_clip=1.0,
+      obs_len=256, act_len=32, share_tokenizer=False))
+  c.algo = mlc.ConfigDict(dict(
+      name="archer", gamma=0.95, tau=0.1, critic_steps=50, actor_steps=3, warmup_iters=20,
+      batch_size=256, micro_batches=8, v_loss="mse", expectile=0.9, baseline=False,
+      value_coef=1.0, normalize_advantage=False, entropy_coef=0.0, kl_coef=0.0,
+      clip_eps=0.0))
+  c.bc = mlc.ConfigDict(dict(episodes=0, steps=0, batch_size=64, micro_batches=1, lr=1e-4,
+                             skill=0.5))
+  c.train = mlc.ConfigDict(dict(
+      iterations=1000, rollout_size=128, eval_every=25, eval_episodes=64,
+      checkpoint_every=5, buffer_capacity=100_000))
+  return c

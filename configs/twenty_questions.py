@@ -1,0 +1,63 @@
+"""Twenty Questions (spec §4/§6).
+
+Variants (`--config configs/twenty_questions.py:VARIANT`):
+  paper   GPT-2-small-sized actor, RoBERTa-base-sized critic (spec hyper-parameters); point
+          --config.actor.model / --config.critic.model at local checkpoints for real weights.
+  tiny    the embedded default: small from-scratch actor and critic, built-in oracle,
+          BC warm start from the scripted demonstrator, then ArCHer; minutes on a CPU.
+  smollm2 the shipped SmolLM2-135M-Instruct actor and the shipped MiniLM-L6 critic.
+"""
+from __future__ import annotations
+
+from configs.common import base_config
+
+GPT2_SMALL = dict(family="gpt2", hidden_size=768, num_layers=12, num_heads=12,
+                  intermediate_size=3072, activation="gelu_new", norm_eps=1e-5,
+                  tie_embeddings=True, max_position_embeddings=1024)
+ROBERTA_BASE = dict(family="bert", hidden_size=768, num_layers=12, num_heads=12,
+                    intermediate_size=3072, activation="gelu", norm_eps=1e-5,
+                    max_position_embeddings=514, position_offset=2)
+
+
+def get_config(variant: str = "tiny"):
+  c = base_config()
+  c.env.name = "twenty_questions"
+  c.workdir = f"runs/twenty_questions_{variant}"
+  if variant == "paper":
+    c.actor.model, c.actor.scratch = "scratch", GPT2_SMALL
+    c.critic.model, c.critic.scratch = "scratch", ROBERTA_BASE
+    c.tokenizer.vocab_size = 4096
+  elif variant == "tiny":
+    c.env.kwargs = {"words": "subset"}
+    c.tokenizer.vocab_size = 384
+    c.actor.model = "scratch"
+    c.actor.scratch = dict(family="llama", hidden_size=128, num_layers=2, num_heads=4,
+                           num_kv_heads=2, intermediate_size=384, tie_embeddings=True,
+                           max_position_embeddings=512)
+    c.critic.model = "scratch"
+    c.critic.scratch = dict(family="bert", hidden_size=128, num_layers=2, num_heads=4,
+                            intermediate_size=256, activation="gelu", pooling="mean",
+                            max_position_embeddings=512, norm_eps=1e-12)
+    c.actor.obs_len, c.actor.max_new_tokens = 160, 20
+    c.critic.obs_len, c.critic.act_len = 160, 20
+    c.actor.lr, c.critic.lr = 2e-5, 1e-4
+    c.actor.batch_buckets = [8, 32, 64, 128]
+    c.actor.sample_chunk = 128
+    c.algo.update(critic_steps=8, actor_steps=2, warmup_iters=2, batch_size=64,
+                  micro_batches=1)
+    c.bc.update(episodes=256, steps=300, batch_size=64, lr=1e-3, skill=0.5)
+    c.train.update(iterations=20, rollout_size=32, eval_every=5, eval_episodes=32,
+                   checkpoint_every=5, buffer_capacity=20_000)
+  elif variant == "smollm2":
+    c.actor.model = "smollm2-135m-instruct"
+    c.critic.model = "minilm-l6"
+    c.actor.prompt_prefix = ("You are playing Twenty Questions. Ask one yes/no question per "
+                             "line to find the hidden object.\n")
+    c.actor.obs_len, c.critic.obs_len = 256, 256
+    c.actor.lr = 1e-6
+    c.algo.update(batch_size=32, micro_batches=4)
+    c.train.update(rollout_size=16, eval_episodes=16, eval_every=5)
+  else:
+    raise ValueError(f"configs/twenty_questions.py: unknown variant {variant!r} "
+                     "(paper | tiny | smollm2)")
+  return c
