@@ -10,11 +10,13 @@ def base_config() -> mlc.ConfigDict:
   c.workdir = "runs/default"
   c.mesh = "-1,1,1"                       # data,fsdp,tensor; one -1 takes the rest
   c.env = mlc.ConfigDict(dict(name="twenty_questions", max_turns=20, kwargs={}))
-  c.tokenizer = mlc.ConfigDict(dict(vocab_size=512))   # from-scratch BPE (actor.model=scratch)
+  # from-scratch BPE (actor.model=scratch), trained on scripted-player episodes
+  c.tokenizer = mlc.ConfigDict(dict(vocab_size=512, corpus_episodes=256))
   c.actor = mlc.ConfigDict(dict(
-      model="gpt2-scratch", scratch={}, dtype="float32", lr=1e-6, grad_clip=1.0,
+      model="scratch", scratch={}, dtype="float32", lr=1e-6, grad_clip=1.0,
       obs_len=256, max_new_tokens=32, temperature=1.0, stop_strings=["\n"],
-      prompt_prefix="", sample_chunk=256, batch_buckets=[8, 32, 128, 256]))
+      prompt_prefix="", sample_chunk=256, batch_buckets=[8, 32, 128, 256],
+      lora_rank=0, lora_alpha=32.0))
   c.critic = mlc.ConfigDict(dict(
       model="scratch", scratch={}, dtype="float32", lr=2e-5, grad_clip=1.0,
       obs_len=256, act_len=32, share_tokenizer=False))

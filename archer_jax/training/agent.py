@@ -11,7 +11,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from archer_jax.algorithms import steps
+from archer_jax.algorithms import lora, steps
 from archer_jax.algorithms.networks import DoubleCritic, PolicyWithValue
 from archer_jax.envs.registry import make_env, make_player
 from archer_jax.models import ModelConfig
@@ -45,10 +45,10 @@ class Agent:
     if self._demos is None:
       from archer_jax.data.offline import play_episodes
       c = self.config
-      env = make_env(c.env, batch_size=min(64, c.bc.episodes), seed=c.seed + 7)
+      n = max(c.bc.episodes, c.tokenizer.corpus_episodes)
+      env = make_env(c.env, batch_size=min(64, n), seed=c.seed + 7)
       self._demos = play_episodes(
-          env, lambda rng: make_player(c.env, rng, skill=c.bc.skill), c.bc.episodes,
-          seed=c.seed + 11)
+          env, lambda rng: make_player(c.env, rng, skill=c.bc.skill), n, seed=c.seed + 11)
     return self._demos
 
   def _build_tokenizers(self, workdir):
@@ -76,7 +76,6 @@ class Agent:
     self.shared_tokenizer = self.critic_tokenizer is self.tokenizer
     self.actor_encoder = IncrementalEncoder(self.tokenizer, c.actor.prompt_prefix)
     self.critic_encoder = IncrementalEncoder(self.critic_tokenizer)
-    self.stop_ids = [self.tokenizer.convert_tokens_to_ids(t) for t in ()]  # reserved
 
   # ---- models and states ----------------------------------------------------------------
   def _load(self, who):
@@ -102,11 +101,18 @@ class Agent:
       if c.algo.baseline:
         params["value"] = nn.meta.unbox(
             jax.jit(self.actor_net.init)(key, *dummy)["params"]["value"])
-    self.actor_tx = make_optimizer(c.actor.lr, c.actor.grad_clip)
-    self.bc_tx = make_optimizer(c.bc.lr or c.actor.lr, c.actor.grad_clip)
+    self.lora = None
+    trainable = None
+    if c.actor.lora_rank:
+      abstract = nn.meta.unbox(jax.eval_shape(self.actor_net.init, key, *dummy)["params"])
+      self.lora = {"lora": lora.init_lora(abstract["lm"], c.actor.lora_rank,
+                                          jax.random.fold_in(key, 3))}
+      trainable = lora.trainable_mask
+    self.actor_tx = make_optimizer(c.actor.lr, c.actor.grad_clip, trainable=trainable)
+    self.bc_tx = make_optimizer(c.bc.lr or c.actor.lr, c.actor.grad_clip, trainable=trainable)
     self._actor_dummy = dummy
     self.actor, self.actor_sh = create_state(self.actor_net, dummy, self.actor_tx, mesh,
-                                             jax.random.fold_in(key, 1), params)
+                                             jax.random.fold_in(key, 1), params, self.lora)
     self.critic_cfg, enc_params = self._load("critic")
     self.critic_net = DoubleCritic(self.critic_cfg)
     co, ca = c.critic.obs_len, c.critic.act_len
@@ -124,8 +130,10 @@ class Agent:
 
   def finish_bc(self):
     """After the warm start: fresh RL optimizer state on the BC weights, new KL anchor."""
+    params = {k: v for k, v in self.actor.params.items() if k != "lora"}
+    extra = {"lora": self.actor.params["lora"]} if self.lora else None
     self.actor, _ = create_state(self.actor_net, self._actor_dummy, self.actor_tx, self.mesh,
-                                 jax.random.PRNGKey(0), self.actor.params)
+                                 jax.random.PRNGKey(0), params, extra)
     self.reset_reference()
 
   def reset_reference(self):
@@ -137,7 +145,9 @@ class Agent:
   def _build_steps(self):
     c, net, cnet = self.config, self.actor_net, self.critic_net
     a = c.algo
-    apply = lambda p, t, pos, m: net.apply({"params": p}, t, pos, m)
+    self._merge = jax.jit(self._merged_lm)
+    def apply(p, t, pos, m):
+      return net.apply({"params": dict(self._unlora(p), lm=self._merged_lm(p))}, t, pos, m)
     embed = lambda p, t, m: cnet.apply({"params": p}, t, m, method=DoubleCritic.embed)
     heads = lambda p, es, ea=None: cnet.apply({"params": p}, es, ea, method=DoubleCritic.heads)
     rules = lambda f: _with_rules(f, self.mesh)
@@ -162,6 +172,17 @@ class Agent:
                            prompt_buckets=(c.actor.obs_len,),
                            batch_buckets=tuple(c.actor.batch_buckets))
 
+  def _merged_lm(self, p):
+    """The LM weights the policy runs with: base (+ (alpha/r) A B when LoRA is on)."""
+    if "lora" not in p:
+      return p["lm"]
+    c = self.config.actor
+    return lora.merge(p["lm"], p["lora"], c.lora_alpha, c.lora_rank)
+
+  @staticmethod
+  def _unlora(p):
+    return {k: v for k, v in p.items() if k != "lora"}
+
   def advantages(self, batch):
     return self._adv(self.critic.params, batch["obs"], batch["obs_mask"], batch["pi_act"],
                      batch["pi_act_mask"])
@@ -170,7 +191,8 @@ class Agent:
   def _sample(self, key, prompts, greedy):
     c = self.config
     with jax.sharding.set_mesh(self.mesh), nn.logical_axis_rules(RULES):
-      r = self.sampler.generate(self.actor.params["lm"], prompts, key,
+      lm = self._merge(self.actor.params) if self.lora else self.actor.params["lm"]
+      r = self.sampler.generate(lm, prompts, key,
                                 temperature=c.actor.temperature, greedy=greedy)
     ids = [list(np.asarray(r.tokens[i, : r.lengths[i]])) for i in range(len(prompts))]
     return ids, list(r.texts), np.asarray(r.logprobs)[: len(prompts)]
@@ -251,7 +273,7 @@ class Agent:
     """All demonstration turns as BC rows: obs ids [N, Lo], action ids (+ "\\n") [N, La]."""
     c = self.config
     obs, act = [], []
-    for t in self.demonstrations():
+    for t in self.demonstrations()[: c.bc.episodes]:
       prev_text, prev_ids = None, None
       for turn in t.turns:
         prev_ids = self.actor_encoder.extend(prev_text, prev_ids, turn.observation)

@@ -54,22 +54,24 @@ def make_optimizer(lr: float, grad_clip: float = 1.0, weight_decay: float = 0.0,
 
 
 def create_state(module: nn.Module, init_args: tuple, tx, mesh, rng,
-                 params: Any | None = None):
+                 params: Any | None = None, extra: dict | None = None):
   """-> (TrainState, shardings of the TrainState).
 
   params: optional pretrained parameters (a full tree matching the module's); they are
   placed into the target shardings and the optimizer state is created sharded beside them.
+  extra: additional top-level parameter subtrees outside the module (e.g. LoRA adapters);
+  small, so replicated.
   """
   def boxed(rng):
     variables = module.init(rng, *init_args)
-    return TrainState.create(variables["params"], tx)
+    return TrainState.create(dict(variables["params"], **(extra or {})), tx)
 
   abstract = jax.eval_shape(boxed, rng)
   shardings = tree_shardings(abstract, mesh)
   if params is None:
     state = jax.jit(lambda r: nn.meta.unbox(boxed(r)), out_shardings=shardings)(rng)
   else:
-    params = jax.device_put(params, shardings.params)
+    params = jax.device_put(dict(params, **(extra or {})), shardings.params)
     make = lambda p: TrainState.create(p, tx)
     state = jax.jit(make, in_shardings=(shardings.params,), out_shardings=shardings)(params)
   return state, shardings

@@ -1,0 +1,42 @@
+"""Twenty Questions over the 10-word subset (spec §6).
+
+Variants:
+  paper                 GPT-2-small-sized actor, RoBERTa-base-sized critic (spec §4).
+  smollm2               shipped SmolLM2-135M-Instruct actor + MiniLM-L6 critic, JSON prompt.
+  mistral7b_20q_subset  the spec's LoRA run: Mistral-7B actor (r=16, alpha=32 on q/k/v/o),
+                        rollout 32, 20 critic / 1 actor steps, lrs 1e-5 / 2e-6, no SFT.
+                        Needs --config.actor.model=/path/to/Mistral-7B-Instruct (HF dir).
+"""
+from __future__ import annotations
+
+from configs.common import base_config
+from configs.twenty_questions import GPT2_SMALL, ROBERTA_BASE
+
+
+def get_config(variant: str = "paper"):
+  c = base_config()
+  c.env.name = "twenty_questions_subset"
+  c.workdir = f"runs/twenty_questions_subset_{variant}"
+  if variant == "paper":
+    c.actor.model, c.actor.scratch = "scratch", GPT2_SMALL
+    c.critic.model, c.critic.scratch = "scratch", ROBERTA_BASE
+    c.tokenizer.vocab_size = 4096
+  elif variant == "smollm2":
+    c.actor.model, c.critic.model = "smollm2-135m-instruct", "minilm-l6"
+    c.env.kwargs = {"json_actions": True}
+    c.algo.update(batch_size=32, micro_batches=4)
+    c.train.update(rollout_size=16, eval_episodes=16)
+  elif variant == "mistral7b_20q_subset":
+    c.actor.model = "mistral-7b"          # replace with a local HF checkpoint directory
+    c.actor.dtype = "bfloat16"
+    c.actor.lora_rank, c.actor.lora_alpha = 16, 32.0
+    c.actor.lr, c.critic.lr = 2e-6, 1e-5
+    c.critic.model, c.critic.scratch = "scratch", ROBERTA_BASE
+    c.env.kwargs = {"json_actions": True}
+    c.algo.update(critic_steps=20, actor_steps=1, warmup_iters=20, gamma=0.95)
+    c.train.update(rollout_size=32)
+    c.mesh = "1,-1,1"                      # FSDP over all devices
+  else:
+    raise ValueError(f"configs/twenty_questions_subset.py: unknown variant {variant!r} "
+                     "(paper | smollm2 | mistral7b_20q_subset)")
+  return c
