@@ -64,7 +64,8 @@ class Agent:
           for turn in t.turns:
             texts += [turn.observation, turn.action + "\n", turn.next_observation]
         self.tokenizer = bpe.train_bpe(texts, c.tokenizer.vocab_size)
-        bpe.save(self.tokenizer, tok_dir)
+        if jax.process_index() == 0:
+          bpe.save(self.tokenizer, tok_dir)
     else:
       from archer_jax.loading import load_tokenizer
       self.tokenizer = load_tokenizer(c.actor.model)

@@ -10,9 +10,12 @@ from typing import Sequence
 class MetricsLog:
   """Appends one JSON object per record to `<workdir>/metrics.jsonl`."""
 
-  def __init__(self, workdir: str):
+  def __init__(self, workdir: str, enabled: bool = True):
     self.path = os.path.join(workdir, "metrics.jsonl")
+    self.enabled = enabled      # multi-host: only process 0 writes
     self._tb = None
+    if not enabled:
+      return
     try:  # optional
       from torch.utils.tensorboard import SummaryWriter  # type: ignore
       self._tb = SummaryWriter(os.path.join(workdir, "tensorboard"))
@@ -20,6 +23,8 @@ class MetricsLog:
       self._tb = None
 
   def write(self, record: dict) -> None:
+    if not self.enabled:
+      return
     with open(self.path, "a") as f:
       f.write(json.dumps(record, sort_keys=True) + "\n")
     if self._tb is not None and "iteration" in record:
@@ -30,7 +35,7 @@ class MetricsLog:
 
   def truncate_after(self, iteration: int) -> None:
     """On resume: drop records written after the checkpoint we restart from."""
-    if not os.path.exists(self.path):
+    if not self.enabled or not os.path.exists(self.path):
       return
     keep = [l for l in open(self.path) if json.loads(l).get("iteration", -1) < iteration]
     with open(self.path, "w") as f:

@@ -47,7 +47,8 @@ class Trainer:
     self.agent = Agent(c, self.mesh, self.workdir)
     self.buffer = ReplayBuffer(c.train.buffer_capacity, self.agent.transition_spec())
     self.ckpt = Checkpointer(os.path.join(self.workdir, "checkpoints"))
-    self.metrics = reporting.MetricsLog(self.workdir)
+    self.lead = jax.process_index() == 0
+    self.metrics = reporting.MetricsLog(self.workdir, enabled=self.lead)
     self.history: list[dict] = []
     self.iteration = 0
     self.bc_done = False
@@ -175,7 +176,7 @@ class Trainer:
     t_start = time.perf_counter()
     self._timed("bc", self.warm_start)
     bar = tqdm(range(self.iteration, c.train.iterations), desc="ArCHer", initial=self.iteration,
-               total=c.train.iterations, disable=not self.progress)
+               total=c.train.iterations, disable=not (self.progress and self.lead))
     for it in bar:
       t0 = time.perf_counter()
       roll = self._timed("collect", self.collect, it)
@@ -199,8 +200,10 @@ class Trainer:
     return self.finish(time.perf_counter() - t_start)
 
   def finish(self, seconds: float) -> dict:
-    png = reporting.plot(self.history, os.path.join(self.workdir, "training.png"),
-                         title=f"{self.config.env.name} (seed {self.config.seed})")
+    png = None
+    if self.lead:
+      png = reporting.plot(self.history, os.path.join(self.workdir, "training.png"),
+                           title=f"{self.config.env.name} (seed {self.config.seed})")
     evals = [h for h in self.history if "eval_return" in h]
     bc = next((h for h in evals if h.get("phase") == "bc"), None)
     final = evals[-1] if evals else {}
@@ -216,7 +219,7 @@ class Trainer:
                ("final eval success", f"{final['eval_success']:.2f}")]
     for k, v in self.timings.items():
       rows.append((f"mean {k} (s)", f"{np.mean(v):.3f}"))
-    if self.progress:
+    if self.progress and self.lead:
       print(reporting.summary_table(rows))
       print(f"metrics: {self.metrics.path}\nplot: {png}")
     return out
