@@ -12,6 +12,23 @@ class ConfigError(ValueError):
   pass
 
 
+def load_config(spec: str):
+  """"path/to/config.py[:variant]" -> ConfigDict (as `--config` does, for scripts/tests)."""
+  import importlib.util
+  import os
+  import sys
+  path, _, variant = spec.partition(":")
+  if not os.path.exists(path):
+    raise ConfigError(f"config file {path!r} does not exist")
+  root = os.path.dirname(os.path.dirname(os.path.abspath(path)))
+  if root not in sys.path:
+    sys.path.insert(0, root)
+  mod_spec = importlib.util.spec_from_file_location("_archer_config", path)
+  module = importlib.util.module_from_spec(mod_spec)
+  mod_spec.loader.exec_module(module)
+  return module.get_config(variant) if variant else module.get_config()
+
+
 def _require(cond: bool, field: str, msg: str):
   if not cond:
     raise ConfigError(f"config.{field}: {msg}")
