@@ -39,6 +39,7 @@ def main():
   ap.add_argument("--steps", type=int, default=3, help="timed steps of each kind")
   ap.add_argument("--rollout", type=int, default=None)
   args = ap.parse_args()
+  os.chdir(REPO)
 
   import jax
   import numpy as np
