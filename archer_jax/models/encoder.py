@@ -5,7 +5,7 @@ import flax.linen as nn
 import jax.numpy as jnp
 
 from archer_jax.models.config import ModelConfig
-from archer_jax.models.layers import Stack, bidirectional_mask, make_norm, param_init
+from archer_jax.models.layers import DenseND, Stack, bidirectional_mask, make_norm, param_init
 
 
 class Encoder(nn.Module):
@@ -44,9 +44,6 @@ class Encoder(nn.Module):
     elif cfg.pooling == "cls":
       pooled = x[:, 0]
     else:
-      pooled = jnp.tanh(nn.DenseGeneral(cfg.hidden_size, dtype=cfg.compute_dtype,
-                                        param_dtype=cfg.weight_dtype, name="pooler",
-                                        kernel_init=param_init(("embed", "embed_out")),
-                                        bias_init=param_init(("embed_out",), nn.initializers.zeros)
-                                        )(x[:, 0]))
+      pooled = jnp.tanh(DenseND((cfg.hidden_size,), 1, ("embed", "embed_out"), True,
+                                cfg.compute_dtype, cfg.weight_dtype, name="pooler")(x[:, 0]))
     return {"hidden": x, "pooled": pooled.astype(jnp.float32)}

@@ -110,13 +110,39 @@ def make_norm(cfg: ModelConfig, name: str):
                       bias_init=param_init(("embed",), nn.initializers.zeros))
 
 
+class DenseND(nn.Module):
+  """y = x . W (+ b) contracting x's last `n_in` dims with W [*in, *out].
+
+  A plain `self.param` of the exact kernel shape (not DenseGeneral, whose flattened-kernel
+  init does not compose with logical-axis constraints)."""
+  features: tuple[int, ...]
+  n_in: int
+  names: tuple[str | None, ...]
+  use_bias: bool
+  dtype: jnp.dtype
+  param_dtype: jnp.dtype
+
+  @nn.compact
+  def __call__(self, x):
+    in_shape = x.shape[-self.n_in:]
+    kernel = self.param("kernel", param_init(self.names), (*in_shape, *self.features),
+                        self.param_dtype)
+    letters = "abcdefgh"
+    ins, outs = letters[: self.n_in], letters[self.n_in: self.n_in + len(self.features)]
+    y = jnp.einsum(f"...{ins},{ins}{outs}->...{outs}", x.astype(self.dtype),
+                   kernel.astype(self.dtype))
+    if self.use_bias:
+      bias = self.param("bias", param_init(self.names[self.n_in:], nn.initializers.zeros),
+                        self.features, self.param_dtype)
+      y = y + bias.astype(self.dtype)
+    return y
+
+
 def _dense(cfg, features, axis, names, bias, name):
-  """DenseGeneral whose kernel has logical axes `names` (inputs then outputs)."""
-  out_rank = len(features) if isinstance(features, tuple) else 1
-  return nn.DenseGeneral(features, axis=axis, use_bias=bias, dtype=cfg.compute_dtype,
-                         param_dtype=cfg.weight_dtype, name=name,
-                         kernel_init=param_init(names),
-                         bias_init=param_init(names[-out_rank:], nn.initializers.zeros))
+  """Dense layer whose kernel has logical axes `names` (inputs then outputs)."""
+  features = features if isinstance(features, tuple) else (features,)
+  n_in = len(axis) if isinstance(axis, tuple) else 1
+  return DenseND(features, n_in, names, bias, cfg.compute_dtype, cfg.weight_dtype, name=name)
 
 
 class Attention(nn.Module):

@@ -151,22 +151,23 @@ class Agent:
       return net.apply({"params": dict(self._unlora(p), lm=self._merged_lm(p))}, t, pos, m)
     embed = lambda p, t, m: cnet.apply({"params": p}, t, m, method=DoubleCritic.embed)
     heads = lambda p, es, ea=None: cnet.apply({"params": p}, es, ea, method=DoubleCritic.heads)
-    rules = lambda f: _with_rules(f, self.mesh)
     critic = functools.partial(steps.critic_step, tx=self.critic_tx, embed=embed, heads=heads, gamma=a.gamma,
                                tau=a.tau, num_micro=a.micro_batches, v_loss=a.v_loss,
                                expectile=a.expectile)
-    self.critic_step = jax.jit(rules(critic), donate_argnums=(0, 1),
-                               out_shardings=(self.critic_sh, self.critic_sh.params, None))
+    mesh = self.mesh
+    self.critic_step = _under_mesh(jax.jit(critic, donate_argnums=(0, 1), out_shardings=(
+        self.critic_sh, self.critic_sh.params, None)), mesh)
     actor = functools.partial(steps.actor_step, tx=self.actor_tx, apply=apply, num_micro=a.micro_batches,
                               normalize_advantage=a.normalize_advantage, baseline=a.baseline,
                               value_coef=a.value_coef, entropy_coef=a.entropy_coef,
                               kl_coef=a.kl_coef, clip_eps=a.clip_eps)
-    self.actor_step = jax.jit(rules(actor), donate_argnums=(0,),
-                              out_shardings=(self.actor_sh, None))
+    self.actor_step = _under_mesh(jax.jit(actor, donate_argnums=(0,),
+                                          out_shardings=(self.actor_sh, None)), mesh)
     bc = functools.partial(steps.bc_step, tx=self.bc_tx, apply=apply, num_micro=c.bc.micro_batches)
-    self.bc_step = jax.jit(rules(bc), donate_argnums=(0,), out_shardings=(self.actor_sh, None))
+    self.bc_step = _under_mesh(jax.jit(bc, donate_argnums=(0,),
+                                       out_shardings=(self.actor_sh, None)), mesh)
     adv = functools.partial(steps.advantages, embed=embed, heads=heads)
-    self._adv = jax.jit(rules(adv))
+    self._adv = _under_mesh(jax.jit(adv), mesh)
     from archer_jax.generation import Sampler
     self.sampler = Sampler(self.actor_cfg, self.tokenizer, max_new_tokens=c.actor.max_new_tokens,
                            stop_strings=tuple(c.actor.stop_strings),
@@ -288,8 +289,9 @@ class Agent:
             "valid": np.ones(len(o), np.float32)}
 
 
-def _with_rules(fn, mesh):
-  """Trace `fn` under the mesh and the logical-axis rules (activation constraints)."""
+def _under_mesh(fn, mesh):
+  """Call (and so trace) a jitted `fn` under the mesh and the logical-axis rules, which
+  resolve the models' activation sharding constraints."""
   @functools.wraps(fn)
   def wrapped(*args, **kw):
     with jax.sharding.set_mesh(mesh), nn.logical_axis_rules(RULES):

@@ -60,6 +60,19 @@ class IncrementalEncoder:
     return self.prefix_ids + self._enc(text)
 
 
+def episode_success(traj) -> bool:
+  """The env's own verdict when it gives one (won / victory / success), else: ended before
+  the cap on a non-negative reward (20Q, Guess My City)."""
+  info = traj.info
+  for key in ("success", "won", "victory"):
+    if key in info:
+      return bool(info[key])
+  if not traj.turns or info.get("truncated"):
+    return False
+  last = traj.turns[-1]
+  return bool(last.done and last.reward >= 0)
+
+
 @dataclasses.dataclass
 class RolloutBatch:
   """Transitions of one collection, flattened over (episode, turn); arrays [N, ...]."""
@@ -109,8 +122,7 @@ def collect(env: BatchedEnv, generate: Callable, encoder: IncrementalEncoder,
     done = new_done
   trajs = env.trajectories()
   returns = np.array([t.episode_return for t in trajs], np.float32)
-  success = np.array([bool(t.turns and t.turns[-1].done and not t.turns[-1].reward < 0)
-                      for t in trajs])
+  success = np.array([episode_success(t) for t in trajs])
   return RolloutBatch(reward=np.array(out.pop("reward"), np.float32),
                       done=np.array(out.pop("done"), bool), episode_returns=returns,
                       episode_success=success, num_turns=turns, **out)

@@ -99,7 +99,7 @@ class Trainer:
     c, a = self.config, self.agent
     if self.bc_done or c.bc.steps == 0:
       return
-    key, rng = self._keys(-1, 0)
+    key, rng = self._keys(0, 1_000_003)   # BC: its own stream
     data = a.demonstration_batch(rng)
     n = len(data["valid"])
     bar = tqdm(range(c.bc.steps), desc="BC warm start", disable=not self.progress,

@@ -1,0 +1,168 @@
+"""A scripted Twenty Questions asker for demonstrations and sanity checks.
+
+The player reads the question/answer lines of the observation, re-parses its own questions
+with the understander and keeps the words consistent with every answer. With probability
+`skill` a turn is played well: ask the attribute that splits the remaining candidates most
+evenly (or guess when one or two are left). Otherwise it errs: asks a random attribute
+(often uninformative), re-asks something already known in new words, or guesses too early.
+Every attribute has several phrasings, so demonstrations are varied. Deterministic given rng.
+"""
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+import numpy as np
+
+from archer_jax.envs.base import BatchedEnv, Trajectory
+from archer_jax.envs.twenty_questions.knowledge import WordEntry, resolve_words
+from archer_jax.envs.twenty_questions.prompts import INITIAL_OBSERVATION
+from archer_jax.envs.twenty_questions.questions import LADDER_TEMPLATES, RULES
+from archer_jax.envs.twenty_questions.understander import (INVALID, NO, YES, Understander,
+                                                           get_understander)
+
+_ANSWER_SUFFIXES = ((" " + YES, YES), (" " + NO, NO), (" " + INVALID, INVALID))
+_MASS_NOUNS = frozenset("paper glue toothpaste spinach corn broccoli celery peas lego".split())
+_GUESS_TEMPLATES = ("Is it {}?", "Is the object {}?", "Is it {}?", "Could it be {}?",
+                    "Is the hidden object {}?")
+
+
+def parse_history(observation: str) -> list[tuple[str, str]]:
+  """(question, answer) pairs from the last "Questions:" block of an observation."""
+  k = observation.rfind(INITIAL_OBSERVATION)
+  if k < 0:
+    return []
+  out = []
+  for line in observation[k + len(INITIAL_OBSERVATION):].split("\n"):
+    for suffix, ans in _ANSWER_SUFFIXES:
+      if line.endswith(suffix) or line == ans:
+        out.append((line[: -len(suffix)] if line != ans else "", ans))
+        break
+    else:
+      break
+  return out
+
+
+def _with_article(alias: str) -> str:
+  low = alias if alias.isupper() else alias.lower()
+  if low.startswith(("pair of", "piece of", "pack of", "bottle of")):
+    return "a " + low
+  if low in _MASS_NOUNS or (low.endswith("s") and not low.endswith("ss") and low != "bus"
+                            and low != "cactus"):
+    return low
+  return ("an " if low[0] in "aeiou" else "a ") + low
+
+
+def guess_question(word: WordEntry, rng: np.random.Generator, alias_prob: float = 0.2) -> str:
+  """A name guess that ends with the word or one of its aliases: "Is it a soccer ball?"."""
+  alias = word.name
+  if len(word.aliases) > 1 and rng.random() < alias_prob:
+    alias = word.aliases[int(rng.integers(len(word.aliases)))]
+  t = _GUESS_TEMPLATES[int(rng.integers(len(_GUESS_TEMPLATES)))]
+  return t.format(_with_article(alias))
+
+
+class ScriptedPlayer:
+  """`act(observation) -> question`; `reset()` between episodes.
+
+  rng: np.random.Generator or int seed. words: "full" | "subset" | list of names (the
+  candidates it considers). skill in [0, 1]: probability of a well-played turn (1.0 wins
+  the full game within 20 questions essentially always).
+  """
+
+  def __init__(self, rng=None, words="full", skill: float = 0.5, max_turns: int = 20,
+               understander: Understander | None = None):
+    if not 0.0 <= skill <= 1.0:
+      raise ValueError(f"ScriptedPlayer: skill must be in [0, 1], got {skill}")
+    self.rng = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+    self.skill = float(skill)
+    self.max_turns = max_turns
+    self.u = understander or get_understander()
+    kb = self.u.kb
+    self.words = resolve_words(words)
+    self.cand_index = np.array([kb.index[w.name] for w in self.words])
+    templates: dict[str, list[str]] = {}
+    for key, _, _, temps in RULES:
+      templates.setdefault(key, []).extend(temps)
+    for key, temps in LADDER_TEMPLATES.items():
+      templates.setdefault(key, []).extend(temps)
+    self.keys = [k for k, t in templates.items() if t]
+    self.templates = [tuple(templates[k]) for k in self.keys]
+    self.matrix = np.stack([kb.attrs[k][self.cand_index] for k in self.keys])   # [A, W]
+    self._key_row = {k: i for i, k in enumerate(self.keys)}
+
+  def reset(self) -> None:
+    """Nothing persists across turns except the rng, so there is nothing to clear."""
+
+  # ---- state from the observation -----------------------------------------------------
+  def candidates(self, history: Sequence[tuple[str, str]]) -> tuple[np.ndarray, set[int]]:
+    """Bool mask over `self.words` consistent with the answers, and attribute rows asked."""
+    alive = np.ones(len(self.words), bool)
+    asked: set[int] = set()
+    guessed = np.zeros(len(self.words), bool)
+    for q, a in history:
+      if a == INVALID:
+        continue
+      p = self.u.parse(q)
+      if p is None:
+        continue
+      truth = p.mask[self.cand_index] != p.negated
+      alive &= truth if a == YES else ~truth
+      if p.kind == "name" and a == NO:
+        guessed |= p.mask[self.cand_index]
+      row = self._key_row.get(p.key)
+      if row is not None:
+        asked.add(row)
+    if not alive.any():   # answers contradict the knowledge base (e.g. a model oracle)
+      alive = ~guessed if (~guessed).any() else np.ones(len(self.words), bool)
+    return alive, asked
+
+  # ---- acting -------------------------------------------------------------------------
+  def _ask(self, row: int) -> str:
+    temps = self.templates[row]
+    return temps[int(self.rng.integers(len(temps)))]
+
+  def _guess(self, alive: np.ndarray) -> str:
+    idx = np.flatnonzero(alive)
+    return guess_question(self.words[int(idx[int(self.rng.integers(len(idx)))])], self.rng)
+
+  def _best_split(self, alive: np.ndarray) -> int | None:
+    n = int(alive.sum())
+    counts = self.matrix[:, alive].sum(1)
+    useful = (counts > 0) & (counts < n)
+    if not useful.any():
+      return None
+    score = np.where(useful, np.abs(counts - n / 2.0), np.inf)
+    best = np.flatnonzero(score <= score.min() + 0.5)
+    return int(best[int(self.rng.integers(len(best)))])
+
+  def act(self, observation: str) -> str:
+    history = parse_history(observation)
+    alive, asked = self.candidates(history)
+    n = int(alive.sum())
+    if len(history) >= self.max_turns - 1 or n == 1:
+      return self._guess(alive)
+    if self.rng.random() >= self.skill:   # a weak turn
+      r = self.rng.random()
+      if r < 0.45:
+        return self._ask(int(self.rng.integers(len(self.keys))))
+      if r < 0.75 or not asked:
+        return self._guess(alive)
+      return self._ask(sorted(asked)[int(self.rng.integers(len(asked)))])
+    if n == 2:
+      return self._guess(alive)
+    row = self._best_split(alive)
+    return self._guess(alive) if row is None else self._ask(row)
+
+
+def play(env: BatchedEnv, make_player: Callable[[np.random.Generator], ScriptedPlayer],
+         seed: int = 0, indices: Sequence[int] | None = None) -> list[Trajectory]:
+  """One lock-step batch of episodes, one player per row (player i gets rng seed+i)."""
+  players = [make_player(np.random.default_rng([seed, i])) for i in range(env.batch_size)]
+  obs = env.reset(seeds=[seed * 100_003 + i for i in range(env.batch_size)], indices=indices)
+  for p in players:
+    p.reset()
+  while not env.dones.all():
+    done = env.dones
+    acts = ["" if done[i] else players[i].act(obs[i]) for i in range(env.batch_size)]
+    obs, _, _, _ = env.step(acts)
+  return env.trajectories()
