@@ -43,12 +43,16 @@ class Agent:
   def demonstrations(self):
     """Scripted-player episodes (for the BC warm start and the from-scratch tokenizer)."""
     if self._demos is None:
-      from archer_jax.data.offline import play_episodes
+      from archer_jax.envs.twenty_questions import play
       c = self.config
       n = max(c.bc.episodes, c.tokenizer.corpus_episodes)
       env = make_env(c.env, batch_size=min(64, n), seed=c.seed + 7)
-      self._demos = play_episodes(
-          env, lambda rng: make_player(c.env, rng, skill=c.bc.skill), n, seed=c.seed + 11)
+      make = lambda rng: make_player(c.env, rng, skill=c.bc.skill)
+      demos, batch = [], 0
+      while len(demos) < n:     # lock-step batches of scripted games (any env's player)
+        demos += play(env, make, seed=(c.seed + 11) * 1000 + batch)
+        batch += 1
+      self._demos = demos[:n]
     return self._demos
 
   def _build_tokenizers(self, workdir):
