@@ -34,10 +34,10 @@ class MetricsLog:
       self._tb.flush()
 
   def truncate_after(self, iteration: int) -> None:
-    """On resume: drop records written after the checkpoint we restart from."""
+    """On resume: drop records of iterations after the checkpoint's (`iteration` done)."""
     if not self.enabled or not os.path.exists(self.path):
       return
-    keep = [l for l in open(self.path) if json.loads(l).get("iteration", -1) < iteration]
+    keep = [l for l in open(self.path) if json.loads(l).get("iteration", -1) <= iteration]
     with open(self.path, "w") as f:
       f.writelines(keep)
 
