@@ -24,7 +24,7 @@ setup(
         "matplotlib",
     ],
     extras_require={
-        "test": ["pytest", "torch==2.13.0", "sentencepiece"],
+        "test": ["pytest", "torch==2.13.0", "sentencepiece", "accelerate"],
         "envs": ["jericho"],
         "gpu": ["jax[cuda12]"],
         "tpu": ["jax[tpu]"],

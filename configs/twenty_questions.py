@@ -38,15 +38,15 @@ def get_config(variant: str = "tiny"):
     c.critic.scratch = dict(family="bert", hidden_size=128, num_layers=2, num_heads=4,
                             intermediate_size=256, activation="gelu", pooling="mean",
                             max_position_embeddings=512, norm_eps=1e-12)
-    c.actor.obs_len, c.actor.max_new_tokens = 160, 20
-    c.critic.obs_len, c.critic.act_len = 160, 20
-    c.actor.lr, c.critic.lr = 2e-5, 1e-4
+    c.actor.obs_len, c.actor.max_new_tokens = 96, 16     # recent history; questions < 16
+    c.critic.obs_len, c.critic.act_len = 96, 16
+    c.actor.lr, c.critic.lr = 1e-4, 3e-4
     c.actor.batch_buckets = [8, 32, 64, 128]
     c.actor.sample_chunk = 128
-    c.algo.update(critic_steps=8, actor_steps=2, warmup_iters=2, batch_size=64,
-                  micro_batches=1)
-    c.bc.update(episodes=256, steps=300, batch_size=64, lr=1e-3, skill=0.5)
-    c.train.update(iterations=20, rollout_size=32, eval_every=5, eval_episodes=32,
+    c.algo.update(critic_steps=10, actor_steps=3, warmup_iters=3, batch_size=64,
+                  micro_batches=1, normalize_advantage=True)
+    c.bc.update(episodes=256, steps=200, batch_size=32, lr=2e-3, skill=0.2)
+    c.train.update(iterations=25, rollout_size=32, eval_every=5, eval_episodes=32,
                    checkpoint_every=5, buffer_capacity=20_000)
   elif variant == "smollm2":
     c.actor.model = "smollm2-135m-instruct"
