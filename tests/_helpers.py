@@ -99,17 +99,17 @@ def policy_batch(rng, obs_lens, act_lens, valid, lo, la, vocab) -> dict:
 # ---- tiny models -----------------------------------------------------------------------
 def tiny_lm_cfg(family: str, vocab: int = 48, **kw) -> ModelConfig:
   extra = dict(num_kv_heads=2) if family == "llama" else dict(activation="gelu_new")
-  return ModelConfig(family=family, vocab_size=vocab, hidden_size=32, num_layers=2,
-                     num_heads=4, intermediate_size=64, max_position_embeddings=64,
-                     **dict(extra, **kw))
+  base = dict(hidden_size=32, num_layers=2, num_heads=4, intermediate_size=64,
+              max_position_embeddings=64, **extra)
+  return ModelConfig(family=family, vocab_size=vocab, **dict(base, **kw))
 
 
 def tiny_policy(family: str, value_head: bool = True, seed: int = 0, scale: float = 3.0):
   """(net, params, apply) for a random PolicyWithValue; weights scaled up so the token
   distributions are far from uniform."""
   net = PolicyWithValue(tiny_lm_cfg(family), value_head=value_head)
-  params = nn.meta.unbox(net.init(jax.random.PRNGKey(seed), jnp.zeros((1, 4), jnp.int32))
-                         ["params"])
+  params = nn.meta.unbox(jax.jit(net.init)(jax.random.PRNGKey(seed),
+                                           jnp.zeros((1, 4), jnp.int32))["params"])
   params = jax.tree.map(lambda x: x * scale, params)
   apply = lambda p, t, pos, m: net.apply({"params": p}, t, pos, m)
   return net, params, apply
@@ -122,16 +122,35 @@ def row_tokens(batch, b):
   return obs, act
 
 
-def row_forward(net, params, batch, b):
-  """Row b ALONE, unpadded, default positions 0..T-1: the outputs that predict each action
-  token, as float64 numpy: logits [La_b, V], values [La_b] (or None)."""
-  obs, act = row_tokens(batch, b)
-  tokens = jnp.asarray(np.concatenate([obs, act])[None], jnp.int32)
-  out = jax.jit(lambda p, t: net.apply({"params": p}, t))(params, tokens)
-  sl = slice(len(obs) - 1, len(obs) + len(act) - 1)
-  logits = np.asarray(out["logits"][0, sl], np.float64)
-  values = np.asarray(out["values"][0, sl], np.float64) if "values" in out else None
-  return logits, values
+def packed(batch):
+  """Each row's real ids concat(obs, act) moved to the front (slots 0..n-1), trailing slots
+  filled with a filler id: under a causal model every row then computes exactly what it
+  would alone, unpadded, with default positions 0..n-1 and no attention mask.
+  -> tokens [B, Lo + La], gather index [B, La] (the slot predicting each action token)."""
+  b, lo = batch["obs"].shape
+  la = batch["act"].shape[1]
+  tokens = np.asarray(batch["act"]).max() * np.ones((b, lo + la), np.int32)
+  index = np.zeros((b, la), np.int32)
+  for i in range(b):
+    obs, act = row_tokens(batch, i)
+    tokens[i, : len(obs) + len(act)] = np.concatenate([obs, act])
+    index[i] = len(obs) - 1 + np.minimum(np.arange(la), max(len(act) - 1, 0))
+  return tokens, index
+
+
+def row_forward(net, params, batch):
+  """Per row: the outputs that predict each action token, as float64 numpy, from the packed
+  (row-alone) forward: list of (logits [La_b, V], values [La_b] or None)."""
+  tokens, index = packed(batch)
+  out = jax.jit(lambda p, t: net.apply({"params": p}, t))(params, jnp.asarray(tokens))
+  rows = []
+  for i in range(len(tokens)):
+    la = int(np.asarray(batch["act_mask"][i]).sum())
+    sl = index[i, :la]
+    logits = np.asarray(out["logits"][i], np.float64)[sl]
+    values = np.asarray(out["values"][i], np.float64)[sl] if "values" in out else None
+    rows.append((logits, values))
+  return rows
 
 
 def log_softmax64(x):
