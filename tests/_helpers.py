@@ -11,6 +11,15 @@ from archer_jax.algorithms.networks import PolicyWithValue
 from archer_jax.models import ModelConfig
 
 TOY_VOCAB, TOY_DIM = 16, 4
+# XLA's CPU backend optimisation costs more compile time than these tiny programs run
+FAST = {"xla_backend_optimization_level": 0}
+
+
+def fast_jit(fn=None, **kw):
+  """jax.jit with a cheap CPU compile (usable as a decorator factory too)."""
+  if fn is None:
+    return lambda f: jax.jit(f, compiler_options=FAST, **kw)
+  return jax.jit(fn, compiler_options=FAST, **kw)
 HEADS = ("q1", "q2", "v1", "v2")
 
 
@@ -108,7 +117,7 @@ def tiny_policy(family: str, value_head: bool = True, seed: int = 0, scale: floa
   """(net, params, apply) for a random PolicyWithValue; weights scaled up so the token
   distributions are far from uniform."""
   net = PolicyWithValue(tiny_lm_cfg(family), value_head=value_head)
-  params = nn.meta.unbox(jax.jit(net.init)(jax.random.PRNGKey(seed),
+  params = nn.meta.unbox(fast_jit(net.init)(jax.random.PRNGKey(seed),
                                            jnp.zeros((1, 4), jnp.int32))["params"])
   params = jax.tree.map(lambda x: x * scale, params)
   apply = lambda p, t, pos, m: net.apply({"params": p}, t, pos, m)
@@ -142,7 +151,7 @@ def row_forward(net, params, batch):
   """Per row: the outputs that predict each action token, as float64 numpy, from the packed
   (row-alone) forward: list of (logits [La_b, V], values [La_b] or None)."""
   tokens, index = packed(batch)
-  out = jax.jit(lambda p, t: net.apply({"params": p}, t))(params, jnp.asarray(tokens))
+  out = fast_jit(lambda p, t: net.apply({"params": p}, t))(params, jnp.asarray(tokens))
   rows = []
   for i in range(len(tokens)):
     la = int(np.asarray(batch["act_mask"][i]).sum())
