@@ -1,0 +1,175 @@
+"""Sharding equivalence: one critic step (DoubleCritic over a tiny BERT) and one actor step
+(PolicyWithValue over a tiny llama, token baseline on) on an 8-device CPU mesh (2, 2, 2)
+give the single-device (1, 1, 1) result, and the parameters really are sharded.
+
+XLA_FLAGS must be set before jax initialises its backend, so the 8-device part runs in a
+subprocess that prints one JSON line of results.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+SCRIPT = r'''
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import flax.linen as nn, jax, jax.numpy as jnp, numpy as np, optax
+from jax.sharding import NamedSharding
+from _helpers import FAST, critic_batch, policy_batch
+from archer_jax.algorithms import steps
+from archer_jax.algorithms.networks import DoubleCritic, PolicyWithValue
+from archer_jax.models import ModelConfig
+from archer_jax.parallel.mesh import RULES, data_sharding, make_mesh
+from archer_jax.training.state import copy_params, create_state, make_optimizer
+
+assert jax.device_count() == 8, jax.devices()
+V = 64
+CCFG = ModelConfig(family="bert", vocab_size=V, hidden_size=32, num_layers=1, num_heads=4,
+                   intermediate_size=64, max_position_embeddings=64, activation="gelu")
+ACFG = ModelConfig(family="llama", vocab_size=V, hidden_size=32, num_layers=1, num_heads=4,
+                   num_kv_heads=2, intermediate_size=64, max_position_embeddings=64)
+rng = np.random.default_rng(0)
+VALID = [1, 1, 0, 1, 1, 1, 0, 1]
+cbatch = critic_batch(rng, VALID, lo=10, la=5, vocab=V)
+b = len(VALID)
+abatch = policy_batch(rng, rng.integers(1, 9, b), rng.integers(1, 7, b), VALID, 8, 6, V)
+abatch["old_logp"] = (rng.normal(size=(b, 6)) * 0.3 - 3.0).astype(np.float32)
+
+cnet, anet = DoubleCritic(CCFG), PolicyWithValue(ACFG, value_head=True)
+embed = lambda p, t, m: cnet.apply({"params": p}, t, m, method=DoubleCritic.embed)
+heads = lambda p, es, ea=None: cnet.apply({"params": p}, es, ea, method=DoubleCritic.heads)
+apply = lambda p, t, pos, m: anet.apply({"params": p}, t, pos, m)
+
+
+def under(mesh, fn):
+  def run(*args):
+    with jax.sharding.set_mesh(mesh), nn.logical_axis_rules(RULES):
+      return fn(*args)
+  return run
+
+
+def put(batch, mesh):
+  return {k: jax.device_put(np.asarray(v), data_sharding(mesh, np.ndim(v)))
+          for k, v in batch.items()}
+
+
+def specs(tree):
+  return [str(x.sharding.spec) for x in jax.tree.leaves(tree)]
+
+
+def run(mesh):
+  out = {}
+  tx_c = make_optimizer(1e-3, grad_clip=1.0)
+  tx_a = make_optimizer(1e-3, grad_clip=1.0)
+  cdummy = (jnp.zeros((2, 10), jnp.int32), jnp.ones((2, 10), bool),
+            jnp.zeros((2, 5), jnp.int32), jnp.ones((2, 5), bool))
+  critic, csh = create_state(cnet, cdummy, tx_c, mesh, jax.random.PRNGKey(1))
+  # a target that differs from the online critic, sharded like it
+  target = jax.jit(lambda p: jax.tree.map(lambda x: x * 0.9, p),
+                   out_shardings=csh.params)(copy_params(critic.params, csh.params))
+  out["critic_init"] = jax.tree.map(np.asarray, critic.params)
+  cstep = jax.jit(lambda s, t, bt: steps.critic_step(
+      s, t, bt, tx=tx_c, embed=embed, heads=heads, gamma=0.9, tau=0.1, num_micro=2),
+      donate_argnums=(0, 1), out_shardings=(csh, csh.params, None), compiler_options=FAST)
+  critic, target, cm = under(mesh, cstep)(critic, target, put(cbatch, mesh))
+  out["critic_specs"], out["critic_opt_specs"] = specs(critic.params), specs(critic.opt_state)
+  out["target_specs"] = specs(target)
+  out["critic"] = jax.tree.map(np.asarray, critic.params)
+  out["target"] = jax.tree.map(np.asarray, target)
+  out["cm"] = {k: float(v) for k, v in cm.items()}
+
+  actor, ash = create_state(anet, (jnp.zeros((2, 14), jnp.int32),), tx_a, mesh,
+                            jax.random.PRNGKey(2))
+  ref = copy_params(jax.jit(lambda p: jax.tree.map(lambda x: x * 1.05, p),
+                            out_shardings=ash.params)(actor.params), ash.params)
+  out["actor_init"] = jax.tree.map(np.asarray, actor.params)
+  astep = jax.jit(lambda s, bt, r: steps.actor_step(
+      s, bt, r, tx=tx_a, apply=apply, num_micro=2, normalize_advantage=True, baseline=True,
+      entropy_coef=0.01, kl_coef=0.05, clip_eps=0.2),
+      donate_argnums=(0,), out_shardings=(ash, None), compiler_options=FAST)
+  actor, am = under(mesh, astep)(actor, put(abatch, mesh), ref)
+  out["actor_specs"] = specs(actor.params)
+  out["actor"] = jax.tree.map(np.asarray, actor.params)
+  out["am"] = {k: float(v) for k, v in am.items()}
+  return out
+
+
+big = run(make_mesh((2, 2, 2)))
+one = run(make_mesh((1, 1, 1), devices=jax.devices()[:1]))
+
+
+def max_diff(a, b):
+  return max(float(np.max(np.abs(x - y))) for x, y in
+             zip(jax.tree.leaves(a), jax.tree.leaves(b)))
+
+
+def max_step(a, b):
+  return max(float(np.max(np.abs(x - y))) for x, y in
+             zip(jax.tree.leaves(a), jax.tree.leaves(b)))
+
+
+res = {
+    "init_diff": max(max_diff(big["critic_init"], one["critic_init"]),
+                     max_diff(big["actor_init"], one["actor_init"])),
+    "critic_diff": max_diff(big["critic"], one["critic"]),
+    "target_diff": max_diff(big["target"], one["target"]),
+    "actor_diff": max_diff(big["actor"], one["actor"]),
+    "critic_moved": max_step(one["critic"], one["critic_init"]),
+    "actor_moved": max_step(one["actor"], one["actor_init"]),
+    "cm": [big["cm"], one["cm"]], "am": [big["am"], one["am"]],
+    "specs": {k: big[k] for k in ("critic_specs", "critic_opt_specs", "target_specs",
+                                  "actor_specs")},
+    "one_specs": one["critic_specs"] + one["actor_specs"],
+}
+print("RESULT " + json.dumps(res))
+'''
+
+
+@pytest.fixture(scope="module")
+def result():
+  here = os.path.dirname(os.path.abspath(__file__))
+  env = dict(os.environ, JAX_PLATFORMS="cpu",
+             XLA_FLAGS="--xla_force_host_platform_device_count=8")
+  proc = subprocess.run([sys.executable, "-c", SCRIPT, here], env=env, capture_output=True,
+                        text=True, timeout=600, cwd=os.path.dirname(here))
+  lines = [l for l in proc.stdout.splitlines() if l.startswith("RESULT ")]
+  assert proc.returncode == 0 and lines, proc.stdout[-3000:] + proc.stderr[-5000:]
+  return json.loads(lines[-1][len("RESULT "):])
+
+
+def test_same_initial_parameters(result):
+  assert result["init_diff"] == 0.0
+
+
+def test_critic_step_matches_single_device(result):
+  assert result["critic_moved"] > 1e-4        # the step really changed the parameters
+  assert result["critic_diff"] < 1e-5, result["critic_diff"]
+  assert result["target_diff"] < 1e-5, result["target_diff"]
+  big, one = result["cm"]
+  for k in one:
+    assert abs(big[k] - one[k]) <= 1e-5 * max(1.0, abs(one[k])), (k, big[k], one[k])
+
+
+def test_actor_step_matches_single_device(result):
+  assert result["actor_moved"] > 1e-4
+  assert result["actor_diff"] < 1e-5, result["actor_diff"]
+  big, one = result["am"]
+  assert "value_loss" in one and "kl" in one
+  for k in one:
+    assert abs(big[k] - one[k]) <= 1e-5 * max(1.0, abs(one[k])), (k, big[k], one[k])
+
+
+def test_parameters_are_sharded_on_the_mesh(result):
+  s = result["specs"]
+  for name in ("critic_specs", "actor_specs"):
+    joined = " ".join(s[name])
+    assert "'tensor'" in joined and "'fsdp'" in joined, (name, s[name])
+  # targets and Adam moments follow the parameters' layout
+  assert set(s["target_specs"]) == set(s["critic_specs"])
+  assert any("'tensor'" in x for x in s["critic_opt_specs"])
+  # on one device every spec resolves to replication
+  assert all("tensor" not in x and "fsdp" not in x for x in result["one_specs"])
