@@ -31,3 +31,27 @@ def base_config() -> mlc.ConfigDict:
       iterations=1000, rollout_size=128, eval_every=25, eval_episodes=64,
       checkpoint_every=5, buffer_capacity=100_000))
   return c
+
+
+GPT2_SMALL = dict(family="gpt2", hidden_size=768, num_layers=12, num_heads=12,
+                  intermediate_size=3072, activation="gelu_new", norm_eps=1e-5,
+                  tie_embeddings=True, max_position_embeddings=1024)
+ROBERTA_BASE = dict(family="bert", hidden_size=768, num_layers=12, num_heads=12,
+                    intermediate_size=3072, activation="gelu", norm_eps=1e-5,
+                    max_position_embeddings=514, position_offset=2)
+
+
+def set_models(c: mlc.ConfigDict, variant: str, config_file: str) -> None:
+  """The shared model variants: "paper" (GPT-2-small-sized actor, RoBERTa-base-sized
+  critic, from scratch unless --config.*.model points at local checkpoints) and "smollm2"
+  (the shipped SmolLM2-135M-Instruct actor and MiniLM-L6 critic, CPU-sized batches)."""
+  if variant == "paper":
+    c.actor.model, c.actor.scratch = "scratch", GPT2_SMALL
+    c.critic.model, c.critic.scratch = "scratch", ROBERTA_BASE
+    c.tokenizer.vocab_size = 4096
+  elif variant == "smollm2":
+    c.actor.model, c.critic.model = "smollm2-135m-instruct", "minilm-l6"
+    c.algo.update(batch_size=32, micro_batches=4)
+    c.train.update(rollout_size=16, eval_episodes=16)
+  else:
+    raise ValueError(f"{config_file}: unknown variant {variant!r}")

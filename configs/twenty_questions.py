@@ -9,25 +9,14 @@ Variants (`--config configs/twenty_questions.py:VARIANT`):
 """
 from __future__ import annotations
 
-from configs.common import base_config
-
-GPT2_SMALL = dict(family="gpt2", hidden_size=768, num_layers=12, num_heads=12,
-                  intermediate_size=3072, activation="gelu_new", norm_eps=1e-5,
-                  tie_embeddings=True, max_position_embeddings=1024)
-ROBERTA_BASE = dict(family="bert", hidden_size=768, num_layers=12, num_heads=12,
-                    intermediate_size=3072, activation="gelu", norm_eps=1e-5,
-                    max_position_embeddings=514, position_offset=2)
+from configs.common import base_config, set_models
 
 
 def get_config(variant: str = "tiny"):
   c = base_config()
   c.env.name = "twenty_questions"
   c.workdir = f"runs/twenty_questions_{variant}"
-  if variant == "paper":
-    c.actor.model, c.actor.scratch = "scratch", GPT2_SMALL
-    c.critic.model, c.critic.scratch = "scratch", ROBERTA_BASE
-    c.tokenizer.vocab_size = 4096
-  elif variant == "tiny":
+  if variant == "tiny":
     c.env.kwargs = {"words": "subset"}
     c.tokenizer.vocab_size = 384
     c.actor.model = "scratch"
@@ -48,16 +37,12 @@ def get_config(variant: str = "tiny"):
     c.bc.update(episodes=256, steps=200, batch_size=32, lr=2e-3, skill=0.2)
     c.train.update(iterations=25, rollout_size=32, eval_every=5, eval_episodes=32,
                    checkpoint_every=5, buffer_capacity=20_000)
-  elif variant == "smollm2":
-    c.actor.model = "smollm2-135m-instruct"
-    c.critic.model = "minilm-l6"
+  else:
+    set_models(c, variant, "configs/twenty_questions.py")
+  if variant == "smollm2":
     c.actor.prompt_prefix = ("You are playing Twenty Questions. Ask one yes/no question per "
                              "line to find the hidden object.\n")
     c.actor.obs_len, c.critic.obs_len = 256, 256
     c.actor.lr = 1e-6
-    c.algo.update(batch_size=32, micro_batches=4)
-    c.train.update(rollout_size=16, eval_episodes=16, eval_every=5)
-  else:
-    raise ValueError(f"configs/twenty_questions.py: unknown variant {variant!r} "
-                     "(paper | tiny | smollm2)")
+    c.train.eval_every = 5
   return c

@@ -9,30 +9,24 @@ Variants:
 """
 from __future__ import annotations
 
-from configs.common import base_config
-from configs.twenty_questions import GPT2_SMALL, ROBERTA_BASE
+from configs.common import ROBERTA_BASE, base_config, set_models
 
 
 def get_config(variant: str = "paper"):
   c = base_config()
   c.env.name = "twenty_questions_subset"
   c.workdir = f"runs/twenty_questions_subset_{variant}"
-  if variant == "paper":
-    c.actor.model, c.actor.scratch = "scratch", GPT2_SMALL
-    c.critic.model, c.critic.scratch = "scratch", ROBERTA_BASE
-    c.tokenizer.vocab_size = 4096
-  elif variant == "smollm2":
-    c.actor.model, c.critic.model = "smollm2-135m-instruct", "minilm-l6"
-    c.env.kwargs = {"json_actions": True}
-    c.algo.update(batch_size=32, micro_batches=4)
-    c.train.update(rollout_size=16, eval_episodes=16)
+  if variant in ("paper", "smollm2"):
+    set_models(c, variant, "configs/twenty_questions_subset.py")
+    if variant == "smollm2":
+      c.env.kwargs = {"prompt": "json"}
   elif variant == "mistral7b_20q_subset":
     c.actor.model = "mistral-7b"          # replace with a local HF checkpoint directory
     c.actor.dtype = "bfloat16"
     c.actor.lora_rank, c.actor.lora_alpha = 16, 32.0
     c.actor.lr, c.critic.lr = 2e-6, 1e-5
     c.critic.model, c.critic.scratch = "scratch", ROBERTA_BASE
-    c.env.kwargs = {"json_actions": True}
+    c.env.kwargs = {"prompt": "json"}
     c.algo.update(critic_steps=20, actor_steps=1, warmup_iters=20, gamma=0.95)
     c.train.update(rollout_size=32)
     c.mesh = "1,-1,1"                      # FSDP over all devices

@@ -121,3 +121,23 @@ def test_tiny_run_logs_and_resume_is_bit_identical(tmp_path):
 
   with pytest.raises(FileExistsError):
     Trainer(micro_config(tmp_path / "a"), progress=False)
+
+
+@pytest.mark.parametrize("spec", [
+    "configs/twenty_questions.py:tiny", "configs/twenty_questions.py:paper",
+    "configs/twenty_questions.py:smollm2", "configs/twenty_questions_subset.py:paper",
+    "configs/twenty_questions_subset.py:smollm2",
+    "configs/twenty_questions_subset.py:mistral7b_20q_subset",
+    "configs/guess_my_city.py:paper", "configs/guess_my_city.py:tiny",
+    "configs/detective.py:paper", "configs/webshop.py:smollm2"])
+def test_every_config_variant_builds(spec):
+  from archer_jax.training.validate import load_config
+  c = load_config(str(REPO / spec))
+  assert c.env.name in spec.split("/")[1].split(".")[0] or c.env.name == "twenty_questions"
+  assert c.actor.model and c.critic.model
+
+
+def test_unknown_variant_is_rejected():
+  from archer_jax.training.validate import load_config
+  with pytest.raises(ValueError, match="unknown variant"):
+    load_config(str(REPO / "configs/webshop.py:huge"))
