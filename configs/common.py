@@ -51,6 +51,7 @@ def set_models(c: mlc.ConfigDict, variant: str, config_file: str) -> None:
     c.tokenizer.vocab_size = 4096
   elif variant == "smollm2":
     c.actor.model, c.critic.model = "smollm2-135m-instruct", "minilm-l6"
+    c.critic.overrides = {"pooling": "mean"}     # how MiniLM was trained (sentence embeddings)
     c.algo.update(batch_size=32, micro_batches=4)
     c.train.update(rollout_size=16, eval_episodes=16)
   else:

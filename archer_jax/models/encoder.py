@@ -41,9 +41,13 @@ class Encoder(nn.Module):
     if cfg.pooling == "mean":
       w = attention_mask.astype(x.dtype)[..., None]
       pooled = (x * w).sum(1) / jnp.maximum(w.sum(1), 1.0)
-    elif cfg.pooling == "cls":
-      pooled = x[:, 0]
     else:
-      pooled = jnp.tanh(DenseND((cfg.hidden_size,), 1, ("embed", "embed_out"), True,
-                                cfg.compute_dtype, cfg.weight_dtype, name="pooler")(x[:, 0]))
+      # the first *real* token ([CLS] under right padding; left-padded rows start later)
+      first = jnp.argmax(attention_mask.astype(jnp.int32), axis=-1)
+      h0 = jnp.take_along_axis(x, first[:, None, None], axis=1)[:, 0]
+      if cfg.pooling == "cls":
+        pooled = h0
+      else:
+        pooled = jnp.tanh(DenseND((cfg.hidden_size,), 1, ("embed", "embed_out"), True,
+                                  cfg.compute_dtype, cfg.weight_dtype, name="pooler")(h0))
     return {"hidden": x, "pooled": pooled.astype(jnp.float32)}
