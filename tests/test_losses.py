@@ -59,20 +59,24 @@ def _critic(p, tp, batch, **kw):
 
 @pytest.mark.parametrize("v_loss", ["mse", "expectile"])
 def test_critic_loss_matches_numpy(v_loss):
-  rng = np.random.default_rng(0)
+  rng = np.random.default_rng(2)
   p, tp = toy_critic_params(1), toy_critic_params(2)
   batch = critic_batch(rng, VALID)
   kw = dict(v_loss=v_loss, expectile=0.8)
   loss, metrics = _critic(p, tp, batch, **kw)
-  ref, on, _, _ = np_critic_loss(p, tp, batch, GAMMA, v_loss, 0.8)
+  ref, on, _, t_cur = np_critic_loss(p, tp, batch, GAMMA, v_loss, 0.8)
   np.testing.assert_allclose(float(loss), ref["critic_loss"], rtol=1e-5)
   for k, v in ref.items():
     np.testing.assert_allclose(float(metrics[k]), v, rtol=1e-5, err_msg=k)
   m = batch["valid"] > 0
   for h in ("q1", "v2"):
     np.testing.assert_allclose(float(metrics[h + "_mean"]), on[h][m].mean(), rtol=1e-5)
-  # the batch exercises both branches that matter: terminal rows and negative V errors
+  # the batch exercises both branches that matter: terminal and non-terminal rows, and V
+  # errors of both signs (the two sides of the expectile)
   assert batch["done"][m].any() and (~batch["done"][m]).any()
+  for i in ("1", "2"):
+    v_err = (on["v" + i] - t_cur["q" + i])[m]
+    assert (v_err > 0).any() and (v_err < 0).any()
 
 
 def test_expectile_half_is_half_mse_and_asymmetric():
