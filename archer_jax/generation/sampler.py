@@ -1,15 +1,19 @@
 """One jitted, batched sampler with a fixed-size KV cache, and its host-side wrapper.
 
-`sample` prefills the whole (left-padded) prompt into a cache of `cache_len` slots, then
-decodes one token per step for every row inside a `lax.while_loop` that exits as soon as
-every row has stopped (or `max_new_tokens` are out). No Python loop runs over tokens or
-layers, and nothing in it names a device: params sharded with NamedShardings over a mesh
-are used as they are.
+`sample` prefills the (left-padded) prompt into a cache of `cache_len` slots, then decodes
+one token per step for every row inside a `lax.while_loop` that exits as soon as every row
+has stopped (or `max_new_tokens` are out). No Python loop runs over tokens or layers, and
+nothing in it names a device: params sharded with NamedShardings over a mesh are used as
+they are.
 
-Cache layout, for a prompt block of P slots and N new tokens (cache_len S >= P + N):
+Schedule, for a prompt block of P slots and N new tokens y_0 .. y_{N-1}: the prefill writes
+prompt slots [0, P - 1); decode step t feeds x_t (x_0 = the last prompt token, always real
+under left padding; x_t = y_{t-1} after) at slot P - 1 + t, reads the logits z_t there and
+emits y_t. So the loop holds the only single-token forward and the only sampling code, and
+no forward is spent on the last emitted token. Cache (S = cache_len >= P + N - 1 slots):
 
-  slots [0, P)        the prompt, left-padded; pad slots are never attended to
-  slots [P, P + N)    generated token t sits at slot P + t, at position len(prompt) + t
+  slots [0, P)            the prompt, left-padded; pad slots are never attended to
+  slots [P, P + N - 1)    y_t at slot P + t, position len(prompt) + t
 
 Query slot q attends to slot s iff s <= q and s is a real prompt token or a generated
 slot (`layers.decode_mask`); positions count real tokens only (`positions_from_mask`), so a
@@ -53,6 +57,7 @@ class SampleOutput(NamedTuple):
   lengths: jax.Array          # int32 [B]; ids emitted, the stop / EOS token included
   done: jax.Array             # bool [B]; the row ended on a stop / EOS token (or was empty)
   sample_logprobs: jax.Array  # f32 [B, N]; log q(y_t | prefix) under the sampling law
+  steps: jax.Array            # int32 []; decode steps run (< N when every row stopped early)
 
 
 # ---- sampling distribution ---------------------------------------------------------------
@@ -129,20 +134,20 @@ def _sample(params, prompt_tokens, prompt_mask, rng, temperature=1.0, stop_table
   PRNG key (step t uses fold_in(rng, t)); temperature, top_k (0 = off), top_p (1 = off),
   greedy: traced scalars (changing them does not recompile); stop_table bool [V]: ids a
   row stops after; eos_ids int [E]: more such ids (negative entries ignored).
-  Static: cfg (hashable ModelConfig), max_new_tokens N, cache_len S (default P + N, must
-  be >= P + N). Returns SampleOutput with tokens / logprobs / sample_logprobs [B, N],
-  lengths [B], done [B]; see the module docstring for the log-prob convention.
+  Static: cfg (hashable ModelConfig), max_new_tokens N, cache_len S (default and minimum
+  P + N - 1). Returns SampleOutput with tokens / logprobs / sample_logprobs [B, N],
+  lengths [B], done [B], steps []; see the module docstring for the log-prob convention.
   """
   if not cfg.is_decoder:
     raise ValueError(f"sampling needs a decoder config, got family {cfg.family!r}")
   model = CausalLM(cfg)
   b, p = prompt_tokens.shape
   n = int(max_new_tokens)
-  s = int(cache_len) if cache_len is not None else p + n
-  if n < 1:
-    raise ValueError(f"max_new_tokens must be >= 1, got {n}")
-  if s < p + n:
-    raise ValueError(f"cache_len {s} < prompt block {p} + max_new_tokens {n}")
+  s = int(cache_len) if cache_len is not None else p + n - 1
+  if n < 1 or p < 1:
+    raise ValueError(f"need max_new_tokens >= 1 and a prompt block >= 1, got {n}, {p}")
+  if s < p + n - 1:
+    raise ValueError(f"cache_len {s} < prompt block {p} + max_new_tokens {n} - 1")
   v = cfg.vocab_size
   prompt_tokens = prompt_tokens.astype(jnp.int32)
   prompt_mask = prompt_mask.astype(bool)
@@ -159,20 +164,28 @@ def _sample(params, prompt_tokens, prompt_mask, rng, temperature=1.0, stop_table
     stop = stop.at[jnp.where((eos >= 0) & (eos < v), eos, v)].set(True, mode="drop")
 
   apply = lambda *a, **kw: model.apply({"params": params}, *a, **kw)
-  cache = jax.tree.map(lambda c: _constrain(c, cache_layout(cfg)), init_cache(cfg, b, s))
+  constrain = lambda c: jax.tree.map(lambda x: _constrain(x, cache_layout(cfg)), c)
+  cache = constrain(init_cache(cfg, b, s))
   # Every generated slot counts as valid: causality (slot <= query slot) hides the future
   # ones, and rows that have stopped are discarded anyway.
   key_valid = jnp.concatenate([prompt_mask, jnp.ones((b, s - p), bool)], axis=1)
+  n_prompt = jnp.sum(prompt_mask, axis=-1).astype(jnp.int32)         # real prompt tokens
+  if p > 1:   # prefill slots [0, P - 1); the last prompt token is decode step 0's input
+    pos = positions_from_mask(prompt_mask[:, :-1])
+    cache = apply(prompt_tokens[:, :-1], pos, mask=decode_mask(key_valid, jnp.arange(p - 1)),
+                  cache=cache, cache_index=0, return_logits=False)["cache"]
 
-  # prefill: all P prompt slots at once; logits only for the last slot
-  pos = positions_from_mask(prompt_mask)
-  out = apply(prompt_tokens, pos, mask=decode_mask(key_valid, jnp.arange(p)), cache=cache,
-              cache_index=0, return_logits=False)
-  logits = apply(out["hidden"][:, -1], method=CausalLM.logits)       # [B, V] f32
-  n_prompt = jnp.sum(prompt_mask, axis=-1).astype(jnp.int32)          # position of y_0
+  def cond(st):
+    t, done = st[0], st[3]
+    return (t < n) & ~jnp.all(done)
 
-  def emit(t, logits, done, toks, lps, lqs, lengths):
-    """Choose y_t for every live row from `logits` and record it at column t."""
+  def body(st):
+    t, cache, x, done, toks, lps, lqs, lengths = st
+    slot = p - 1 + t
+    o = apply(x[:, None], jnp.maximum(n_prompt - 1 + t, 0)[:, None],
+              mask=decode_mask(key_valid, slot[None]), cache=cache, cache_index=slot,
+              return_logits=False)
+    logits = apply(o["hidden"][:, 0], method=CausalLM.logits)         # z_t [B, V] f32
     y, lq = choose_tokens(logits, jax.random.fold_in(rng, t), temperature, top_k, top_p,
                           greedy)
     lp = jnp.take_along_axis(jax.nn.log_softmax(logits, axis=-1), y[:, None], axis=-1)[:, 0]
@@ -182,32 +195,13 @@ def _sample(params, prompt_tokens, prompt_mask, rng, temperature=1.0, stop_table
     lqs = jax.lax.dynamic_update_index_in_dim(lqs, jnp.where(done, 0.0, lq), t, axis=1)
     lengths = lengths + (~done).astype(jnp.int32)
     done = done | stop[y]
-    return y, done, toks, lps, lqs, lengths
+    return t + 1, constrain(o["cache"]), y, done, toks, lps, lqs, lengths
 
-  done = ~jnp.any(prompt_mask, axis=-1)                     # empty (batch-padding) rows
   zeros_f = jnp.zeros((b, n), jnp.float32)
-  y, done, toks, lps, lqs, lengths = emit(
-      0, logits, done, jnp.zeros((b, n), jnp.int32), zeros_f, zeros_f,
-      jnp.zeros((b,), jnp.int32))
-
-  def cond(st):
-    t, done = st[0], st[3]
-    return (t < n) & ~jnp.all(done)
-
-  def body(st):
-    t, cache, y, done, toks, lps, lqs, lengths = st
-    slot = p + t - 1                                        # where y_{t-1} is written
-    o = apply(y[:, None], (n_prompt + t - 1)[:, None],
-              mask=decode_mask(key_valid, slot[None]), cache=cache, cache_index=slot,
-              return_logits=False)
-    logits = apply(o["hidden"][:, 0], method=CausalLM.logits)
-    cache = jax.tree.map(lambda c: _constrain(c, cache_layout(cfg)), o["cache"])
-    y, done, toks, lps, lqs, lengths = emit(t, logits, done, toks, lps, lqs, lengths)
-    return t + 1, cache, y, done, toks, lps, lqs, lengths
-
-  st = (jnp.int32(1), out["cache"], y, done, toks, lps, lqs, lengths)
-  _, _, _, done, toks, lps, lqs, lengths = jax.lax.while_loop(cond, body, st)
-  return SampleOutput(toks, lps, lengths, done, lqs)
+  st = (jnp.int32(0), cache, prompt_tokens[:, -1], ~jnp.any(prompt_mask, axis=-1),
+        jnp.zeros((b, n), jnp.int32), zeros_f, zeros_f, jnp.zeros((b,), jnp.int32))
+  steps, _, _, done, toks, lps, lqs, lengths = jax.lax.while_loop(cond, body, st)
+  return SampleOutput(toks, lps, lengths, done, lqs, steps)
 
 
 sample = jax.jit(_sample, static_argnames=("cfg", "max_new_tokens", "cache_len"))
@@ -280,6 +274,10 @@ class Sampler:
     self.max_prompt = self.prompt_buckets[-1]
     if cfg.family == "gpt2":            # learned position table: prompt + N must fit
       self.max_prompt = min(self.max_prompt, cfg.max_position_embeddings - self.max_new_tokens)
+    if self.max_new_tokens < 1 or self.max_prompt < 1:
+      raise ValueError(f"max_new_tokens={self.max_new_tokens} leaves no room for a prompt "
+                       f"(buckets {self.prompt_buckets}, max_position_embeddings "
+                       f"{cfg.max_position_embeddings})")
     self._warned = False
 
   # -- prompts ------------------------------------------------------------------------------
@@ -345,7 +343,8 @@ class Sampler:
                    cfg=self.cfg, max_new_tokens=self.max_new_tokens, top_k=np.int32(top_k),
                    top_p=np.float32(top_p), greedy=np.bool_(greedy), eos_ids=self.eos_ids)
       out = jax.device_get(out)
-      outs.append(jax.tree.map(lambda a, m=len(chunk): np.asarray(a)[:m], out))
+      outs.append(SampleOutput(*(np.asarray(a)[: len(chunk)] if np.ndim(a) else a
+                                 for a in out)))
     cat = lambda f: np.concatenate([getattr(o, f) for o in outs])
     res = GenerationResult(cat("tokens"), cat("logprobs"), cat("lengths"), [], cat("done"),
                            cat("sample_logprobs"))

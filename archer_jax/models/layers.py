@@ -149,12 +149,14 @@ class Attention(nn.Module):
   """Multi-head / grouped-query attention with an optional fixed-size KV cache.
 
   x [B, T, D]; mask [B, T, S] with S = T (no cache) or the cache length;
-  cache {"k","v": [B, S, KVH, Dh]} written at slots [cache_index, cache_index + T).
+  cache: the whole stacked cache {"k","v": [L, B, S, KVH, Dh]}, this layer's rows
+  `cache[layer]` written at slots [cache_index, cache_index + T) in place (the stack
+  carries the cache through its layer scan: no per-layer copies of it).
   """
   cfg: ModelConfig
 
   @nn.compact
-  def __call__(self, x, mask, positions, cache=None, cache_index=None):
+  def __call__(self, x, mask, positions, cache=None, cache_index=None, layer=0):
     cfg = self.cfg
     h, kvh, dh = cfg.num_heads, cfg.kv_heads, cfg.dim_per_head
     bias = cfg.attention_bias or cfg.family != "llama"
@@ -167,10 +169,12 @@ class Attention(nn.Module):
       k = apply_rope(k, positions, inv_freq)
     new_cache = None
     if cache is not None:
-      idx = (0, cache_index, 0, 0)
-      k = jax.lax.dynamic_update_slice(cache["k"], k.astype(cache["k"].dtype), idx)
-      v = jax.lax.dynamic_update_slice(cache["v"], v.astype(cache["v"].dtype), idx)
-      new_cache = {"k": k, "v": v}
+      idx = (layer, 0, cache_index, 0, 0)
+      ck = jax.lax.dynamic_update_slice(cache["k"], k[None].astype(cache["k"].dtype), idx)
+      cv = jax.lax.dynamic_update_slice(cache["v"], v[None].astype(cache["v"].dtype), idx)
+      new_cache = {"k": ck, "v": cv}
+      k = jax.lax.dynamic_index_in_dim(ck, layer, keepdims=False)      # [B, S, KVH, Dh]
+      v = jax.lax.dynamic_index_in_dim(cv, layer, keepdims=False)
     b, t = q.shape[:2]
     qg = q.reshape(b, t, kvh, h // kvh, dh)
     logits = jnp.einsum("btkgd,bskd->bkgts", qg, k.astype(q.dtype)).astype(jnp.float32)
@@ -211,31 +215,36 @@ class MLP(nn.Module):
 class Block(nn.Module):
   """One transformer layer. Pre-norm for decoders (llama, gpt2), post-norm for BERT.
 
-  Written in scan form: (x, cache_layer) -> (x, new_cache_layer) with the broadcast
-  arguments (mask, positions, cache_index) so `nn.scan` can stack layers.
+  Written in scan form: carry (x, cache) -> (x, cache) for layer index `layer`, with the
+  broadcast arguments (mask, positions, cache_index), so `nn.scan` can stack layers. The
+  stacked cache (or None) rides in the carry and is updated in place at `layer`.
   """
   cfg: ModelConfig
 
   @nn.compact
-  def __call__(self, x, cache, mask, positions, cache_index):
+  def __call__(self, carry, layer, mask, positions, cache_index):
+    x, cache = carry
     cfg = self.cfg
     attn = Attention(cfg, name="attn")
     mlp = MLP(cfg, name="mlp")
     if cfg.family == "bert":
-      a, new_cache = attn(x, mask, positions, cache, cache_index)
+      a, cache = attn(x, mask, positions, cache, cache_index, layer)
       x = make_norm(cfg, "norm1")(x + a)
       x = make_norm(cfg, "norm2")(x + mlp(x))
     else:
-      a, new_cache = attn(make_norm(cfg, "norm1")(x), mask, positions, cache, cache_index)
+      a, cache = attn(make_norm(cfg, "norm1")(x), mask, positions, cache, cache_index, layer)
       x = x + a
       x = x + mlp(make_norm(cfg, "norm2")(x))
     x = nn.with_logical_constraint(x, ("batch", "length", "embed"))
-    return x, new_cache
+    return (x, cache), None
 
 
 class Stack(nn.Module):
   """`num_layers` Blocks: one scanned, stacked-parameter layer (compile time flat in depth)
-  or, with scan_layers=False, separate `layers_i` parameters."""
+  or, with scan_layers=False, separate `layers_i` parameters.
+
+  (x, cache {"k","v": [L, B, S, KVH, Dh]} or None, ...) -> (x, updated cache or None).
+  """
   cfg: ModelConfig
 
   @nn.compact
@@ -244,16 +253,15 @@ class Stack(nn.Module):
     block = Block
     if cfg.remat:
       block = nn.remat(Block, prevent_cse=not cfg.scan_layers)
+    carry = (x, cache)
     if cfg.scan_layers:
       scanned = nn.scan(
           block, variable_axes={"params": 0}, split_rngs={"params": True},
           in_axes=(0, nn.broadcast, nn.broadcast, nn.broadcast),
           length=cfg.num_layers, metadata_params={nn.PARTITION_NAME: "layers"})
-      return scanned(cfg, name="block")(x, cache, mask, positions, cache_index)
-    new = []
+      carry, _ = scanned(cfg, name="block")(carry, jnp.arange(cfg.num_layers), mask,
+                                            positions, cache_index)
+      return carry
     for i in range(cfg.num_layers):
-      layer_cache = None if cache is None else jax.tree.map(lambda c: c[i], cache)
-      x, c = block(cfg, name=f"layers_{i}")(x, layer_cache, mask, positions, cache_index)
-      new.append(c)
-    new_cache = None if cache is None else jax.tree.map(lambda *c: jnp.stack(c), *new)
-    return x, new_cache
+      carry, _ = block(cfg, name=f"layers_{i}")(carry, i, mask, positions, cache_index)
+    return carry
