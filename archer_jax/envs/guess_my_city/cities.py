@@ -103,6 +103,10 @@ class City:
     return self.key.split(",", 1)[0]
 
   @property
+  def clothing(self) -> tuple[str, ...]:
+    return self.country.clothing
+
+  @property
   def coastal(self) -> bool:
     return bool(self.coast)
 

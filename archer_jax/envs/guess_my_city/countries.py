@@ -30,6 +30,7 @@ class Country:
   landlocked: bool = False
   eu: bool = False
   neighbors: tuple[str, ...] = ()
+  population: float = 0.0         # millions (2023-24 estimates, rounded)
 
 
 def _country(name, aliases, continent, subregions, languages, religions, currency, timezone,
@@ -81,7 +82,7 @@ _COUNTRY_LIST = [
              "Buddhism", "Thai baht", "UTC+7", "Muay Thai; football",
              "Songkran; Loy Krathong", "", "pad thai; tom yum; green curry; som tam; mango sticky rice",
              "chut thai", "luk thung; Thai classical dance"),
-    _country("China", "China; People's Republic of China; PRC; Mainland China", "Asia",
+    _country("China", "China; People's Republic of China; PRC", "Asia",
              "East Asia", "Mandarin Chinese", "Buddhism; Taoism; Chinese folk religion",
              "Chinese yuan (renminbi)", "UTC+8",
              "table tennis; basketball; badminton; football",
@@ -98,7 +99,7 @@ _COUNTRY_LIST = [
              "football; handball; ice hockey", "Christmas markets; Oktoberfest; Carnival",
              "", "sausages (wurst); schnitzel; pretzels; sauerkraut; currywurst",
              "lederhosen; dirndl", "classical music; techno"),
-    _country("Colombia", "Colombia", "South America", "South America; Latin America; Andes",
+    _country("Colombia", "Colombia", "South America", "South America; Latin America",
              "Spanish", "Christianity (Roman Catholicism)", "Colombian peso", "UTC-5",
              "football; cycling", "Carnival; Christmas; Feria de las Flores", "Spain",
              "bandeja paisa; arepas; ajiaco; empanadas; sancocho", "sombrero vueltiao; ruana",
@@ -124,7 +125,7 @@ _COUNTRY_LIST = [
              "US dollar", "UTC-5", "American football; basketball; baseball; ice hockey",
              "Independence Day; Thanksgiving; Halloween; Christmas", "Britain",
              "hamburgers; hot dogs; barbecue; pizza; apple pie", "", "jazz; blues; hip hop; rock"),
-    _country("Venezuela", "Venezuela", "South America", "South America; Latin America; Caribbean",
+    _country("Venezuela", "Venezuela", "South America", "South America; Latin America",
              "Spanish", "Christianity (Roman Catholicism)", "Venezuelan bolívar", "UTC-4",
              "baseball; football; basketball", "Carnival; Christmas; Holy Week", "Spain",
              "arepas; pabellón criollo; hallacas; cachapas; tequeños", "liqui liqui",
@@ -144,7 +145,7 @@ _COUNTRY_LIST = [
              "cricket; field hockey; squash", "Eid al-Fitr; Eid al-Adha; Basant", "Britain",
              "biryani; nihari; karahi; haleem; kebabs", "shalwar kameez",
              "qawwali; bhangra; ghazal"),
-    _country("Ecuador", "Ecuador", "South America", "South America; Latin America; Andes",
+    _country("Ecuador", "Ecuador", "South America", "South America; Latin America",
              "Spanish", "Christianity (Roman Catholicism)", "US dollar", "UTC-5",
              "football; ecuavolley", "Carnival; Inti Raymi; Day of the Dead", "Spain",
              "ceviche; encebollado; bolón de verde; locro de papa; seco de chivo", "",
@@ -177,7 +178,7 @@ _COUNTRY_LIST = [
              "football; basketball; boxing", "Independence Day; Christmas", "Belgium",
              "fufu; moambe chicken; pondu; liboke; makayabu", "liputa (wax-print cloth)",
              "soukous; Congolese rumba; ndombolo"),
-    _country("Peru", "Peru; Perú", "South America", "South America; Latin America; Andes",
+    _country("Peru", "Peru; Perú", "South America", "South America; Latin America",
              "Spanish; Quechua", "Christianity (Roman Catholicism)", "Peruvian sol", "UTC-5",
              "football; volleyball", "Inti Raymi; Señor de los Milagros; Independence Day",
              "Spain", "ceviche; lomo saltado; ají de gallina; anticuchos; causa", "poncho",
@@ -235,7 +236,7 @@ _COUNTRY_LIST = [
              "Italian", "Christianity (Roman Catholicism)", "euro", "UTC+1",
              "football; cycling; Formula 1; volleyball", "Easter; Christmas; Carnival",
              "", "pasta; pizza; risotto; gelato; tiramisù", "", "opera; classical music"),
-    _country("Chile", "Chile", "South America", "South America; Latin America; Southern Cone; Andes",
+    _country("Chile", "Chile", "South America", "South America; Latin America; Southern Cone",
              "Spanish", "Christianity (Roman Catholicism)", "Chilean peso", "UTC-4",
              "football; tennis; rodeo", "Fiestas Patrias; Christmas", "Spain",
              "empanadas; pastel de choclo; cazuela; completo; sopaipillas", "huaso attire",
@@ -330,11 +331,25 @@ _EXTRA = {
 }
 
 
+_POPULATION = {
+    "Côte d'Ivoire": 29, "Ethiopia": 127, "India": 1430, "Egypt": 110, "Turkey": 85, "Iraq": 45,
+    "Indonesia": 278, "Thailand": 70, "China": 1410, "Brazil": 203, "Germany": 84, "Colombia": 52,
+    "Romania": 19, "Hungary": 9.6, "Argentina": 46, "United States": 335, "Venezuela": 28,
+    "Morocco": 37, "Bangladesh": 172, "Pakistan": 240, "Ecuador": 18, "Cuba": 11, "Vietnam": 99,
+    "South Korea": 52, "Ukraine": 37, "Democratic Republic of the Congo": 105, "Peru": 34,
+    "United Kingdom": 68, "Spain": 48, "Iran": 89, "Mexico": 129, "Russia": 144, "Japan": 124,
+    "France": 68, "North Korea": 26, "Philippines": 115, "Italy": 59, "Chile": 20,
+    "Singapore": 5.9, "Australia": 27, "Taiwan": 23.5, "Uzbekistan": 36, "Myanmar": 54,
+    "Canada": 40,
+}
+
+
 def _with_extra(c: Country) -> Country:
   capital, nb = _EXTRA[c.name]
   parts = _split(nb)
   return dataclasses.replace(c, capital=capital, landlocked="*" in parts, eu="EU" in parts,
-                             neighbors=tuple(p for p in parts if p not in ("*", "EU")))
+                             neighbors=tuple(p for p in parts if p not in ("*", "EU")),
+                             population=float(_POPULATION[c.name]))
 
 
 COUNTRIES: dict[str, Country] = {c.name: _with_extra(c) for c in _COUNTRY_LIST}

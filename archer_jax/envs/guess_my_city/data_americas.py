@@ -189,7 +189,7 @@ CITIES = [
          history="First founded in 1536 by Pedro de Mendoza and again in 1580; the birthplace of "
                  "tango; its people are called porteños.",
          transport="The Subte (Latin America's oldest metro), buses (colectivos) and commuter trains.",
-         population_note="about 15 million in Greater Buenos Aires"),
+         population_note="about 15 million in the metropolitan area"),
     city("caracas,venezuela", "Caracas", "Santiago de León de Caracas", "Venezuela",
          regions="Capital District; Capital Region", parts="north", lat=10.50, lon=-66.92,
          elevation=900, population=3.0, climate="Aw", temp=22.0, rain=900, capital="national",
@@ -351,7 +351,7 @@ CITIES = [
                  "the first word spoken from the Moon was its name.",
          transport="Mostly cars and wide freeways; light rail lines and buses."),
     city("los angeles,usa", "Los Angeles", "L.A.; Los Angles; El Pueblo de la Reina de los Ángeles",
-         "United States", exact_aliases="LA", regions="California; Southern California; West Coast",
+         "United States", exact_aliases="LA", regions="California; Southern California",
          parts="west; southwest", lat=34.05, lon=-118.24, elevation=90, population=3.9,
          climate="Csb", temp=18.5, rain=360, coast="west; southwest", waters="Pacific Ocean",
          mountains="Santa Monica Mountains; San Gabriel Mountains; Hollywood Hills",
@@ -372,10 +372,11 @@ CITIES = [
                  "the 1910s; hosted the 1932 and 1984 Olympics and will host those of 2028.",
          transport="Famous freeways and traffic jams; metro rail and buses."),
     city("new york,usa", "New York", "New York City; NYC; N.Y.C.; New Amsterdam; the Big Apple; Big Apple; Gotham",
-         "United States", exact_aliases="NYC", regions="New York State; Northeast; East Coast; Mid-Atlantic",
+         "United States", exact_aliases="NYC", regions="New York State; Northeast; Mid-Atlantic",
          parts="east; northeast", island="Manhattan; Long Island; Staten Island", lat=40.71,
          lon=-74.01, elevation=10, population=8.3, climate="Cfa", temp=13.0, rain=1200,
          coast="east; northeast", waters="Atlantic Ocean; New York Harbor", rivers="Hudson River; East River",
+         religions="Christianity (Catholicism and Protestantism); Judaism; Islam",
          dishes="New York-style pizza; bagels; cheesecake; pastrami sandwiches; hot dogs", own_dishes_only=True,
          landmarks="Statue of Liberty|statue; Empire State Building|skyscraper; Times Square|square neon; "
                    "Central Park|park; Brooklyn Bridge|bridge; One World Trade Center and 9/11 Memorial|skyscraper memorial; "
@@ -410,5 +411,5 @@ CITIES = [
          history="Founded as the town of York in 1793 and renamed in 1834; one of the most "
                  "multicultural cities in the world.",
          transport="Subway, streetcars, GO Transit trains and Pearson airport.",
-         population_note="about 6.7 million in the Greater Toronto Area"),
+         population_note="about 6.7 million in the metropolitan area"),
 ]

@@ -26,7 +26,7 @@ CITIES = [
          transport="Metro, bus rapid transit (Janmarg) and auto-rickshaws."),
     city("bangalore,india", "Bengaluru", "Bangalore; Bengalooru; Bangaluru", "India",
          regions="Karnataka; South India; Deccan Plateau", parts="south", lat=12.97, lon=77.59,
-         elevation=920, population=13.6, climate="Aw", temp=24.0, rain=970, capital="regional",
+         elevation=920, population=13.6, climate="Aw", temp=24.0, rain=970, capital="regional", waters="Ulsoor Lake; Bellandur Lake",
          languages="Kannada; English; Hindi", religions="Hinduism; Islam; Christianity",
          dishes="masala dosa; bisi bele bath; ragi mudde; idli and vada; filter coffee; Mysore pak",
          landmarks="Lalbagh Botanical Garden|garden park; Cubbon Park|park; Bangalore Palace|palace; "
@@ -305,7 +305,7 @@ CITIES = [
                  "Asian Games; sinking and flood-prone, so a new capital (Nusantara) is being built.",
          transport="MRT, LRT, commuter trains, the TransJakarta busway and ojek motorbike taxis; "
                    "infamous traffic jams.",
-         population_note="about 34 million in Greater Jakarta"),
+         population_note="about 34 million in the metropolitan area"),
     city("malang,indonesia", "Malang", "Kota Malang", "Indonesia",
          regions="East Java", parts="east", island="Java", island_parts="east", lat=-7.98,
          lon=112.63, elevation=450, population=0.85, climate="Am", temp=24.0, rain=1900,

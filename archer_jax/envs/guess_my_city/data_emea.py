@@ -94,7 +94,7 @@ CITIES = [
                    "Cairo University|university; Giza Zoo|zoo; Pyramids Sound and Light Show|show",
          economy="tourism; industry; services; film studios",
          people="Khufu (pharaoh whose pyramid stands there)", universities="Cairo University",
-         nicknames="", founded=None,
+         nicknames="", founded=-2560,
          history="Home of the Pyramids of Giza, built around 2560 BC; the Great Pyramid is the "
                  "only one of the Seven Wonders of the Ancient World still standing.",
          transport="The Cairo metro, microbuses and Sphinx International Airport."),
@@ -179,7 +179,7 @@ CITIES = [
     city("budapest,hungary", "Budapest", "Budapesht", "Hungary",
          regions="Central Hungary; Pest County", parts="central; north", lat=47.50, lon=19.04,
          elevation=100, population=1.7, climate="Dfa", temp=11.5, rain=560, capital="national",
-         rivers="Danube River", island="Margaret Island; Csepel Island",
+         rivers="Danube River",
          mountains="Buda Hills; Gellért Hill",
          landmarks="Hungarian Parliament Building|parliament building; Buda Castle|castle palace; "
                    "Chain Bridge|bridge; Fisherman's Bastion|terrace fort; St. Stephen's Basilica|church basilica; "
@@ -220,7 +220,7 @@ CITIES = [
     city("london,uk", "London", "Londres; Londinium; Greater London", "United Kingdom",
          regions="England; Greater London; South East England; Home Counties", parts="south; southeast",
          lat=51.51, lon=-0.13, elevation=11, population=9.0, climate="Cfb", temp=11.5, rain=600,
-         capital="national", rivers="River Thames",
+         capital="national", rivers="River Thames", island="Great Britain",
          dishes="fish and chips; pie and mash; full English breakfast; Sunday roast; afternoon tea; "
                 "curry (chicken tikka masala)",
          landmarks="Big Ben (Elizabeth Tower)|clock tower; Tower of London|castle fortress tower; "
@@ -235,7 +235,7 @@ CITIES = [
                 "Charles Dickens (lived there); David Beckham (footballer, born there); Adele (singer, born there)",
          festivals="Notting Hill Carnival; Trooping the Colour; New Year's fireworks; Wimbledon",
          universities="Imperial College London; University College London; London School of Economics",
-         nicknames="The Big Smoke; The Square Mile (its financial district)", founded=47,
+         nicknames="The Big Smoke; The Square Mile", founded=47,
          history="Founded by the Romans as Londinium around AD 47; rebuilt after the Great Fire of "
                  "1666; the capital of the British Empire; the only city to host the Summer "
                  "Olympics three times (1908, 1948, 2012); the Prime Meridian runs through its "
@@ -287,7 +287,7 @@ CITIES = [
     city("paris,france", "Paris", "Lutetia; Paname; Ville Lumière", "France",
          regions="Île-de-France; Northern France", parts="north; north-central", lat=48.86,
          lon=2.35, elevation=35, population=2.1, climate="Cfb", temp=12.5, rain=640,
-         capital="national", rivers="Seine River", island="Île de la Cité; Île Saint-Louis",
+         capital="national", rivers="Seine River",
          dishes="croissants; baguettes; macarons; crêpes; escargots; steak frites; onion soup",
          landmarks="Eiffel Tower|tower; Louvre Museum (Mona Lisa)|museum art pyramid; "
                    "Notre-Dame Cathedral|cathedral church gothic; Arc de Triomphe|arch monument; "
