@@ -146,7 +146,7 @@ def w_festivals(c: City, arg: str) -> str:
 
 def w_culture(c: City, arg: str) -> str:
   kb = get_kb()
-  i = kb.cities.index(c)
+  i = kb.pos(c)
   music = [m for m in c.country.music if not reveals(m, c)][:2]
   f = _clean(c.festivals, c, 2, display=False)
   bits = []
@@ -226,7 +226,7 @@ def _landmarks_with(c: City, words: tuple[str, ...]) -> list[str]:
 
 def w_architecture(c: City, arg: str) -> str:
   kb = get_kb()
-  i = kb.cities.index(c)
+  i = kb.pos(c)
   styles = []
   if kb.tag_masks["skyscrapers"][i]:
     styles.append("a modern skyline of high-rise towers")
@@ -264,7 +264,7 @@ def w_markets(c: City, arg: str) -> str:
 
 def w_nightlife(c: City, arg: str) -> str:
   kb = get_kb()
-  if kb.tag_masks["nightlife"][kb.cities.index(c)]:
+  if kb.tag_masks["nightlife"][kb.pos(c)]:
     m = _landmarks_with(c, ("nightlife", "bar", "bars"))
     return "My city has a lively nightlife" + (f", especially around {join(m[:2])}." if m else ".")
   return "My city's nightlife is fairly quiet."
@@ -373,7 +373,7 @@ def w_status(c: City, arg: str) -> str:
   if c.capital == "national":
     return f"My city is the national capital of {country}."
   kb = get_kb()
-  if kb.tag_masks["municipality"][kb.cities.index(c)]:
+  if kb.tag_masks["municipality"][kb.pos(c)]:
     return "My city is a municipality governed directly by the national government."
   if c.capital == "regional":
     return f"My city is the capital of its state or province in {country}."
@@ -382,7 +382,7 @@ def w_status(c: City, arg: str) -> str:
 
 def w_pollution(c: City, arg: str) -> str:
   kb = get_kb()
-  if kb.tag_masks["pollution"][kb.cities.index(c)]:
+  if kb.tag_masks["pollution"][kb.pos(c)]:
     return "Air pollution is a serious problem in my city, especially in the dry or cold season."
   return "Air quality in my city is moderate; pollution is not one of its best-known problems."
 
@@ -390,7 +390,7 @@ def w_pollution(c: City, arg: str) -> str:
 def w_typed(c: City, arg: str) -> str:
   a = arg.lower().rstrip("s") if arg not in ("bus", "canvas") else arg
   kb = get_kb()
-  i = kb.cities.index(c)
+  i = kb.pos(c)
   field = {"river": "rivers", "mountain": "mountains", "lake": "waters", "sea": "waters",
            "ocean": "waters", "bay": "waters", "team": "teams", "football team": "teams",
            "soccer team": "teams", "club": "teams", "dish": "dishes", "festival": "festivals",
@@ -553,7 +553,7 @@ def answer_text(city: City, parsed, question: str) -> str:
   kind = parsed.kind
   if kind == "refuse":
     return REFUSE
-  i = get_kb().cities.index(city)
+  i = get_kb().pos(city)
   if kind == "name":
     return "Yes, you guessed it: that is my city!" if parsed.mask[i] else \
         "No, that is not my city."

@@ -4,7 +4,7 @@ from __future__ import annotations
 from archer_jax.envs.guess_my_city.cities import city
 
 CITIES = [
-    city("beijing,china", "Beijing", "Peking; Peiping; Beijing City", "China",
+    city("beijing,china", "Beijing", "Peking; Peiping", "China",
          regions="Beijing Municipality; North China; North China Plain", parts="north",
          lat=39.90, lon=116.41, elevation=44, population=21.9, climate="Dwa", temp=12.9,
          rain=570, capital="national", rivers="Yongding River; Grand Canal",

@@ -5,7 +5,7 @@ from archer_jax.envs.guess_my_city.cities import city
 
 CITIES = [
     # ---- Africa ------------------------------------------------------------------------
-    city("abidjan,cote d’ivorie", "Abidjan", "Abidjan City", "Côte d'Ivoire",
+    city("abidjan,cote d’ivorie", "Abidjan", "", "Côte d'Ivoire",
          regions="Abidjan Autonomous District; Lagunes", parts="south; southeast", lat=5.32,
          lon=-4.03, elevation=20, population=5.6, climate="Am", temp=26.5, rain=1800,
          former_capital="Côte d'Ivoire (1933-1983); it is still the seat of government and "
@@ -136,7 +136,7 @@ CITIES = [
                  "the world.",
          transport="Crowded minibuses (esprit de mort), taxis, river boats and N'djili airport."),
     # ---- Europe ------------------------------------------------------------------------
-    city("berlin,germany", "Berlin", "Berlin City", "Germany",
+    city("berlin,germany", "Berlin", "", "Germany",
          regions="Berlin (city-state); Brandenburg region", parts="east; northeast", lat=52.52,
          lon=13.40, elevation=34, population=3.7, climate="Cfb", temp=10.0, rain=570,
          capital="national", rivers="Spree River; Havel River", waters="Wannsee; Müggelsee",
@@ -352,7 +352,7 @@ CITIES = [
                  "White Nights and canals.",
          transport="Deep metro, trams, buses and canal boats; bridges open at night for ships."),
     # ---- Oceania -----------------------------------------------------------------------
-    city("sydney,australia", "Sydney", "Sydney City", "Australia",
+    city("sydney,australia", "Sydney", "", "Australia",
          regions="New South Wales", parts="east; southeast", lat=-33.87, lon=151.21, elevation=20,
          population=5.3, climate="Cfa", temp=18.0, rain=1200, capital="regional",
          coast="east; southeast", waters="Tasman Sea; Pacific Ocean; Port Jackson (Sydney Harbour)",

@@ -58,7 +58,7 @@ def named_cities(question: str) -> set[int]:
 
 def names_city(question: str, city: City | str) -> bool:
   """True if the question names `city` (a `City` or any name / key of one)."""
-  i = city_index(city) if isinstance(city, str) else CITIES.index(city)
+  i = city_index(city if isinstance(city, str) else city.key)
   return i in named_cities(question)
 
 

@@ -243,6 +243,7 @@ class KnowledgeBase:
   def __init__(self, cities: tuple[City, ...] = CITIES):
     self.cities = cities
     self.n = n = len(cities)
+    self._pos = {c.key: i for i, c in enumerate(cities)}
     self.tags: dict[str, Tag] = {t.key: t for t in TAGS}
     self.tag_masks: dict[str, np.ndarray] = {}
     for t in TAGS:
@@ -510,6 +511,10 @@ class KnowledgeBase:
 
   def distance_mask(self, lat: float, lon: float, max_km: float) -> np.ndarray:
     return np.array([haversine_km(c.lat, c.lon, lat, lon) <= max_km for c in self.cities])
+
+  def pos(self, city: City) -> int:
+    """Index of `city` in `self.cities`."""
+    return self._pos[city.key]
 
   def tag(self, key: str) -> np.ndarray:
     return self.tag_masks[key]
