@@ -25,8 +25,13 @@ def base_config() -> mlc.ConfigDict:
       batch_size=256, micro_batches=8, v_loss="mse", expectile=0.9, baseline=False,
       value_coef=1.0, normalize_advantage=False, entropy_coef=0.0, kl_coef=0.0,
       clip_eps=0.0))
+  # BC warm start on scripted demonstrations; to_buffer: the demonstrations also seed the
+  # replay buffer; critic_steps: critic updates on that buffer before the first iteration.
   c.bc = mlc.ConfigDict(dict(episodes=0, steps=0, batch_size=64, micro_batches=1, lr=1e-4,
-                             skill=0.5))
+                             skill=0.5, to_buffer=False, critic_steps=0,
+                             # demonstrations from a tfds dataset dir (built on first use)
+                             # or a public JSON file (Guess My City / LMRL-Gym 20Q format)
+                             data_dir="", json_path=""))
   c.train = mlc.ConfigDict(dict(
       iterations=1000, rollout_size=128, eval_every=25, eval_episodes=64,
       checkpoint_every=5, buffer_capacity=100_000))

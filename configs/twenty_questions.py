@@ -6,6 +6,7 @@ Variants (`--config configs/twenty_questions.py:VARIANT`):
   tiny    the embedded default: small from-scratch actor and critic, built-in oracle,
           BC warm start from the scripted demonstrator, then ArCHer; minutes on a CPU.
   smollm2 the shipped SmolLM2-135M-Instruct actor and the shipped MiniLM-L6 critic.
+  smoke   the tiny config shrunk to a seconds-long run (tests, launch-script checks).
 """
 from __future__ import annotations
 
@@ -37,6 +38,20 @@ def get_config(variant: str = "tiny"):
     c.bc.update(episodes=256, steps=200, batch_size=32, lr=2e-3, skill=0.2)
     c.train.update(iterations=25, rollout_size=32, eval_every=5, eval_episodes=32,
                    checkpoint_every=5, buffer_capacity=20_000)
+  elif variant == "smoke":            # seconds-long end-to-end run (tests, launch checks)
+    c = get_config("tiny")
+    c.workdir = "runs/twenty_questions_smoke"
+    c.tokenizer.update(vocab_size=300, corpus_episodes=32)
+    c.actor.scratch = dict(c.actor.scratch, hidden_size=32, intermediate_size=64)
+    c.critic.scratch = dict(c.critic.scratch, hidden_size=32, intermediate_size=64)
+    c.actor.max_new_tokens = c.critic.act_len = 12
+    c.actor.batch_buckets = [8, 16]
+    c.actor.sample_chunk = 16
+    c.env.max_turns = 5
+    c.algo.update(critic_steps=2, actor_steps=1, warmup_iters=1, batch_size=8)
+    c.bc.update(episodes=16, steps=4, batch_size=8, critic_steps=0, to_buffer=False)
+    c.train.update(iterations=3, rollout_size=4, eval_every=2, eval_episodes=4,
+                   checkpoint_every=1, buffer_capacity=500)
   else:
     set_models(c, variant, "configs/twenty_questions.py")
   if variant == "smollm2":

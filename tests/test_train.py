@@ -141,3 +141,55 @@ def test_unknown_variant_is_rejected():
   from archer_jax.training.validate import load_config
   with pytest.raises(ValueError, match="unknown variant"):
     load_config(str(REPO / "configs/webshop.py:huge"))
+
+
+def test_from_trajectories_matches_the_recorded_turns():
+  from archer_jax.data.tokenizer import train_bpe
+  from archer_jax.envs.registry import make_env, make_player
+  from archer_jax.envs.twenty_questions import play
+  from archer_jax.training.rollout import IncrementalEncoder, from_trajectories
+  c = twenty_questions.get_config("tiny")
+  env = make_env(c.env, batch_size=4, seed=0)
+  trajs = play(env, lambda rng: make_player(c.env, rng, skill=0.5), seed=3)
+  tok = train_bpe([t.turns[-1].next_observation for t in trajs] * 4, 300)
+  enc = IncrementalEncoder(tok)
+  roll = from_trajectories(trajs, enc, "\n")
+  turns = [u for t in trajs for u in t.turns]
+  assert roll.num_turns == len(turns) == len(roll.obs_ids)
+  for i, u in enumerate(turns):
+    assert tok.decode(roll.obs_ids[i]) == u.observation
+    assert tok.decode(roll.next_obs_ids[i]) == u.next_observation
+    assert tok.decode(roll.act_ids[i]) == u.action + "\n"
+    assert roll.reward[i] == u.reward and roll.done[i] == u.done
+  np.testing.assert_array_equal(roll.episode_returns, [t.episode_return for t in trajs])
+  assert roll.done.sum() == len(trajs)
+
+
+def test_demonstrations_seed_the_buffer_and_warm_start_the_critic(tmp_path):
+  """bc.to_buffer puts every demonstration turn in the replay buffer; bc.critic_steps runs
+  critic updates before iteration 1 (their losses are logged with the BC record); the
+  same demonstrations come from a public-format JSON file via bc.json_path."""
+  from archer_jax.training.trainer import Trainer
+  cfg = micro_config(tmp_path / "a", **{"bc.to_buffer": True, "bc.critic_steps": 2,
+                                        "train.iterations": 1})
+  t = Trainer(cfg, progress=False)
+  t.warm_start()
+  demos = t.agent.demonstrations()[: cfg.bc.episodes]
+  assert len(t.buffer) == sum(len(d) for d in demos) > 0
+  assert t.history[0]["phase"] == "bc" and np.isfinite(t.history[0]["critic_loss"])
+  assert np.isclose(t.buffer.data["reward"][: len(t.buffer)].sum(),
+                    sum(d.episode_return for d in demos))
+  # the same episodes written in the LMRL-Gym 20Q format and read back through the config
+  path = tmp_path / "demos.json"
+  path.write_text(json.dumps([
+      {"lines": [u.next_observation.split("\n")[-1] for u in d.turns],
+       "correct": bool(d.info.get("won")), "word": [d.info["word"]]} for d in demos]))
+  cfg2 = micro_config(tmp_path / "b", **{"bc.json_path": str(path), "bc.to_buffer": True,
+                                         "train.iterations": 1})
+  t2 = Trainer(cfg2, progress=False)
+  loaded = t2.agent.demonstrations()
+  assert [u.action for d in loaded for u in d.turns] == [u.action for d in demos for u in d.turns]
+  assert [d.episode_return for d in loaded] == [d.episode_return for d in demos]
+  cfg3 = micro_config(tmp_path / "c", **{"bc.json_path": str(tmp_path / "missing.json")})
+  with pytest.raises(ConfigError, match=r"config\.bc\.json_path"):
+    validate(cfg3)

@@ -44,6 +44,7 @@ from archer_jax.generation.stopping import cut_at_stop, eos_array, stop_string_t
 from archer_jax.models import CausalLM, ModelConfig, init_cache
 from archer_jax.models.decoder import cache_layout
 from archer_jax.models.layers import decode_mask, positions_from_mask
+from archer_jax.parallel.mesh import to_host
 
 log = logging.getLogger(__name__)
 
@@ -342,7 +343,7 @@ class Sampler:
       out = sample(params, tokens, mask, key, np.float32(temperature), self.stop_table,
                    cfg=self.cfg, max_new_tokens=self.max_new_tokens, top_k=np.int32(top_k),
                    top_p=np.float32(top_p), greedy=np.bool_(greedy), eos_ids=self.eos_ids)
-      out = jax.device_get(out)
+      out = to_host(out)
       outs.append(SampleOutput(*(np.asarray(a)[: len(chunk)] if np.ndim(a) else a
                                  for a in out)))
     cat = lambda f: np.concatenate([getattr(o, f) for o in outs])

@@ -109,3 +109,17 @@ def replicated(mesh: Mesh) -> NamedSharding:
 def activation_rules(rules=RULES):
   """The rules in the form `nn.logical_axis_rules` expects (for with_logical_constraint)."""
   return tuple((k, v) for k, v in rules)
+
+
+def to_host(tree):
+  """Device arrays -> numpy, on every process. One process: `jax.device_get`. Several (a
+  pod slice, multi-node GPUs): arrays sharded over other hosts' devices are all-gathered
+  first, so every process's host loop sees the same global values."""
+  if jax.process_count() == 1:
+    return jax.device_get(tree)
+  from jax.experimental import multihost_utils
+  def one(x):
+    if isinstance(x, jax.Array) and not x.is_fully_addressable:
+      return np.asarray(multihost_utils.process_allgather(x, tiled=True))
+    return np.asarray(jax.device_get(x))
+  return jax.tree.map(one, tree)

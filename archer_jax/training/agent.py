@@ -32,6 +32,7 @@ class Agent:
   def __init__(self, config, mesh, workdir: str):
     self.config = c = config
     self.mesh = mesh
+    self.workdir = workdir
     self.env = make_env(c.env, batch_size=c.train.rollout_size, seed=c.seed)
     self.eval_env = make_env(c.env, batch_size=c.train.eval_episodes, seed=c.seed + 1)
     self._demos = None
@@ -41,10 +42,21 @@ class Agent:
 
   # ---- tokenizers -----------------------------------------------------------------------
   def demonstrations(self):
-    """Scripted-player episodes (for the BC warm start and the from-scratch tokenizer)."""
+    """Demonstration episodes for the BC warm start and the from-scratch tokenizer: the
+    scripted player's (played here, or built once into / read from the tfds dataset under
+    `bc.data_dir`), or a public JSON file's (`bc.json_path`)."""
+    c = self.config
+    if self._demos is None and (c.bc.get("data_dir") or c.bc.get("json_path")):
+      from archer_jax.data import demos
+      if c.bc.get("json_path"):
+        dcfg = demos.demo_config(c.env.name, episodes=0, json_path=c.bc.json_path,
+                                 max_turns=c.env.max_turns)
+      else:
+        dcfg = demos.demo_config_from_run(c)
+      data_dir = c.bc.get("data_dir") or os.path.join(self.workdir, "datasets")
+      self._demos = demos.load_or_build(data_dir, dcfg)
     if self._demos is None:
       from archer_jax.envs.twenty_questions import play
-      c = self.config
       n = max(c.bc.episodes, c.tokenizer.corpus_episodes)
       env = make_env(c.env, batch_size=min(64, n), seed=c.seed + 7)
       make = lambda rng: make_player(c.env, rng, skill=c.bc.skill)

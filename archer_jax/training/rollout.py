@@ -126,3 +126,26 @@ def collect(env: BatchedEnv, generate: Callable, encoder: IncrementalEncoder,
   return RolloutBatch(reward=np.array(out.pop("reward"), np.float32),
                       done=np.array(out.pop("done"), bool), episode_returns=returns,
                       episode_success=success, num_turns=turns, **out)
+
+
+def from_trajectories(trajs, encoder: IncrementalEncoder, stop: str = "\n") -> RolloutBatch:
+  """Recorded episodes (e.g. scripted demonstrations) -> the same transitions `collect`
+  yields, with action ids = tokenise(action + stop) as the sampler would emit them."""
+  out = {k: [] for k in ("obs_ids", "act_ids", "next_obs_ids", "obs_text", "act_text",
+                         "next_obs_text", "reward", "done")}
+  for t in trajs:
+    prev_text, prev_ids = None, None
+    for turn in t.turns:
+      ids = encoder.extend(prev_text, prev_ids, turn.observation)
+      nxt = encoder.extend(turn.observation, ids, turn.next_observation)
+      out["obs_ids"].append(ids); out["next_obs_ids"].append(nxt)
+      out["act_ids"].append(encoder._enc(turn.action + stop))
+      out["obs_text"].append(turn.observation); out["act_text"].append(turn.action)
+      out["next_obs_text"].append(turn.next_observation)
+      out["reward"].append(float(turn.reward)); out["done"].append(bool(turn.done))
+      prev_text, prev_ids = turn.observation, ids
+  return RolloutBatch(reward=np.array(out.pop("reward"), np.float32),
+                      done=np.array(out.pop("done"), bool),
+                      episode_returns=np.array([t.episode_return for t in trajs], np.float32),
+                      episode_success=np.array([episode_success(t) for t in trajs]),
+                      num_turns=len(out["obs_ids"]), **out)

@@ -23,12 +23,12 @@ from flax import serialization
 from tqdm.auto import tqdm
 
 from archer_jax.algorithms import steps
-from archer_jax.parallel.mesh import RULES, data_sharding, make_mesh
+from archer_jax.parallel.mesh import RULES, data_sharding, make_mesh, to_host
 from archer_jax.training import reporting
 from archer_jax.training.agent import Agent
 from archer_jax.training.checkpointing import Checkpointer
 from archer_jax.training.replay_buffer import ReplayBuffer
-from archer_jax.training.rollout import collect, pad_left, pad_right
+from archer_jax.training.rollout import collect, from_trajectories, pad_left, pad_right
 from archer_jax.training.validate import validate
 
 log = logging.getLogger("archer_jax")
@@ -44,6 +44,9 @@ class Trainer:
     os.makedirs(self.workdir, exist_ok=True)
     self.progress = progress
     self.mesh = make_mesh(c.mesh)
+    log.info("process %d of %d: %d local / %d global devices, mesh %s", jax.process_index(),
+             jax.process_count(), jax.local_device_count(), jax.device_count(),
+             dict(self.mesh.shape))
     self.agent = Agent(c, self.mesh, self.workdir)
     self.buffer = ReplayBuffer(c.train.buffer_capacity, self.agent.transition_spec())
     self.ckpt = Checkpointer(os.path.join(self.workdir, "checkpoints"))
@@ -113,8 +116,14 @@ class Trainer:
       if s % 20 == 0:
         bar.set_postfix(loss=f"{float(losses[-1]):.3f}")
     a.finish_bc()
+    rec = {"iteration": 0, "phase": "bc", "bc_loss": float(np.mean(to_host(losses[-20:])))}
+    if c.bc.to_buffer:      # offline-to-online: the demonstrations seed the replay buffer
+      demos = a.demonstrations()[: c.bc.episodes]
+      self.buffer.add(a.transitions(from_trajectories(demos, a.actor_encoder,
+                                                      c.actor.stop_strings[0])))
+    if c.bc.critic_steps:   # critic warm start on the buffer, a_pi from the BC policy
+      rec.update(self.critic_phase(-1, steps=c.bc.critic_steps))
     self.bc_done = True
-    rec = {"iteration": 0, "phase": "bc", "bc_loss": float(np.mean(jax.device_get(losses[-20:])))}
     rec.update(self.evaluate())
     self._record(rec)
 
@@ -137,16 +146,18 @@ class Trainer:
     return {"eval_return": float(roll.episode_returns.mean()),
             "eval_success": float(roll.episode_success.mean())}
 
-  def critic_phase(self, it: int):
+  def critic_phase(self, it: int, steps: int | None = None):
+    """`steps` (default algo.critic_steps) critic updates; it = -1: the warm start."""
     c, a = self.config, self.agent
-    if c.algo.critic_steps == 0:
+    steps = c.algo.critic_steps if steps is None else steps
+    if steps == 0 or len(self.buffer) == 0:
       return {}
-    key, rng = self._keys(it, 2)
+    key, rng = self._keys(it, 2) if it >= 0 else self._keys(0, 1_000_033)
     b = c.algo.batch_size
-    batch = self.buffer.sample(rng, c.algo.critic_steps * b)
+    batch = self.buffer.sample(rng, steps * b)
     batch.update(a.sample_pi(key, batch))          # all a_pi of this phase, up front
     ms = []
-    for s in range(c.algo.critic_steps):
+    for s in range(steps):
       mb = self._device_batch(a.critic_batch({k: v[s * b:(s + 1) * b] for k, v in batch.items()}))
       a.critic, a.target, m = a.critic_step(a.critic, a.target, mb)
       ms.append(m)
@@ -161,7 +172,7 @@ class Trainer:
       key, rng = self._keys(it, 3 + s)
       batch = self.buffer.sample(rng, c.algo.batch_size)
       batch.update(a.sample_pi(key, batch))
-      batch["advantage"] = np.asarray(a.advantages(self._device_batch(a.critic_batch(batch))))
+      batch["advantage"] = to_host(a.advantages(self._device_batch(a.critic_batch(batch))))
       a.actor, m = a.actor_step(a.actor, self._device_batch(a.actor_batch(batch)), a.ref)
       ms.append(m)
     return _mean_metrics(ms)
@@ -228,5 +239,5 @@ class Trainer:
 def _mean_metrics(ms):
   if not ms:
     return {}
-  host = jax.device_get(ms)   # one transfer per phase, not per step
+  host = to_host(ms)   # one transfer per phase, not per step
   return {k: float(np.mean([m[k] for m in host])) for k in host[0]}

@@ -56,6 +56,7 @@ def validate(config, num_devices: int | None = None) -> None:
                "actor.obs_len", "critic.obs_len", "critic.act_len", "train.eval_episodes"):
     _positive(config, path)
   for path in ("algo.critic_steps", "algo.actor_steps", "algo.warmup_iters", "bc.steps",
+               "bc.critic_steps",
                "train.eval_every", "train.checkpoint_every"):
     _positive(config, path, allow_zero=True)
   _require(0.0 <= config.algo.gamma <= 1.0, "algo.gamma", f"must be in [0, 1], got "
@@ -84,6 +85,12 @@ def validate(config, num_devices: int | None = None) -> None:
            f"micro-batch {b // m} (batch_size {b} / micro_batches {m}) is not divisible by "
            f"the mesh's data*fsdp = {dp}")
   _require(config.train.rollout_size % 1 == 0, "train.rollout_size", "must be an integer")
+  import os
+  jp = config.bc.get("json_path", "")
+  _require(not jp or os.path.isfile(jp), "bc.json_path", f"no such file {jp!r}")
+  _require(not (config.bc.get("to_buffer") or config.bc.get("critic_steps"))
+           or config.bc.steps > 0, "bc.to_buffer",
+           "to_buffer / critic_steps need the BC warm start (bc.steps > 0)")
   for who in ("actor", "critic"):
     model = config[who].model
     _require(isinstance(model, str) and model, f"{who}.model", "must name a model, a path "

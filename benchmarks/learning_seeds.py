@@ -1,0 +1,142 @@
+"""Does it learn? The README main job (20Q subset, `tiny` config) over several seeds.
+
+  python benchmarks/learning_seeds.py                       # seeds 0 1 2
+  python benchmarks/learning_seeds.py --seeds 0 --config.train.iterations=10
+
+Runs the trainer once per seed (in one process, so compiled programs are shared), then
+prints and writes, under --out (default benchmarks/out/learning):
+  curves.png     greedy eval return per seed and the median, train (sampled) return,
+                 BC-policy level as dashed lines
+  summary.md     per seed: BC-policy greedy eval return, final greedy eval return, the gain,
+                 wall time; across seeds: mean gain, the spread (max - min) of the BC and of
+                 the final returns, and whether mean gain > both spreads.
+Extra `--config.X=V` arguments override the config for every seed.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import sys
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, REPO)
+
+
+def apply_overrides(c, overrides):
+  import ast
+  for item in overrides:
+    if not item.startswith("--config.") or "=" not in item:
+      raise SystemExit(f"unrecognised argument {item!r} (expected --config.path=value)")
+    path, value = item[len("--config."):].split("=", 1)
+    try:
+      value = ast.literal_eval(value)
+    except (ValueError, SyntaxError):
+      pass
+    node = c
+    *parents, last = path.split(".")
+    for p in parents:
+      node = node[p]
+    node[last] = value
+
+
+def plot(results, path):
+  import matplotlib
+  matplotlib.use("Agg")
+  import matplotlib.pyplot as plt
+  import numpy as np
+  fig, axes = plt.subplots(1, 2, figsize=(12, 4))
+  colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+  evals = []
+  for i, r in enumerate(results):
+    h = r["history"]
+    ev = [(x["iteration"], x["eval_return"]) for x in h if "eval_return" in x]
+    tr = [(x["iteration"], x["train_return"]) for x in h if "train_return" in x]
+    col = colors[i % len(colors)]
+    axes[0].plot(*zip(*ev), marker="o", color=col, label=f"seed {r['seed']}")
+    axes[0].axhline(r["bc"], color=col, ls="--", lw=0.8)
+    axes[1].plot(*zip(*tr), color=col, label=f"seed {r['seed']}")
+    evals.append([y for _, y in ev])
+  n = min(len(e) for e in evals)
+  xs = [x for x, _ in [(x["iteration"], 0) for x in results[0]["history"]
+                       if "eval_return" in x]][:n]
+  axes[0].plot(xs, np.median([e[:n] for e in evals], 0), color="k", lw=2, label="median")
+  axes[0].set_title("greedy eval return (dashed: BC policy)")
+  axes[1].set_title("train return (sampled, T = 1)")
+  for ax in axes:
+    ax.set_xlabel("iteration (0 = after BC)")
+    ax.legend(fontsize=8)
+  fig.tight_layout()
+  fig.savefig(path, dpi=90)
+  plt.close(fig)
+
+
+def main(argv=None):
+  ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+  ap.add_argument("--config", default="configs/twenty_questions.py:tiny")
+  ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
+  ap.add_argument("--out", default=os.path.join(REPO, "benchmarks", "out", "learning"))
+  args, overrides = ap.parse_known_args(argv)
+  import jax
+  import numpy as np
+  from archer_jax.training.trainer import Trainer
+  from archer_jax.training.validate import load_config
+
+  os.makedirs(args.out, exist_ok=True)
+  results = []
+  for seed in args.seeds:
+    c = load_config(args.config)
+    apply_overrides(c, overrides)
+    c.seed = seed
+    c.workdir = os.path.join(args.out, f"seed{seed}")
+    if os.path.exists(os.path.join(c.workdir, "checkpoints")):
+      import shutil
+      shutil.rmtree(c.workdir)
+    t0 = time.perf_counter()
+    out = Trainer(c, progress=True).run()
+    wall = time.perf_counter() - t0
+    hist = [json.loads(l) for l in open(os.path.join(c.workdir, "metrics.jsonl"))]
+    results.append(dict(seed=seed, bc=out["bc_eval_return"], final=out["final_eval_return"],
+                        success=out["final_eval_success"], wall=wall, history=hist))
+    print(f"seed {seed}: BC {out['bc_eval_return']:.2f} -> final "
+          f"{out['final_eval_return']:.2f} in {wall:.0f}s", flush=True)
+
+  bc = np.array([r["bc"] for r in results])
+  fin = np.array([r["final"] for r in results])
+  gain = fin - bc
+  spread = max(np.ptp(bc), np.ptp(fin))
+  lines = [
+      f"## Learning, {args.config}, {datetime.datetime.now().strftime('%Y-%m-%d %H:%M')}",
+      "",
+      f"- command: `python benchmarks/learning_seeds.py --seeds {' '.join(map(str, args.seeds))}"
+      + "".join(f" {o}" for o in overrides) + "`",
+      f"- machine: {os.cpu_count()} CPUs, jax {jax.__version__} ({jax.default_backend()}), "
+      f"python {platform.python_version()}",
+      "",
+      "| seed | BC policy eval return | final eval return | gain | final success | wall s |",
+      "|---:|---:|---:|---:|---:|---:|",
+  ]
+  for r in results:
+    lines.append(f"| {r['seed']} | {r['bc']:.2f} | {r['final']:.2f} | "
+                 f"{r['final'] - r['bc']:+.2f} | {r['success']:.2f} | {r['wall']:.0f} |")
+  lines += [
+      "",
+      f"- mean BC {bc.mean():.2f}, mean final {fin.mean():.2f}, mean gain {gain.mean():+.2f}; "
+      f"spread (max - min) of BC {np.ptp(bc):.2f}, of final {np.ptp(fin):.2f}; "
+      f"mean gain > spread: **{bool(gain.mean() > spread)}**",
+      "",
+  ]
+  text = "\n".join(lines)
+  print(text)
+  with open(os.path.join(args.out, "summary.md"), "w") as f:
+    f.write(text)
+  plot(results, os.path.join(args.out, "curves.png"))
+  print(f"plot: {os.path.join(args.out, 'curves.png')}")
+  return results
+
+
+if __name__ == "__main__":
+  main()
