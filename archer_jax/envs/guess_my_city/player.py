@@ -239,23 +239,28 @@ class ScriptedCityPlayer:
         guessed[named] = True      # the game would have ended had one been right
         continue
       qi = self._qindex.get(q)
+      p = None
       if qi is not None:
         asked.add(self.pool[qi][1])
         aid = self.answer_ids[qi].get(a)
-        if aid is not None:
-          alive &= self.matrix[qi] == aid
+        exact = self.matrix[qi] == aid if aid is not None else None
+      else:
+        p = self.u.parse(q)
+        if p is None or p.kind == "refuse":
           continue
-      p = self.u.parse(q)
-      if p is None or p.kind in ("refuse",):
+        exact = np.array([answer_text(c, p, q) == a for c in self.cities])
+      if exact is not None and (alive & exact).any():
+        alive &= exact
         continue
-      ours = np.array([answer_text(c, p, q) == a for c in self.cities])
-      if ours.any():
-        alive &= ours
+      pol = answer_polarity(a)    # another oracle's wording: trust a leading yes / no
+      if pol is None:
         continue
-      pol = answer_polarity(a)
-      if p.kind == "yn" and pol is not None:
-        idx = [city_index(c.key) for c in self.cities]
-        alive &= np.array([p.truth(i) == pol for i in idx])
+      if p is None:
+        p = self.u.parse(q)
+      if p is not None and p.kind == "yn":
+        truth = np.array([p.truth(city_index(c.key)) for c in self.cities])
+        if (alive & (truth == pol)).any():
+          alive &= truth == pol
     alive &= ~guessed
     if not alive.any():   # answers contradict the knowledge base (e.g. a model oracle)
       alive = ~guessed if (~guessed).any() else np.ones(n, bool)

@@ -65,6 +65,10 @@ _ASKING = re.compile(
     r"just curious[ ,:]*)", re.I)
 
 
+_COLON_Q = re.compile(r"[:]\s*[\"“']?\s*(?=(?:Is|Are|Does|Do|Did|What|Which|Can|Could|How|Where|Who|"
+                      r"Has|Have|Was|Were|Would|Will|Tell|Please|Based)\b)")
+
+
 def extract_question(text) -> str:
   """The question an action asks: chatter such as "Based on the information provided, my next
   question would be:\\n\\n" is dropped, then the first line (or sentence) holding a '?' is
@@ -79,6 +83,9 @@ def extract_question(text) -> str:
   pick = next((ln for ln in lines if "?" in ln), lines[0])
   if "?" in pick:
     pick = pick[: pick.index("?") + 1]
+  cuts = list(_COLON_Q.finditer(pick))
+  if cuts:
+    pick = pick[cuts[-1].end():]
   for _ in range(3):
     new = _CHATTER.sub("", pick).strip().lstrip("\"'“‘ ").strip()
     if new == pick or not new:
