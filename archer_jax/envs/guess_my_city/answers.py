@@ -73,7 +73,8 @@ def w_temperature(c: City, arg: str) -> str:
 
 
 def w_language(c: City, arg: str) -> str:
-  langs = [l for l in c.languages if not reveals(l, c)]
+  langs = [re.sub(r"\s*\([^)]*\)", "", l) if reveals(l, c) else l for l in c.languages]
+  langs = [l for l in langs if l and not reveals(l, c)]
   if not langs:
     return REFUSE
   if len(langs) == 1:
@@ -449,7 +450,8 @@ _KINDS = (r"(?P<arg>mosque|cathedral|church|temple|palace|tower|bridge|river|mus
           r"governorate|church|arch|fountain|lighthouse|observatory|railway station|station|"
           r"cable car|sculpture|memorial|plaza)s?")
 
-TOPICS = [(t, re.compile(rx), fn) for t, rx, fn in [
+_EARLY = {"history": "w_history", "water": "w_water"}
+TOPICS = [(t, re.compile(rx), fn or globals()[_EARLY[t]]) for t, rx, fn in [
     ("typed", rf"\bname of (?:the |a |this |that |one |its |CITY s )?{_ADJ}{_KINDS}\b|\b(?:what|which) "
               rf"(?:is|are|was) (?:the |some |a |its )?{_ADJ}{_KINDS.replace('<arg>', '<arg2>')}\b"
               rf"(?! (?:like|scene|system))|"
@@ -460,6 +462,9 @@ TOPICS = [(t, re.compile(rx), fn) for t, rx, fn in [
                r"\bpolitical\b|\bpolitical status\b|\badministrative status\b|\bstatus of CITY\b|\bhow is CITY "
                r"governed\b", w_status),
     ("pollution", r"\bpollution\b|\bair quality\b|\bsmog\b", w_pollution),
+    ("history", r"\bhistor(?:ical|ic) events?\b|\bevents? in (?:its |the )?history\b|\bhistor(?:ical|ic) "
+                r"significance\b", None),
+    ("water", r"\bbod(?:y|ies) of water\b|\bwater ?bod(?:y|ies)\b", None),
     ("rain", r"\b(?:rainfall|precipitation|how much rain|how rainy|rainy season|wet season|monsoon)\b",
      w_rain),
     ("temperature", r"\b(?:temperatures?|how hot|how cold|degrees|how warm)\b", w_temperature),
@@ -527,7 +532,9 @@ TOPICS = [(t, re.compile(rx), fn) for t, rx, fn in [
                r"population like|residents like)\b", w_ethnic),
 ]]
 
-_WRITERS = {t: fn for t, _, fn in TOPICS}
+_WRITERS = {}
+for _t, _, _fn in TOPICS:
+  _WRITERS.setdefault(_t, _fn)
 
 
 def _yn_words(verb: str, q: str, yes: bool) -> str:
@@ -567,6 +574,8 @@ def answer_text(city: City, parsed, question: str) -> str:
     return REFUSE if reveals(out, city) else out
   yes = parsed.truth(i)
   s = _yn_words(parsed.verb or "is", question, yes)
+  if yes and parsed.key == "island" and _clean(city.island, city, display=False):
+    return s[:-1] + f": it lies on {_clean(city.island, city, display=False)[0]}."
   if parsed.note == "capital" and not yes and city.capital == "regional":
     s = s[:-1] + " the capital of the country, but it is the capital of its state or province."
   elif parsed.note == "capital" and not yes and city.former_capital and not reveals(

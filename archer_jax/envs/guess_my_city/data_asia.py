@@ -507,6 +507,7 @@ CITIES = [
          former_capital="the Abbasid Caliphate (762-1258)", rivers="Tigris River",
          religions="Islam (Shia and Sunni)",
          dishes="masgouf (grilled carp); dolma; kubba; quzi; kleicha; samoon bread",
+         people="Harun al-Rashid (caliph who ruled from it); Al-Khwarizmi (mathematician, worked at its House of Wisdom)",
          landmarks="Al-Shaheed Monument|monument; Al-Mustansiriya Madrasa|school university historic; "
                    "Al-Kadhimiya Mosque|mosque shrine; Abbasid Palace|palace; "
                    "Swords of Qadisiyah (Victory Arch)|monument arch; National Museum of Iraq|museum; "

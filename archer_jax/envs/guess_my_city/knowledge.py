@@ -232,7 +232,8 @@ _BARE_WATERS = frozenset(split_list(
     "ligurian"))
 _NOT_BARE = frozenset(("pacific", "caribbean", "atlantic", "capital", "central", "coastal", "andean",
                        "southeast", "northeast", "northwest", "southwest", "north", "south",
-                       "east", "west", "western", "eastern", "northern", "southern"))
+                       "east", "west", "western", "eastern", "northern", "southern", "national",
+                       "special", "autonomous", "federal", "metropolitan", "greater"))
 _RIVER_WORDS = re.compile(r"\b(?:river|rio|río)\b", re.I)
 _MOUNTAIN_WORDS = re.compile(r"\b(?:mountains|mountain|range|hills|hill|mount|mt)\b", re.I)
 

@@ -23,6 +23,7 @@ class Tag:
   cities: str | Callable[[City], bool]
   generic: bool = False
   detail: str = ""          # City field whose first items illustrate a yes
+  consume: bool = False     # a match hides its words from the tags after it
 
 
 def _c(code_prefixes: str) -> Callable[[City], bool]:
@@ -33,16 +34,21 @@ def _c(code_prefixes: str) -> Callable[[City], bool]:
 T = Tag
 TAGS: tuple[Tag, ...] = (
     # ---- water, land and climate -----------------------------------------------------------
+    T("landlocked_country", r"\blandlocked (?:country|nation|state)\b|\bcountry (?:that )?(?:is|is not|isn t) "
+      r"landlocked\b|\bcountry without (?:a )?coast(?:line)?\b", lambda c: c.country.landlocked,
+      consume=True),
+    T("near_sea", r"\b(?:near|close to|not far from|proximity to|near to|nearby) (?:the |a |an )?"
+      r"(?:coast|sea|ocean|coastline|beach|seaside|coastal (?:area|region))\b",
+      lambda c: c.coastal or bool(c.near_waters), consume=True),
+    T("water_body", r"\b(?:near|close to|by|on) (?:a |an |the |any )?(?:major |large |big |significant )?"
+      r"bod(?:y|ies) of water\b|\bbod(?:y|ies) of water\b|\bwater ?bod(?:y|ies)\b",
+      lambda c: c.coastal or bool(c.near_waters) or bool(c.waters), consume=True),
     T("coastal", r"\b(?:coast|coastal|coastline|seaside|seashore|seacoast|by the (?:sea|ocean)|on the "
       r"(?:sea|ocean)|at the (?:sea|ocean)|access to the (?:sea|ocean)|(?:sea|ocean) ?front|beach ?front|"
       r"borders? (?:the|an?) (?:sea|ocean)|bordering (?:the|an?) (?:sea|ocean)|facing the (?:sea|ocean))\b",
       lambda c: c.coastal),
-    T("near_sea", r"\b(?:near|close to|not far from|proximity to|near to|nearby) (?:the |a |an )?"
-      r"(?:coast|sea|ocean|coastline|beach|seaside)\b",
-      lambda c: c.coastal or bool(c.near_waters)),
-    T("water_body", r"\bbod(?:y|ies) of water\b|\bwater ?bod(?:y|ies)\b|\bwaterways?\b|\bwaterfront\b",
-      lambda c: c.coastal or bool(c.near_waters) or bool(c.waters) or bool(c.rivers)),
-    T("inland", r"\b(?:inland|landlocked|in the interior|away from the (?:coast|sea))\b",
+    T("inland", r"\b(?:inland|landlocked(?! (?:country|nation|state))|in the interior|away from the "
+      r"(?:coast|sea))\b",
       lambda c: not c.coastal),
     T("port", r"\b(?:sea ?ports?|ports?|harbou?rs?|shipping|maritime|port city|docks?)\b",
       "abidjan; alexandria; bombay; pusan; calcutta; casablanca; cirebon; dalian; guayaquil; havanna; "
@@ -51,7 +57,7 @@ TAGS: tuple[Tag, ...] = (
       "st petersburg; surabaya; sydney; tianjin; tokyo; yangon; yokohama; ho chi minh city; bangkok; "
       "fortaleza; buenos aires; medan; guangzhou; london"),
     T("island", r"\b(?:on|is) (?:an|a|the) island\b|\bisland (?:city|nation|country)\b|\bislands?\b",
-      lambda c: bool(c.island)),
+      lambda c: bool(c.island), detail="island"),
     T("river", r"\b(?:rivers?|riverside|riverfront|river ?banks?|banks of)\b", lambda c: bool(c.rivers)),
     T("lake", r"\blakes?\b|\blakeside\b|\blakefront\b",
       "chicago; toronto; brasilia; hyderabad; wuhan; yangon; bucuresti; kinshaha; alexandria; berlin; "
@@ -70,7 +76,7 @@ TAGS: tuple[Tag, ...] = (
       "medellin; cali; caracas; mexico city; santiago; taipei; chengdu; chongqing; bandung; "
       "los angeles; kathmandu; xian; taega; kiev"),
     T("desert", r"\b(?:deserts?|arid|dry climate|sand dunes)\b", _c("BW")),
-    T("volcano", r"\bvolcan(?:o|oes|ic)\b", "bandung; bogor; malang; sukabumi; mexico city; taipei"),
+    T("volcano", r"\bvolcan(?:o|oes|ic)\b", "bandung; bogor; malang; sukabumi; mexico city; taipei; semarang"),
     T("earthquakes", r"\b(?:earthquakes?|seismic|quakes?|tremors?)\b",
       "tokyo; yokohama; osaka; nagoya; taipei; mexico city; los angeles; santiago; lima; tehran; "
       "istanbul; izmir; tashkent; guayaquil; bandung; caracas"),
@@ -116,7 +122,7 @@ TAGS: tuple[Tag, ...] = (
       r"\bdensely populated\b|\bpopulation density\b|\boverpopulated\b",
       lambda c: c.population >= 2.0),
     T("small_city", r"\b(?:small|little|tiny|smaller|modest|medium)(?: sized| size)? (?:city|town|population)"
-      r"\b|\btown\b|\bvillage\b", lambda c: c.population < 1.0),
+      r"\b|\b(?:a|an) (?:small |little )?(?:town|village)\b", lambda c: c.population < 1.0),
     T("largest", r"\b(?:largest|biggest|most populous|most populated|main) (?:city|cities|urban)\b",
       "abidjan; addis ababa; cairo; istanbul; baghdad; jakarta; bangkok; shanghai; sao paulo; berlin; "
       "bogota; bucuresti; budapest; buenos aires; new york; caracas; casablanca; dhaka; karachi; "
@@ -133,8 +139,9 @@ TAGS: tuple[Tag, ...] = (
       lambda c: bool(c.former_capital)),
     T("city_state", r"\bcity ?states?\b", "singapore"),
     T("special_region", r"\bspecial administrative region\b|\bsar\b|\bone country two systems\b", "hong kong"),
-    T("municipality", r"\bdirect(?:ly)? (?:controlled|administered) municipality\b|\bdirectly under the "
-      r"central government\b|\bmunicipality\b", "beijing; shanghai; tianjin; chongqing"),
+    T("municipality", r"\bdirect(?:ly)? (?:controlled|administered|governed) municipalit(?:y|ies)\b|"
+      r"\bdirectly under the (?:central|national) government\b|\bmunicipalit(?:y|ies)\b",
+      "beijing; shanghai; tianjin; chongqing", consume=True),
     # ---- economy ---------------------------------------------------------------------------
     T("finance", r"\b(?:financ(?:e|ial)|banking|bank(?:s|ing)? (?:sector|industry|hub)|stock (?:exchange|market)|wall street|economic (?:hub|"
       r"cent(?:er|re)|capital|powerhouse)|business (?:hub|cent(?:er|re)|district)|commercial (?:hub|"
@@ -151,7 +158,7 @@ TAGS: tuple[Tag, ...] = (
     T("textile", r"\b(?:textiles?|garments?|cotton|fabrics?|clothing (?:industry|manufactur\w*)|weaving|"
       r"apparel)\b",
       "ahmedabad; faisalabad; kanpur; dhaka; taega; tashkent; bandung; medellin; bombay; lahore; "
-      "karachi; istanbul; izmir; guangzhou; fortaleza"),
+      "karachi; istanbul; izmir; guangzhou; fortaleza; semarang; cirebon; surabaya; jakarta"),
     T("automotive", r"\b(?:automotive|automobiles?|car (?:industry|manufactur\w*|makers?|factories|"
       r"companies|production)|auto (?:industry|manufactur\w*)|motor (?:industry|city)|detroit)\b",
       "nagoya; changchun; chongqing; wuhan; madras; yokohama; shanghai; guangzhou; belo horizonte; "
@@ -174,8 +181,9 @@ TAGS: tuple[Tag, ...] = (
     T("agriculture", r"\b(?:agricultur\w*|farming|farms?|crops?|plantations?|rice fields|fertile)\b",
       "faisalabad; bogor; sukabumi; malang; medan; changchun; cali; mashhad; kanpur; taega"),
     T("tea", r"\btea\b|\bteahouses?\b|\btea houses?\b|\bchai\b",
-      "chengdu; taipei; istanbul; london; sukabumi; bandung; yangon; karachi; lahore; hong kong; "
-      "guangzhou; calcutta; malang"),
+      lambda c: c.country.name in ("China", "Taiwan") or c.short in (
+          "istanbul", "london", "sukabumi", "bandung", "yangon", "karachi", "lahore", "calcutta",
+          "malang", "tashkent", "tokyo")),
     T("coffee", r"\bcoffee\b|\bcafes?\b|\bcafe culture\b|\bespresso\b",
       "medellin; bogota; addis ababa; sao paulo; belo horizonte; ho chi minh city; medan; istanbul; "
       "madras; bangalore; rome; cali; paris; malang"),
@@ -183,10 +191,10 @@ TAGS: tuple[Tag, ...] = (
       "santiago; paris; rome; budapest; bucuresti; madrid"),
     T("beer", r"\bbeers?\b|\bbrewer(?:y|ies)\b|\bbrewing\b|\bpubs?\b",
       "qingdao; haerbin; dalian; berlin; bangalore; taega; london"),
-    T("silk", r"\bsilk\b", "xian; tashkent; istanbul; mashhad; chengdu"),
+    T("silk", r"\bsilk\b", "xian; tashkent; istanbul; mashhad; chengdu; bangalore; zibo"),
     T("saffron", r"\bsaffron\b", "mashhad; tehran"),
     T("carpets", r"\b(?:carpets?|rugs?)\b", "mashhad; tehran; istanbul"),
-    T("diamonds", r"\b(?:diamonds?|pearls?|jewel(?:le)?ry|gems?)\b", "ahmedabad; hyderabad; bombay"),
+    T("diamonds", r"\b(?:diamonds?|pearls?|jewel(?:le)?ry|gems?)\b", "hyderabad; bombay"),
     T("batik", r"\bbatik\b", "cirebon; semarang; jakarta; bandung; surabaya"),
     T("ceramics", r"\b(?:ceramics?|porcelain|pottery|glass ?(?:making|ware|industry))\b", "zibo; tianjin"),
     T("leather", r"\bleather\b", "kanpur"),
@@ -251,12 +259,19 @@ TAGS: tuple[Tag, ...] = (
       "* - faisalabad; kanpur; sukabumi; cirebon; zibo; taiyuan; bogor; giza; malang; semarang; "
       "medan; jinan", True, "landmarks"),
     T("museums", r"\bmuseums?\b", "* - sukabumi; cirebon; bogor; faisalabad; kanpur; malang", True, "landmarks"),
-    T("street_art", r"\bstreet art\b|\bgraffiti\b|\bmurals?\b|\bcolou?rful (?:houses|buildings|streets|"
-      r"neighbou?rhoods?|villages?)\b",
+    T("colorful_houses", r"\bcolou?rful (?:houses|buildings|streets|neighbou?rhoods?|villages?|facades|"
+      r"homes|old town|colonial)\b|\bpainted houses\b", "salvador; havanna; guayaquil; malang; pusan; lima; "
+      "buenos aires; rio de janeiro; mexico city; cali; bogota; istanbul", consume=True),
+    T("street_art", r"\bstreet art\b|\bgraffiti\b|\bmurals?\b",
       "berlin; sao paulo; bogota; medellin; mexico city; buenos aires; london; new york; "
       "los angeles; rio de janeiro; kiev; taega; pusan; malang; santiago; havanna; lima; chicago"),
     T("music", r"\bmusic(?:al)?\b|\bmusicians?\b|\bsongs?\b|\bbands?\b|\bconcerts?\b",
       "* - sukabumi; cirebon; zibo; taiyuan; faisalabad; kanpur; giza; bogor", True, ""),
+    T("traditions", r"\btraditional (?:(?:arts?|crafts?|music|dances?|dancing|performances?|performing "
+      r"arts|opera|culture|customs|handicrafts?|folk \w+)(?: and | or |, )?)+\b", "*", True, "festivals",
+      consume=True),
+    T("chinese_opera", r"\b(?:chinese|peking|beijing|sichuan|cantonese|kunqu|yue) opera\b|\bface changing\b",
+      lambda c: c.country.name in ("China", "Taiwan", "Singapore"), consume=True),
     T("dance", r"\bdanc(?:e|es|ing|ers?)\b", "buenos aires; rio de janeiro; salvador; cali; havanna; fortaleza; "
       "madrid; bangkok; moscow; st petersburg; kinshaha; abidjan; madras; calcutta; ahmedabad; "
       "bandung; jakarta; lima; mexico city; new york; paris; seoul"),
@@ -279,7 +294,7 @@ TAGS: tuple[Tag, ...] = (
     T("film_festival", r"\bfilm festivals?\b|\bmovie festivals?\b|\bcinema festivals?\b",
       "berlin; toronto; pusan; cairo; shanghai; tokyo; moscow; changchun; tehran; havanna; "
       "new york; london; rome"),
-    T("fashion", r"\bfashion\b|\bhaute couture\b|\bdesigner (?:brands|boutiques)\b|\bluxury brands\b",
+    T("fashion", r"\bfashion\b|\bhaute couture\b",
       "paris; new york; london; tokyo; sao paulo; medellin; bandung; shanghai; madrid; bombay; "
       "kinshaha; los angeles; istanbul"),
     T("carnival", r"\bcarnivals?\b|\bcarnaval\b|\bmardi gras\b",
@@ -421,8 +436,8 @@ TAGS: tuple[Tag, ...] = (
     T("markets", r"\bmarkets?\b|\bbazaars?\b|\bsouks?\b|\bmarketplaces?\b|\bmedinas?\b",
       "* - brasilia; sukabumi; zibo; taiyuan; quezon city", True, "landmarks"),
     T("floating_markets", r"\bfloating markets?\b", "bangkok"),
-    T("metro", r"\b(?:metro|subway|underground|tube|mrt|rapid transit|light rail|rail (?:system|network)|"
-      r"trains?|public transport(?:ation)?(?: system)?|trams?|streetcars?)\b",
+    T("metro", r"\b(?:metro|subways?|underground|tube|mrt|rapid transit|light rail|rail (?:system|network)|"
+      r"trains?|public transport(?:ation)?(?: system)?|trams?|tramways?|streetcars?)\b",
       "* - sukabumi; bogor; cirebon; malang; medan; semarang; surabaya; kanpur; faisalabad; karachi; "
       "zibo; bandung; addis ababa; kinshaha; abidjan; havanna; guayaquil; cali; houston; yangon; "
       "dhaka; lahore; bogota", True, "transport"),
@@ -441,8 +456,9 @@ TAGS: tuple[Tag, ...] = (
       "* - sukabumi; bogor; zibo; quezon city; cirebon"),
     T("universities", r"\buniversit(?:y|ies)\b|\bcolleges?\b|\beducation(?:al)?\b|\bstudents?\b|"
       r"\bacademic\b|\bresearch\b|\bschools?\b", "* - sukabumi; cirebon; giza", True, "universities"),
-    T("diverse", r"\b(?:multicultural|diverse|diversity|cosmopolitan|melting pot|immigrants?|"
-      r"international community|expats?|multi ethnic|ethnic groups?)\b",
+    T("diverse", r"\b(?:multicultural|(?:cultural|ethnic|religious) diversity|diverse (?:population|"
+      r"communities|cultures|mix|people|ethnic)|cosmopolitan|melting pot|immigrants?|international "
+      r"community|expats?|multi ethnic|ethnic groups?)\b",
       "new york; london; toronto; singapore; los angeles; sydney; houston; paris; berlin; "
       "hong kong; sao paulo; buenos aires; medan; dubai; chicago; istanbul; bombay; kuala lumpur"),
     T("chinatown", r"\bchina ?towns?\b", "yokohama; inchon; bangkok; singapore; new york; "
@@ -513,6 +529,17 @@ TAGS: tuple[Tag, ...] = (
     T("hill_statue", r"\bstatue (?:on|atop|overlooking|located on) (?:a |the )?(?:hill|mountain|"
       r"hilltop)\w*\b|\bhilltop statue\b", "rio de janeiro; cali; santiago"),
     T("aztec", r"\baztecs?\b|\btenochtitlan\b", "mexico city"),
+    T("shipbuilding", r"\bshipbuilding\b|\bshipyards?\b", "pusan; dalian; shanghai; st petersburg; "
+      "surabaya; tianjin; nagoya; yokohama"),
+    T("renaissance", r"\brenaissance\b", "rome"),
+    T("baroque", r"\bbaroque\b", "rome; st petersburg; salvador; lima; mexico city"),
+    T("onion_domes", r"\bonion (?:shaped )?domes?\b", "moscow; st petersburg; kiev"),
+    T("floating_gardens", r"\bfloating gardens?\b|\bchinampas?\b", "mexico city"),
+    T("hanging_gardens", r"\bhanging gardens\b", ""),
+    T("winter_festival", r"\bwinter (?:festival|carnival)s?\b", "haerbin; changchun; shenyang"),
+    T("ww2", r"\bworld war (?:ii|2|two)\b|\bsecond world war\b|\bwwii\b",
+      "berlin; london; moscow; st petersburg; kiev; nanjing; chongqing; singapore; hong kong; "
+      "tokyo; shanghai; changchun; shenyang"),
     T("orangutans", r"\borang ?utans?\b", "medan"),
     T("rock_churches", r"\brock hewn\b|\brock cut churches\b", ""),
     # ---- country-level -------------------------------------------------------------------------

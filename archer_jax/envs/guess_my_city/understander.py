@@ -121,8 +121,8 @@ _SUBJECT = re.compile(
 _NAME_REQ = re.compile(
     r"\b(?:name of (?:your|the|this|that|my) (?:city|hometown|home town|town)(?! s )|"
     r"(?:what|which) (?:city|town) (?:are|is|do|did|were|was|you|it|this|that)|what city\b|"
-    r"which city\b|(?:city|hometown|town) (?:is )?called\b|what (?:is|s) (?:your|the) (?:city|"
-    r"hometown|town) called|(?:first|last|starting|initial) letters?\b|letters? (?:does|do|is)|"
+    r"which city\b|^(?:what|how) (?:is|s) (?:your|the|this) (?:city|hometown|home town|town) "
+    r"(?:called|named)\b|(?:first|last|starting|initial) letters?\b|letters? (?:does|do|is)|"
     r"(?:spell|spelled|spelling)\b|how many letters|what do (?:people|locals|you) call (?:your|"
     r"the) city|(?:reveal|tell me|give me|share) (?:the )?(?:name|identity))")
 _RELATIONAL = re.compile(
@@ -141,6 +141,54 @@ _UNKNOWN_NAME = re.compile(
     r"la |el |al |al-)?[A-Z][\w'\-.]+)*)(?:,\s*[A-Z][\w\s'\-]+)?\s*\?$")
 
 
+_FILLER = frozenset("""
+is are was were does do did has have had can could would will your the a an of in on at to for
+its it and or with as by from that this known famous city hometown there any some many be been
+being such including like which who what where when how very most more also their they his her
+our my you me we us i s t not no yes than into out up so if about well just only other others
+cultural culturally specific vibrant sites site events event significant traditional significance
+scene rich iconic culture unique annual street streets major extensive international districts
+district bustling popular system local world strong institutions institution traditions tradition
+associated large notable network hosting host hosts tell beautiful celebrated natural destination
+ask based team teams region regions connection connections commonly place places developed life
+country countries performing provided information intricate classical take takes around religious
+related type types influence influences styles style colorful colourful prominent home beauty
+figure figures particularly internationally attracts attract attracting modern describe during used
+hub entertainment renowned year years recognized center centre design designs performances role
+central production emphasis annually relation sectors sector presence worldwide mentioned numerous
+having high variety near thriving venues dedicated throughout activities activity structures
+structure all over distinctive areas area number business people building buildings symbol
+collection houses economic particular institution prestigious goods products urban opportunities
+showcase showcasing showcases features feature featuring importance development professional
+scenic infrastructure association considered predominant craft talent characteristics connected
+widely contemporary important past several regional both often festive location atmosphere
+distinct new largest global lively advanced period field attention main wide ever one visit
+interest achievements made each globally millions become now lots lot great greatest best
+good famed well-known wellknown reputation reputed renown heritage history historic historical
+historically landmark landmarks monument monuments attraction attractions architecture
+architectural sights sight cuisine cuisines food foods dish dishes culinary delicacies
+specialties specialty gastronomy dining restaurants restaurant meals meal flavors flavours
+festival festivals celebration celebrations parade parades holidays holiday fair fairs music
+musical arts art artistic artists galleries gallery museum museums theater theatre theaters
+theatres shopping shops malls mall markets market bazaar bazaars parks park gardens garden green
+spaces nature wildlife education educational universities university schools school students
+research sports sport sporting athletes stadium stadiums football soccer clubs club industry
+industries industrial manufacturing factories economy trade commerce commercial tourism tourist
+tourists visitors travel transport transportation public transit metro subway buses bus trains
+train railway trams airport airports network roads streets traffic friendly hospitality warm
+welcoming people locals residents population diverse lifestyle vibe character charm charming
+picturesque stunning impressive magnificent spectacular breathtaking amazing wonderful lovely
+incredible remarkable fascinating interesting exciting lively dynamic energetic colorful
+bright authentic genuine real true typical classic classical ancient old older oldest historic
+centuries century decades long longstanding deep deeply proud pride famous famously fame
+efficient including include includes well developed luxury brands retail outdoor recreational
+options lovers attracts artists highways routes lines line ethnic communities community class world-class
+experiences experience high end scene scenes spots spot known-for various range wide array
+offers offer offering filled full lots plenty plethora abundance abundant hotspot hot-spot
+numerous countless beloved cherished favorite favourite must see seen worth visiting visited
+""".split())
+
+
 class Understander:
   """Parses questions against a `KnowledgeBase`; see the module docstring."""
 
@@ -148,7 +196,8 @@ class Understander:
     self.kb = kb = kb or get_kb()
     self.cache_size = cache_size
     self._cache: dict[str, Parsed | None] = {}
-    self._tags = [(t.key, re.compile(t.trigger), t.generic, t.detail) for t in kb.tags.values()]
+    self._tags = [(t.key, re.compile(t.trigger), t.generic, t.detail, t.consume)
+                  for t in kb.tags.values()]
     from archer_jax.envs.guess_my_city import answers
     self._topics = answers.TOPICS
     self._lang_words = {norm(w) for w in world.LANGUAGE_WORDS}
@@ -350,13 +399,16 @@ class Understander:
       if r is not None:
         preds.append(r)
         use(a, b)
-        # the relation words before the span are part of it
-        for k in range(max(0, a - 6), a):
-          if toks[k] in DIRS or toks[k] in ("coast", "part", "capital", "near", "border",
-                                             "region", "side", "area", "shore", "coastline",
-                                             "province", "state", "north", "south"):
-            used[k] = True
+        # relation words before the span ("northern part of", "capital of") are part of it
+        if re.match(r"(?:north|south|east|west|central|capital|near|nearwater|largest|second|"
+                    r"within|far|\w+coast)", r[1]):
+          for k in range(max(0, a - 6), a):
+            if toks[k] in DIRS or toks[k] in ("coast", "part", "capital", "near", "border",
+                                               "region", "side", "area", "shore", "coastline",
+                                               "province", "state", "city", "town", "of"):
+              used[k] = True
     rest = " ".join(t if not u else "_" for t, u in zip(toks, used))
+    rest = re.sub(r"\b(?:located|situated|found|positioned|based)\b", " ", rest)
     for fn in (self._hemisphere, self._capital, self._population, self._elevation,
                self._founded, self._language, self._religion, self._currency, self._compass):
       r = fn(rest)
@@ -366,10 +418,26 @@ class Understander:
         rest = rest2
         note = note or nt
     rest = f" {rest} "
-    for key, rx, generic, detail in self._tags:
+    for key, rx, generic, detail, consume in self._tags:
       mt = rx.search(rest)
       if mt:
         preds.append((kb.tag_masks[key], key, generic, detail))
+        rest = rest[:mt.start()] + " _ " + rest[mt.end():] if consume else rest
+    if preds and all(p[2] for p in preds):
+      # a generic concept with specific words we do not know ("its annual Running of the Bulls
+      # festival") is not understood; nationality words narrow it ("traditional Javanese arts")
+      left = rest
+      for key, rx, generic, detail, consume in self._tags:
+        if generic:
+          left = rx.sub(" ", left)
+      for w in left.split():
+        if w in _FILLER or len(w) < 3 or w == "_" or w == "CITY" or w.isdigit():
+          continue
+        hint = self._nationality(w)
+        if hint is not None:
+          preds.append((hint, f"nationality:{w}", False, ""))
+          continue
+        return None
     if not preds:
       # demonyms as a country hint ("Is it a Chinese city?")
       for t in toks:
@@ -394,6 +462,25 @@ class Understander:
     g = next((p for p in preds if p[3]), preds[0])
     return mask, "&".join(p[1] for p in preds), True, g[3], note
 
+  def _nationality(self, w: str) -> np.ndarray | None:
+    kb = self.kb
+    if w in ("javanese", "sundanese"):
+      return np.array(["Java" in c.island for c in kb.cities])
+    if w in ("european", "asian", "african", "american", "oceanian"):
+      cont = {"european": "Europe", "asian": "Asia", "african": "Africa", "oceanian": "Oceania"}
+      if w == "american":
+        return np.array([bool({"North America", "South America"} & set(c.continents))
+                         for c in kb.cities])
+      return np.array([cont[w] in c.continents for c in kb.cities])
+    if w in ("islamic", "muslim", "arabic", "arab"):
+      return np.array([c.religions[0].lower().startswith("islam") for c in kb.cities])
+    country = self._demonyms.get(w)
+    if country is None:
+      return None
+    if w == "chinese":
+      return np.array([c.country.name in ("China", "Taiwan", "Singapore") for c in kb.cities])
+    return np.array([c.country.name == country for c in kb.cities])
+
   # ---- spans -------------------------------------------------------------------------------
   def _span_pred(self, es: list[Entry], pre: str, toks, a: int, b: int):
     kb = self.kb
@@ -416,7 +503,9 @@ class Understander:
     far = re.search(r"\b(?:far from|far away from|away from|distant from)(?: the)?$", pre)
     cap = re.search(r"\bcapital (?:city )?of(?: the)?(?: (?:state|province|region|prefecture|"
                     r"department|governorate|island) of)?$", pre)
-    largest = re.search(r"\b(?:largest|biggest|most populous|main|major) city (?:in|of)(?: the)?$", pre)
+    largest = re.search(r"\b(?<!second )(?<!third )(?:largest|biggest|most populous|main|major) city "
+                        r"(?:in|of)(?: the)?$", pre)
+    second = re.search(r"\b(?:second|2nd) (?:largest|biggest|most populous) city (?:in|of)(?: the)?$", pre)
     rel = re.search(rf"\b(?P<d>north|south|east|west|northeast|northwest|southeast|southwest|"
                     rf"north east|north west|south east|south west) of(?: the)?$", pre)
     same = re.search(r"\bsame (?:country|nation) as$", pre)
@@ -431,7 +520,7 @@ class Understander:
       lat, lon = ll
       self_mask = e.mask if kind == "city" else kb.none
       if near or re.search(r"\b(?:metropolitan area of|area of|greater|part of greater)$", pre):
-        return kb.distance_mask(lat, lon, 150) & ~self_mask, f"near:{e.key}", False, ""
+        return kb.distance_mask(lat, lon, 100) & ~self_mask, f"near:{e.key}", False, ""
       if far:
         return ~kb.distance_mask(lat, lon, 500), f"far:{e.key}", False, ""
       if rel:
@@ -498,6 +587,8 @@ class Understander:
                 f"capital:{place.key}", False, "")
       if largest:
         return place.mask & kb.tag_masks["largest"], f"largest:{place.key}", False, ""
+      if second:
+        return place.mask & kb.tag_masks["second_largest"], f"second:{place.key}", False, ""
       if d is not None and place.kind in ("country", "mainland", "island", "continent", "region",
                                           "subregion"):
         return self._dir_in(place, d, coast_side), f"{d}{'coast' if coast_side else ''}:{place.key}", \
@@ -518,7 +609,7 @@ class Understander:
         return ~place.mask, f"far:{place.key}", False, ""
       return place.mask, f"{place.kind}:{place.key}", False, ""
     for kind in ("landmark", "olandmark", "person", "dish", "team", "festival", "university",
-                 "nickname"):
+                 "nickname", "clothing"):
       e = kinds.get(kind)
       if e is not None:
         return e.mask, f"{kind}:{e.key}", False, ""
