@@ -185,7 +185,7 @@ CITIES = [
          economy="finance; services; port; industry; tourism",
          people="Pope Francis (born there); Jorge Luis Borges (writer, born there)",
          festivals="Tango Festival and World Cup; Carnival", universities="University of Buenos Aires",
-         nicknames="Paris of South America; Queen of the Plata", founded=1536,
+         nicknames="Paris of South America; Queen of the Plata", borders="Uruguay", founded=1536,
          history="First founded in 1536 by Pedro de Mendoza and again in 1580; the birthplace of "
                  "tango; its people are called porteños.",
          transport="The Subte (Latin America's oldest metro), buses (colectivos) and commuter trains.",
@@ -262,7 +262,7 @@ CITIES = [
          people="Pablo Neruda (poet, lived there)",
          festivals="Fiestas Patrias; Lollapalooza Chile",
          universities="University of Chile; Pontifical Catholic University of Chile",
-         founded=1541,
+         borders="Argentina", founded=1541,
          history="Founded in 1541 by Pedro de Valdivia; the 1973 coup against Salvador Allende "
                  "happened at its La Moneda palace; hosted the 2023 Pan American Games.",
          transport="A large metro network, buses and cable cars; skiing in the Andes nearby."),
@@ -407,7 +407,7 @@ CITIES = [
          economy="finance (Toronto Stock Exchange); technology; film and television; services",
          people="Drake and The Weeknd (musicians, born there)",
          festivals="Toronto International Film Festival (TIFF); Caribana; Pride Toronto",
-         universities="University of Toronto", nicknames="The 6ix; Hogtown; T.O.", founded=1793,
+         universities="University of Toronto", nicknames="The 6ix; Hogtown; T.O.", borders="United States", founded=1793,
          history="Founded as the town of York in 1793 and renamed in 1834; one of the most "
                  "multicultural cities in the world.",
          transport="Subway, streetcars, GO Transit trains and Pearson airport.",

@@ -83,7 +83,7 @@ CITIES = [
                 "Swami Vivekananda (born there); Mother Teresa (worked there); Sourav Ganguly (cricketer)",
          festivals="Durga Puja; Kali Puja; Kolkata Book Fair",
          universities="University of Calcutta; Jadavpur University",
-         nicknames="City of Joy; cultural capital of India", founded=1690,
+         nicknames="City of Joy; cultural capital of India", borders="Bangladesh", founded=1690,
          history="Founded as a British East India Company trading post in 1690; capital of "
                  "British India until 1911.",
          transport="India's oldest metro, the last trams in India, yellow Ambassador taxis and "
@@ -414,7 +414,7 @@ CITIES = [
          economy="trade; manufacturing; finance; technology; tourism",
          festivals="Tết (Lunar New Year) flower street",
          universities="Vietnam National University, Ho Chi Minh City", nicknames="Pearl of the Far East",
-         founded=1698,
+         borders="Cambodia", founded=1698,
          history="Capital of French Cochinchina and then of South Vietnam; renamed after Ho Chi "
                  "Minh when the Vietnam War ended with the fall of Saigon in 1975.",
          transport="Millions of motorbikes, buses and a new metro line."),

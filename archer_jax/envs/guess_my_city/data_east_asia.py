@@ -458,7 +458,7 @@ CITIES = [
                    "Jayu Park (Freedom Park) with the MacArthur statue|park statue; Ganghwa Island|island",
          teams="Incheon United (football); SSG Landers (baseball)",
          economy="airport and port logistics; steel; automotive; the Songdo business district",
-         universities="Inha University", founded=1883,
+         universities="Inha University", borders="North Korea", founded=1883,
          history="The site of the Incheon Landing of 1950 in the Korean War; opened to foreign "
                  "trade in 1883; hosted the 2014 Asian Games.",
          transport="South Korea's main international airport, Seoul subway lines and ferries."),

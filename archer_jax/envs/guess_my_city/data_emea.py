@@ -19,7 +19,7 @@ CITIES = [
          people="Didier Drogba (footballer, born there)",
          festivals="FEMUA music festival (Festival des Musiques Urbaines d'Anoumabo)",
          universities="Félix Houphouët-Boigny University",
-         nicknames="Pearl of the Lagoons; Babi", founded=1903,
+         nicknames="Pearl of the Lagoons; Babi", borders="Ghana", founded=1903,
          history="A small fishing village that became the colonial capital in 1933 after the "
                  "Vridi Canal opened its lagoon to the sea; the birthplace of coupé-décalé and "
                  "zouglou music.",
@@ -153,7 +153,7 @@ CITIES = [
                 "Alexander von Humboldt (born there)",
          festivals="Berlinale (Berlin International Film Festival); Berlin Marathon; Christmas markets",
          universities="Humboldt University; Free University of Berlin; Technical University of Berlin",
-         nicknames="", founded=1237,
+         nicknames="", borders="Poland", founded=1237,
          history="First recorded in 1237; capital of Prussia and of Germany; divided by the Berlin "
                  "Wall from 1961 until 1989; hosted the 1936 Olympics and the 2006 World Cup final; "
                  "famous for techno clubs such as Berghain.",
@@ -171,7 +171,7 @@ CITIES = [
          economy="services; IT and outsourcing; finance; industry",
          people="Ilie Năstase (tennis player, born there); Nicolae Ceaușescu (ruled from there)",
          festivals="Mărțișor; George Enescu Festival", universities="University of Bucharest",
-         nicknames="Little Paris; Paris of the East", founded=1459,
+         nicknames="Little Paris; Paris of the East", borders="Bulgaria", founded=1459,
          history="First mentioned in 1459 in a document of Vlad the Impaler; capital of Romania "
                  "since 1862; its Palace of the Parliament, built by Ceaușescu, is one of the "
                  "largest buildings in the world.",
@@ -192,7 +192,7 @@ CITIES = [
                 "Franz Liszt (composer, lived there)",
          festivals="Sziget Festival; Hungarian Grand Prix (nearby); St. Stephen's Day fireworks",
          universities="Eötvös Loránd University; Budapest University of Technology",
-         nicknames="Pearl of the Danube; Paris of the East; City of Spas", founded=1873,
+         nicknames="Pearl of the Danube; Paris of the East; City of Spas", borders="Slovakia", founded=1873,
          history="Formed in 1873 by uniting Buda, Óbuda and Pest on either side of the Danube; the "
                  "Romans had a town there called Aquincum; its Danube banks are a UNESCO site.",
          transport="Metro (line 1 is the oldest on the European continent), trams along the Danube "
@@ -212,7 +212,7 @@ CITIES = [
          people="Mikhail Bulgakov (writer, born there); Igor Sikorsky (helicopter pioneer, born there); "
                 "Golda Meir (Israeli prime minister, born there); Vitali Klitschko (boxer, mayor)",
          festivals="Kyiv Day; Christmas", universities="Taras Shevchenko National University of Kyiv",
-         nicknames="Mother of Rus' cities", founded=482,
+         nicknames="Mother of Rus' cities", borders="Belarus", founded=482,
          history="By tradition founded in 482 by Kyi and his brothers; capital of Kyivan Rus, the "
                  "first East Slavic state; the 2004 and 2014 protests filled its Maidan.",
          transport="Metro (with one of the deepest stations in the world), trams, trolleybuses "

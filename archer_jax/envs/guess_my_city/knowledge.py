@@ -45,7 +45,10 @@ one two three four five seven eight nine ten hundred thousand games game club te
 football basketball baseball cricket hockey rugby tennis fc sc ac cf sports sport league
 garden city capital kitchen pearl queen king paris venice detroit manchester rome athens
 also like called known with for from by as is it that this technology science sciences
-engineering management medicine agriculture institute school college academy""".split())
+engineering management medicine agriculture institute school college academy landmark
+landmarks times independence freedom liberty peace victory heroes hero unity revolution republic
+imperial silver crystal hanging summer winter spring autumn people peoples martyrs friendship
+union united""".split())
 
 
 def display_name(item: str) -> str:
@@ -233,7 +236,8 @@ _BARE_WATERS = frozenset(split_list(
 _NOT_BARE = frozenset(("pacific", "caribbean", "atlantic", "capital", "central", "coastal", "andean",
                        "southeast", "northeast", "northwest", "southwest", "north", "south",
                        "east", "west", "western", "eastern", "northern", "southern", "national",
-                       "special", "autonomous", "federal", "metropolitan", "greater"))
+                       "special", "autonomous", "federal", "metropolitan", "greater", "yellow",
+                       "white", "black", "red", "blue", "green", "golden", "purple", "great"))
 _RIVER_WORDS = re.compile(r"\b(?:river|rio|río)\b", re.I)
 _MOUNTAIN_WORDS = re.compile(r"\b(?:mountains|mountain|range|hills|hill|mount|mt)\b", re.I)
 
@@ -400,6 +404,11 @@ class KnowledgeBase:
                 kind == "nickname" and len(k.split()) >= 3)
             if ok and not self._is_place(k):
               self._add_has(L, kind, k, i)
+            toks = k.split()
+            if kind == "landmark" and len(toks) >= 2 and len(toks[0]) >= 5 and \
+                toks[0] not in GENERIC and all(t in GENERIC for t in toks[1:]) and \
+                not self._is_place(toks[0]) and not L.get(toks[0]):
+              self._add_has(L, kind, toks[0], i)
             if kind == "person":      # surnames of well-known people
               toks = k.split()
               if len(toks) >= 2 and len(toks[-1]) >= 5 and toks[-1] not in GENERIC \

@@ -123,7 +123,10 @@ TAGS: tuple[Tag, ...] = (
       lambda c: c.population >= 2.0),
     T("small_city", r"\b(?:small|little|tiny|smaller|modest|medium)(?: sized| size)? (?:city|town|population)"
       r"\b|\b(?:a|an) (?:small |little )?(?:town|village)\b", lambda c: c.population < 1.0),
-    T("largest", r"\b(?:largest|biggest|most populous|most populated|main) (?:city|cities|urban)\b",
+    T("third_largest", r"\bthird (?:largest|biggest|most populous|most populated)\b",
+      "chicago; osaka; izmir; cali; brasilia; inchon; bangalore; faisalabad; giza", consume=True),
+    T("largest", r"\b(?<!second )(?<!third )(?<!fourth )(?:largest|biggest|most populous|most populated|"
+      r"main) (?:city|cities|urban)\b",
       "abidjan; addis ababa; cairo; istanbul; baghdad; jakarta; bangkok; shanghai; sao paulo; berlin; "
       "bogota; bucuresti; budapest; buenos aires; new york; caracas; casablanca; dhaka; karachi; "
       "guayaquil; havanna; ho chi minh city; kiev; kinshaha; lima; london; madrid; tehran; "
@@ -187,11 +190,10 @@ TAGS: tuple[Tag, ...] = (
     T("coffee", r"\bcoffee\b|\bcafes?\b|\bcafe culture\b|\bespresso\b",
       "medellin; bogota; addis ababa; sao paulo; belo horizonte; ho chi minh city; medan; istanbul; "
       "madras; bangalore; rome; cali; paris; malang"),
-    T("wine", r"\bwines?\b|\bvineyards?\b|\bwineries\b|\bwinery\b",
-      "santiago; paris; rome; budapest; bucuresti; madrid"),
+    T("wine", r"\bwines?\b|\bvineyards?\b|\bwineries\b|\bwinery\b", "santiago; rome; budapest"),
     T("beer", r"\bbeers?\b|\bbrewer(?:y|ies)\b|\bbrewing\b|\bpubs?\b",
       "qingdao; haerbin; dalian; berlin; bangalore; taega; london"),
-    T("silk", r"\bsilk\b", "xian; tashkent; istanbul; mashhad; chengdu; bangalore; zibo"),
+    T("silk", r"\bsilk\b|\bbrocade\b", "xian; tashkent; istanbul; mashhad; chengdu; bangalore; zibo; nanjing"),
     T("saffron", r"\bsaffron\b", "mashhad; tehran"),
     T("carpets", r"\b(?:carpets?|rugs?)\b", "mashhad; tehran; istanbul"),
     T("diamonds", r"\b(?:diamonds?|pearls?|jewel(?:le)?ry|gems?)\b", "hyderabad; bombay"),
@@ -283,7 +285,7 @@ TAGS: tuple[Tag, ...] = (
       "madrid; mexico city; lima; bogota; cali"),
     T("opera", r"\boperas?\b|\bopera houses?\b",
       "paris; sydney; beijing; chengdu; buenos aires; moscow; st petersburg; london; new york; "
-      "budapest; guangzhou; hong kong; rome; berlin; tianjin; bucuresti"),
+      "budapest; guangzhou; hong kong; rome; berlin; tianjin; bucuresti; kiev"),
     T("ballet", r"\bballet\b", "moscow; st petersburg; paris; london; new york"),
     T("theatre", r"\btheat(?:er|re)s?\b|\bbroadway\b|\bwest end\b|\bmusicals\b|\bperforming arts\b",
       "* - sukabumi; cirebon; zibo; faisalabad; kanpur; bogor; giza; malang", True, "landmarks"),
@@ -338,7 +340,7 @@ TAGS: tuple[Tag, ...] = (
       "havanna; lima; bogota; salvador; rio de janeiro; bombay; calcutta; madras; delhi; yangon; "
       "ho chi minh city; jakarta; semarang; bandung; bogor; medan; malang; surabaya; singapore; "
       "hong kong; shanghai; tianjin; qingdao; dalian; haerbin; abidjan; kinshaha; casablanca; "
-      "mexico city; caracas; cali; santiago; buenos aires; karachi; lahore; cirebon; guayaquil; "
+      "mexico city; cali; santiago; buenos aires; karachi; lahore; cirebon; guayaquil; "
       "sydney; quezon city; new york; alexandria; changchun"),
     T("european_architecture", r"\beuropean (?:architecture|style|buildings|influence)\b|\bgerman "
       r"(?:architecture|influence|colonial)\b|\brussian (?:architecture|influence)\b|\bfrench "
@@ -350,8 +352,7 @@ TAGS: tuple[Tag, ...] = (
       "landmarks"),
     T("historic", r"\b(?:histor(?:y|ic|ical|ically)|heritage|heritage sites?|old town|old city|historic "
       r"(?:center|centre|district|quarter))\b",
-      "* - brasilia; houston; quezon city; sukabumi; los angeles; toronto; belo horizonte; fortaleza",
-      True, "landmarks"),
+      "* - brasilia; quezon city; sukabumi", True, "landmarks"),
     T("ancient", r"\b(?:ancient|ruins|archaeolog\w*|antiquity|thousands of years|millennia|prehistoric|"
       r"old(?:est)? (?:civilizations?|cities))\b",
       "rome; giza; cairo; alexandria; xian; istanbul; izmir; mexico city; lima; baghdad; delhi; "
@@ -425,7 +426,11 @@ TAGS: tuple[Tag, ...] = (
       "landmarks"),
     T("botanical_garden", r"\bbotanic(?:al)? gardens?\b", "bogor; singapore; bangalore; rio de janeiro; "
       "sydney; london; shenyang; calcutta; berlin; medellin"),
-    T("zoo", r"\bzoos?\b|\bwildlife\b|\bsafari\b|\baquariums?\b",
+    T("national_parks", r"\bnational parks?\b|\bwildlife (?:reserves?|sanctuar\w+|parks?)\b|\bnature "
+      r"reserves?\b|\brain ?forests?\b|\bwildlife\b", "medan; bogor; sukabumi; malang; bandung; caracas; "
+      "rio de janeiro; hong kong; singapore; abidjan; kinshaha; taipei; sydney; los angeles; "
+      "nairobi", consume=True),
+    T("zoo", r"\bzoos?\b|\bsafari\b|\baquariums?\b",
       "singapore; london; berlin; new york; chengdu; surabaya; bogor; cali; osaka; pusan; "
       "sydney; toronto; guangzhou; haerbin; beijing; moscow; kinshaha; giza; kanpur; shanghai"),
     T("theme_parks", r"\btheme parks?\b|\bamusement parks?\b|\bdisney(?:land)?\b|\buniversal studios\b|"
@@ -505,7 +510,7 @@ TAGS: tuple[Tag, ...] = (
     T("archipelago", r"\barchipelagos?\b|\bthousands of islands\b",
       lambda c: c.country.name in ("Indonesia", "Philippines", "Japan")),
     T("hot_springs", r"\bhot springs?\b|\bthermal (?:baths?|springs?|spas?|waters?)\b|\bspas?\b|\bonsens?\b"
-      r"|\bbath ?houses?\b|\bhammams?\b", "budapest; taipei; xian; bandung; istanbul"),
+      r"|\bbath ?houses?\b|\bhammams?\b", "budapest; taipei; xian; bandung; istanbul; izmir"),
     T("romantic", r"\bromantic\b|\bcity of love\b|\bhoneymoon\w*\b|\bcouples\b",
       "paris; rome; budapest; st petersburg; dalian"),
     T("afro", r"\bafro (?:brazilian|cuban|caribbean|colombian|latin)\b|\bafrican (?:heritage|roots|"
@@ -540,6 +545,16 @@ TAGS: tuple[Tag, ...] = (
     T("ww2", r"\bworld war (?:ii|2|two)\b|\bsecond world war\b|\bwwii\b",
       "berlin; london; moscow; st petersburg; kiev; nanjing; chongqing; singapore; hong kong; "
       "tokyo; shanghai; changchun; shenyang"),
+    T("ming", r"\bming (?:dynasty|emperors?|era|tombs?)\b", "beijing; nanjing"),
+    T("qing", r"\bqing (?:dynasty|emperors?|era)\b|\bmanchu\b", "beijing; shenyang; changchun"),
+    T("tang", r"\b(?:tang|han|qin|zhou) dynasty\b|\bchang an\b", "xian"),
+    T("ottoman", r"\bottoman\b", "istanbul; izmir; ankara; baghdad; cairo; alexandria"),
+    T("byzantine", r"\bbyzantine\b|\bconstantinople\b", "istanbul"),
+    T("abbasid", r"\babbasid\b|\bhouse of wisdom\b|\bcaliphate\b", "baghdad; cairo"),
+    T("roman_empire", r"\broman (?:empire|ruins|history|times|era|amphitheat\w+|architecture|remains)\b",
+      "rome; istanbul; izmir; ankara; alexandria; london; paris; budapest"),
+    T("inca", r"\binca(?:s|n)?\b", ""),
+    T("maya", r"\bmayan?\b", ""),
     T("orangutans", r"\borang ?utans?\b", "medan"),
     T("rock_churches", r"\brock hewn\b|\brock cut churches\b", ""),
     # ---- country-level -------------------------------------------------------------------------
@@ -549,7 +564,8 @@ TAGS: tuple[Tag, ...] = (
       and c.short not in ("hong kong",)),
     T("former_soviet", r"\bsoviet union\b|\bussr\b|\bformer soviet\b|\bsoviet era\b",
       lambda c: c.country.name in ("Russia", "Ukraine", "Uzbekistan")),
-    T("monarchy", r"\bmonarch(?:y|s)?\b|\bkings?\b|\bqueens?\b|\bemperors?\b|\broyal family\b",
+    T("monarchy", r"\bmonarchy\b|\broyal family\b|\b(?:ruled|headed) by a (?:king|queen|monarch)\b|"
+      r"\bhas a (?:king|queen|monarch)\b",
       lambda c: c.country.name in ("United Kingdom", "Japan", "Thailand", "Spain", "Morocco",
                                    "Australia", "Canada")),
     T("drive_left", r"\bdrive on the left\b|\bleft side of the road\b|\bleft hand traffic\b",
