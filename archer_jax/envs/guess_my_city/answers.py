@@ -365,6 +365,23 @@ def w_ethnic(c: City, arg: str) -> str:
   return f"Most people in my city speak {join(langs)} and the main religion is {rel}."
 
 
+def w_religious_sites(c: City, arg: str) -> str:
+  m = _landmarks_with(c, ("temple", "mosque", "church", "cathedral", "shrine", "pagoda", "basilica",
+                          "monastery", "synagogue", "chapel"))
+  if m:
+    return f"Important religious sites in my city include {join(m[:3])}."
+  return f"My city's main religion is {c.religions[0]}, but it has no world-famous religious site."
+
+
+def w_cherry(c: City, arg: str) -> str:
+  kb = get_kb()
+  if kb.tag_masks["cherry_blossoms"][kb.pos(c)]:
+    p = _landmarks_with(c, ("park", "garden", "university", "castle", "river"))
+    return "Yes, cherry blossom season in spring is a highlight in my city" + (
+        f"; {p[0]} is a popular place to see them." if p else ".")
+  return "Cherry blossoms are not a notable part of life in my city."
+
+
 def w_status(c: City, arg: str) -> str:
   if c.short == "hong kong":
     return "My city is a special administrative region of China, with its own government and laws."
@@ -450,7 +467,8 @@ _KINDS = (r"(?P<arg>mosque|cathedral|church|temple|palace|tower|bridge|river|mus
           r"governorate|church|arch|fountain|lighthouse|observatory|railway station|station|"
           r"cable car|sculpture|memorial|plaza)s?")
 
-_EARLY = {"history": "w_history", "water": "w_water"}
+_EARLY = {"history": "w_history", "water": "w_water", "religious_sites": "w_religious_sites",
+          "cherry": "w_cherry", "in_terms": "w_economy"}
 TOPICS = [(t, re.compile(rx), fn or globals()[_EARLY[t]]) for t, rx, fn in [
     ("typed", rf"\bname of (?:the |a |this |that |one |its |CITY s )?{_ADJ}{_KINDS}\b|\b(?:what|which) "
               rf"(?:is|are|was) (?:the |some |a |its )?{_ADJ}{_KINDS.replace('<arg>', '<arg2>')}\b"
@@ -465,6 +483,11 @@ TOPICS = [(t, re.compile(rx), fn or globals()[_EARLY[t]]) for t, rx, fn in [
     ("history", r"\bhistor(?:ical|ic) events?\b|\bevents? in (?:its |the )?history\b|\bhistor(?:ical|ic) "
                 r"significance\b", None),
     ("water", r"\bbod(?:y|ies) of water\b|\bwater ?bod(?:y|ies)\b", None),
+    ("religious_sites", r"\breligious (?:sites?|places?|buildings?|landmarks?)\b|\b(?:temples|mosques|"
+                        r"churches|cathedrals|shrines|pagodas)\b", None),
+    ("cherry", r"\bcherry blossoms?\b|\bsakura\b|\bhanami\b", None),
+    ("in_terms", r"\bin terms of (?:its )?(?:technology|innovation|tech|industry|industries|economy|"
+                 r"economic)\b", None),
     ("rain", r"\b(?:rainfall|precipitation|how much rain|how rainy|rainy season|wet season|monsoon)\b",
      w_rain),
     ("temperature", r"\b(?:temperatures?|how hot|how cold|degrees|how warm)\b", w_temperature),

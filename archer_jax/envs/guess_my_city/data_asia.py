@@ -420,7 +420,7 @@ CITIES = [
          transport="Millions of motorbikes, buses and a new metro line."),
     city("quezon city,philippines", "Quezon City", "QC; Quezon; Lungsod Quezon", "Philippines",
          exact_aliases="QC", regions="Metro Manila; National Capital Region", parts="north; central",
-         island="Luzon", lat=14.68, lon=121.04, elevation=50, population=3.0, climate="Am",
+         island="Luzon", island_parts="south; southwest; central", lat=14.68, lon=121.04, elevation=50, population=3.0, climate="Am",
          temp=27.5, rain=2500, former_capital="the Philippines (1948-1976)",
          rivers="Marikina River; San Juan River", near_waters="Manila Bay",
          dishes="adobo; sinigang; lechon; kare-kare; halo-halo; sisig",

@@ -450,7 +450,7 @@ CITIES = [
     city("inchon,south korea", "Incheon", "Inchon; Inch'ŏn; Chemulpo", "South Korea",
          regions="Incheon Metropolitan City; Seoul Capital Area; Sudogwon", parts="northwest; west",
          lat=37.46, lon=126.71, elevation=10, population=3.0, climate="Dwa", temp=12.5, rain=1250,
-         capital="", coast="west", waters="Yellow Sea", island="",
+         capital="", coast="west", waters="Yellow Sea", rivers="Han River (estuary)",
          dishes="jjajangmyeon (black bean noodles, first made in its Chinatown); "
                 "crab dishes; dakgangjeong",
          landmarks="Incheon International Airport|airport; Songdo Central Park|park modern; "

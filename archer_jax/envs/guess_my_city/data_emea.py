@@ -137,7 +137,7 @@ CITIES = [
          transport="Crowded minibuses (esprit de mort), taxis, river boats and N'djili airport."),
     # ---- Europe ------------------------------------------------------------------------
     city("berlin,germany", "Berlin", "", "Germany",
-         regions="Berlin (city-state); Brandenburg region", parts="east; northeast", lat=52.52,
+         regions="Berlin; Brandenburg region", parts="east; northeast", lat=52.52,
          lon=13.40, elevation=34, population=3.7, climate="Cfb", temp=10.0, rain=570,
          capital="national", rivers="Spree River; Havel River", waters="Wannsee; Müggelsee",
          weather="temperate: warm summers and cold, sometimes snowy winters",

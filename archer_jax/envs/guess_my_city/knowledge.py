@@ -407,7 +407,8 @@ class KnowledgeBase:
             toks = k.split()
             if kind == "landmark" and len(toks) >= 2 and len(toks[0]) >= 5 and \
                 toks[0] not in GENERIC and all(t in GENERIC for t in toks[1:]) and \
-                not self._is_place(toks[0]) and not L.get(toks[0]):
+                not self._is_place(toks[0]) and not L.get(toks[0]) and \
+                not any(re.search(t.trigger, f" {toks[0]} ") for t in TAGS):
               self._add_has(L, kind, toks[0], i)
             if kind == "person":      # surnames of well-known people
               toks = k.split()

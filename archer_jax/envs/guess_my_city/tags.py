@@ -34,6 +34,9 @@ def _c(code_prefixes: str) -> Callable[[City], bool]:
 T = Tag
 TAGS: tuple[Tag, ...] = (
     # ---- water, land and climate -----------------------------------------------------------
+    T("people_generic", r"\b(?:famous|notable|historical|well known|important|prominent|influential|"
+      r"renowned) (?:people|persons|figures|personalities|residents|natives|individuals)\b|"
+      r"\bcelebrities\b", "*", True, "people", consume=True),
     T("landlocked_country", r"\blandlocked (?:country|nation|state)\b|\bcountry (?:that )?(?:is|is not|isn t) "
       r"landlocked\b|\bcountry without (?:a )?coast(?:line)?\b", lambda c: c.country.landlocked,
       consume=True),
@@ -270,8 +273,11 @@ TAGS: tuple[Tag, ...] = (
     T("music", r"\bmusic(?:al)?\b|\bmusicians?\b|\bsongs?\b|\bbands?\b|\bconcerts?\b",
       "* - sukabumi; cirebon; zibo; taiyuan; faisalabad; kanpur; giza; bogor", True, ""),
     T("traditions", r"\btraditional (?:(?:arts?|crafts?|music|dances?|dancing|performances?|performing "
-      r"arts|opera|culture|customs|handicrafts?|folk \w+)(?: and | or |, )?)+\b", "*", True, "festivals",
-      consume=True),
+      r"arts|opera|culture|customs|handicrafts?|folk \w+|puppetry|puppet shows?|shadow puppets?|"
+      r"theat(?:er|re))(?: and | or |, )?)+\b", "*", True, "festivals", consume=True),
+    T("wayang", r"\bwayang\b|\bshadow puppet\w*\b|\bpuppetry\b|\bpuppet (?:shows?|theat\w+)\b",
+      "jakarta; semarang; cirebon; surabaya; malang; bandung; bogor; sukabumi; osaka"),
+    T("kabuki", r"\bkabuki\b|\bbunraku\b|\bnoh (?:theat\w+|plays?)\b", "osaka; tokyo", consume=True),
     T("chinese_opera", r"\b(?:chinese|peking|beijing|sichuan|cantonese|kunqu|yue) opera\b|\bface changing\b",
       lambda c: c.country.name in ("China", "Taiwan", "Singapore"), consume=True),
     T("dance", r"\bdanc(?:e|es|ing|ers?)\b", "buenos aires; rio de janeiro; salvador; cali; havanna; fortaleza; "
@@ -555,6 +561,8 @@ TAGS: tuple[Tag, ...] = (
       "rome; istanbul; izmir; ankara; alexandria; london; paris; budapest"),
     T("inca", r"\binca(?:s|n)?\b", ""),
     T("maya", r"\bmayan?\b", ""),
+    T("springs", r"\b(?:natural|famous|freshwater|artesian|numerous|many) springs\b|\bspring water\b|"
+      r"\bcity of springs\b", "jinan", consume=True),
     T("orangutans", r"\borang ?utans?\b", "medan"),
     T("rock_churches", r"\brock hewn\b|\brock cut churches\b", ""),
     # ---- country-level -------------------------------------------------------------------------

@@ -186,6 +186,7 @@ options lovers attracts artists highways routes lines line ethnic communities co
 experiences experience high end scene scenes spots spot known-for various range wide array
 offers offer offering filled full lots plenty plethora abundance abundant hotspot hot-spot
 numerous countless beloved cherished favorite favourite must see seen worth visiting visited
+passionate passion vibrancy iconic
 """.split())
 
 
@@ -229,6 +230,8 @@ class Understander:
     if not text.strip() or sum(ch.isalpha() for ch in text) < 2:
       return None
     text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    text = re.sub(r"(?<=[A-Za-z]),\s*(?:the|a|which is the)\s+(?:capital|largest city|second[- ]largest "
+                  r"city|biggest city|city)\s+of\s+[^,?]*", "", text)
     # "a river, lake, or ocean" -> "a river or lake or ocean"
     text = re.sub(r"\b(\w+(?: \w+)?), (\w+(?: \w+)?),? or ", r"\1 or \2 or ", text)
     q = norm(text)
@@ -396,6 +399,8 @@ class Understander:
     for a, b, es in spans:
       pre = " ".join(toks[max(0, a - 6):a])
       r = self._span_pred(es, pre, toks, a, b)
+      if r is _UNKNOWN:
+        return None
       if r is not None:
         preds.append(r)
         use(a, b)
@@ -589,6 +594,8 @@ class Understander:
         return place.mask & kb.tag_masks["largest"], f"largest:{place.key}", False, ""
       if second:
         return place.mask & kb.tag_masks["second_largest"], f"second:{place.key}", False, ""
+      if d is not None and place.kind == "region" and not coast_side:
+        return _UNKNOWN      # where in a province or state a city lies is not recorded
       if d is not None and place.kind in ("country", "mainland", "island", "continent", "region",
                                           "subregion"):
         return self._dir_in(place, d, coast_side), f"{d}{'coast' if coast_side else ''}:{place.key}", \
@@ -941,10 +948,7 @@ def _dir_match(d: str, parts) -> bool:
     return any("central" in p or "center" in p or p == "midwest" for p in ps)
   if d in ("north", "south", "east", "west"):
     return any(d in p for p in ps)
-  if d in ps:
-    return True
-  a, b = d[:5], d[5:]          # "northeast" -> "north", "east"
-  return a in ps and b in ps
+  return d in ps
 
 
 _CONT_CENTRE = {"Asia": (30, 95), "Europe": (50, 15), "Africa": (5, 20),
@@ -960,6 +964,7 @@ def _continent_parts(c) -> tuple[str, ...]:
   return (ns + ew,) if ns and ew else ((ns or ew),)
 
 
+_UNKNOWN = object()
 _DEFAULT: Understander | None = None
 
 

@@ -52,7 +52,7 @@ Isfahan|Iran|32.65|51.67; Shiraz|Iran|29.59|52.58; Tabriz|Iran|38.08|46.29; Qom|
 Karaj|Iran|35.84|50.94; Basra|Iraq|30.51|47.78; Mosul|Iraq|36.34|43.13; Erbil|Iraq|36.19|44.01;
 Karbala|Iraq|32.62|44.02; Najaf|Iraq|32.03|44.35; Babylon|Iraq|32.54|44.42;
 Antalya|Turkey|36.90|30.70; Bursa|Turkey|40.19|29.06; Konya|Turkey|37.87|32.48;
-Adana|Turkey|37.00|35.32; Ephesus|Turkey|37.94|27.34; Kabul|Afghanistan|34.56|69.21;
+Adana|Turkey|37.00|35.32; Kabul|Afghanistan|34.56|69.21;
 Almaty|Kazakhstan|43.24|76.89; Astana|Kazakhstan|51.17|71.43; Samarkand|Uzbekistan|39.65|66.96;
 Bukhara|Uzbekistan|39.77|64.42; Bishkek|Kyrgyzstan|42.87|74.59; Dushanbe|Tajikistan|38.56|68.77;
 Ashgabat|Turkmenistan|37.96|58.33; Baku|Azerbaijan|40.41|49.87; Tbilisi|Georgia|41.72|44.79;
@@ -291,11 +291,11 @@ OTHER_RIVERS = split_list(
     "Po River; Ebro River; Tagus River; Douro River; Vltava River; Colorado River; Rio Grande; "
     "Missouri River; Ohio River; St. Lawrence River; Columbia River; Ob River; Yenisei River; "
     "Lena River; Amur River; Huai River; Liao River; Red River; Tumen River; Yalu River; "
-    "Han River (Seoul); Irrawaddy River; Salween River; Jordan River; Karun River; "
+    "Irrawaddy River; Salween River; Jordan River; Karun River; "
     "Zayandeh River; Syr Darya; Amu Darya; Dniester River; Vistula River; Oder River; "
     "Murray River; Blue Nile; White Nile; Godavari River; Krishna River; Narmada River; "
     "Kaveri River; Jhelum River; Chenab River; Sutlej River; Padma River; Meghna River; "
-    "Solo River; Citarum River; Musi River (Palembang); Kapuas River; Mahakam River")
+    "Solo River; Citarum River; Kapuas River; Mahakam River")
 
 OTHER_MOUNTAINS = split_list(
     "Himalayas; Himalaya; Mount Everest; Alps; Rocky Mountains; Rockies; Atlas Mountains; "
