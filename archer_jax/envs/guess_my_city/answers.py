@@ -104,7 +104,8 @@ def w_cuisine(c: City, arg: str) -> str:
 def w_people(c: City, arg: str) -> str:
   p = _clean(c.people, c, 3, display=False)
   if not p:
-    return "My city is not especially known for world-famous people."
+    return "My city has well-known people, but I would rather not give my city away." if c.people \
+        else "My city is not especially known for world-famous people."
   return f"Well-known people connected with my city include {join(p)}."
 
 
@@ -215,14 +216,14 @@ def w_region(c: City, arg: str) -> str:
   return f"My city is in {join(regs[:2])}."
 
 
-def _landmarks_with(c: City, words: tuple[str, ...]) -> list[str]:
+def _landmarks_with(c: City, words: tuple[str, ...], raw: bool = False) -> list[str]:
   out = []
   for lm in c.landmarks:
     name, _, kw = lm.partition("|")
     hay = f" {norm(name)} {norm(kw)} "
     if any(f" {w} " in hay or f" {w}s " in hay for w in words):
       out.append(lm)
-  return _clean(out, c)
+  return out if raw else _clean(out, c)
 
 
 def w_architecture(c: City, arg: str) -> str:
@@ -273,8 +274,11 @@ def w_nightlife(c: City, arg: str) -> str:
 
 def w_education(c: City, arg: str) -> str:
   u = _clean(c.universities, c, 2, display=False)
-  return f"Well-known universities in my city include {join(u)}." if u else \
-      "My city has schools and a few colleges, but no world-famous university."
+  if u:
+    return f"Well-known universities in my city include {join(u)}."
+  if c.universities:
+    return "My city has well-known universities, but their names would give my city away."
+  return "My city has schools and a few colleges, but no world-famous university."
 
 
 def w_nickname(c: City, arg: str) -> str:
@@ -442,6 +446,8 @@ def w_typed(c: City, arg: str) -> str:
                                  "mausoleum": ("tomb",), "bazaar": ("market",),
                                  "cathedral": ("church",), "shrine": ("temple",)}.get(a, ()))
   if not m:
+    if _landmarks_with(c, (a,), raw=True):
+      return REFUSE          # its name would give the city away
     return f"There is no especially famous {a} in my city."
   return f"The best-known {a} in my city is {m[0]}." if len(m) == 1 else \
       f"The best-known {a}s in my city include {join(m[:3])}."
@@ -456,7 +462,9 @@ _ADJ = (r"(?:(?:famous|main|most famous|popular|iconic|historic|historical|well 
         r"small|tall|underground|floating|night|street|public|botanical|national|art|science|"
         r"archaeological|new|picturesque|scenic|impressive|stunning|magnificent|unique|"
         r"distinctive|active|dormant|nearby|neighbou?ring|striking|ruin|rooftop|seaside|"
-        r"riverside|pedestrian|shopping|cable|suspension|stone|wooden) )*")
+        r"riverside|pedestrian|shopping|cable|suspension|stone|wooden|modernist|futuristic|"
+        r"contemporary|medieval|renaissance|victorian|art deco|neoclassical|ornate|huge|"
+        r"enormous|massive|tallest|highest|longest|oldest|newest|best known|must see) )*")
 _KINDS = (r"(?P<arg>mosque|cathedral|church|temple|palace|tower|bridge|river|museum|castle|fort|"
           r"fortress|park|market|bazaar|stadium|mountain|volcano|beach|square|university|"
           r"football team|soccer team|team|club|dish|festival|statue|lake|garden|island|bay|sea|"

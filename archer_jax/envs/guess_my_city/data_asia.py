@@ -272,7 +272,8 @@ CITIES = [
     city("cirebon,indonesia", "Cirebon", "Cheribon; Tjirebon", "Indonesia",
          regions="West Java", parts="west; central", island="Java", island_parts="west; central; north",
          lat=-6.71, lon=108.56, elevation=5, population=0.35, climate="Aw", temp=27.5, rain=1800,
-         coast="north", waters="Java Sea", languages="Cirebonese (Javanese); Sundanese; Indonesian",
+         coast="north", waters="Java Sea", mountains="Mount Ciremai",
+         languages="Cirebonese (Javanese); Sundanese; Indonesian",
          dishes="empal gentong; nasi jamblang; tahu gejrot; docang; nasi lengko",
          landmarks="Kasepuhan Palace|palace kraton sultan; Kanoman Palace|palace kraton sultan; "
                    "Sang Cipta Rasa Mosque|mosque; Tomb of Sunan Gunung Jati|tomb shrine; "
@@ -326,7 +327,7 @@ CITIES = [
          regions="North Sumatra", parts="west; northwest", island="Sumatra",
          island_parts="north; northeast; east", lat=3.59, lon=98.67, elevation=25, population=2.5,
          climate="Af", temp=27.0, rain=2200, capital="regional", rivers="Deli River; Babura River",
-         near_waters="Strait of Malacca",
+         near_waters="Strait of Malacca", mountains="Mount Sibayak; Mount Sinabung",
          languages="Indonesian; Malay; Batak; Hokkien", religions="Islam; Christianity; Buddhism",
          dishes="durian; bika ambon; soto Medan; mie Aceh; Batak dishes; Medan coffee",
          landmarks="Maimun Palace|palace sultan; Great Mosque of Medan|mosque; "

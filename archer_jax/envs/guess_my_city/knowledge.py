@@ -229,6 +229,9 @@ RIVER_SHORT = frozenset(split_list(
     "Dniester; Godavari; Narmada; Kaveri; Jhelum; Chenab; Sutlej; Padma; Meghna; Havel; Dâmbovița; "
     "Manzanares; Chirchiq; Cisadane; Tamsui; Keelung; Haihe; Pinheiros; Parramatta; Cooum; Adyar; "
     "Geumho; Kashaf; Moskva; Mississippi; Missouri; Colorado; Ob; Lena; Yenisei"))
+_HEAD_STOP = frozenset({norm(w) for w in world.LANGUAGE_WORDS} | {norm(w) for w in world.DEMONYMS} |
+                       set("muslim christian buddhist hindu jewish catholic orthodox islamic "
+                           "sikh jain coptic protestant".split()))
 _BARE_WATERS = frozenset(split_list(
     "mediterranean; caribbean; aegean; baltic; arabian; caspian; pacific; atlantic; arctic; "
     "tasman; andaman; adriatic; ionian; tyrrhenian; marmara; bohai; okhotsk; azov; barents; "
@@ -408,6 +411,7 @@ class KnowledgeBase:
             if kind == "landmark" and len(toks) >= 2 and len(toks[0]) >= 5 and \
                 toks[0] not in GENERIC and all(t in GENERIC for t in toks[1:]) and \
                 not self._is_place(toks[0]) and not L.get(toks[0]) and \
+                toks[0] not in _HEAD_STOP and \
                 not any(re.search(t.trigger, f" {toks[0]} ") for t in TAGS):
               self._add_has(L, kind, toks[0], i)
             if kind == "person":      # surnames of well-known people

@@ -79,7 +79,8 @@ TAGS: tuple[Tag, ...] = (
       "medellin; cali; caracas; mexico city; santiago; taipei; chengdu; chongqing; bandung; "
       "los angeles; kathmandu; xian; taega; kiev"),
     T("desert", r"\b(?:deserts?|arid|dry climate|sand dunes)\b", _c("BW")),
-    T("volcano", r"\bvolcan(?:o|oes|ic)\b", "bandung; bogor; malang; sukabumi; mexico city; taipei; semarang"),
+    T("volcano", r"\bvolcan(?:o|oes|ic)\b", "bandung; bogor; malang; sukabumi; mexico city; taipei; semarang; "
+      "cirebon; medan"),
     T("earthquakes", r"\b(?:earthquakes?|seismic|quakes?|tremors?)\b",
       "tokyo; yokohama; osaka; nagoya; taipei; mexico city; los angeles; santiago; lima; tehran; "
       "istanbul; izmir; tashkent; guayaquil; bandung; caracas"),
@@ -135,6 +136,17 @@ TAGS: tuple[Tag, ...] = (
       "guayaquil; havanna; ho chi minh city; kiev; kinshaha; lima; london; madrid; tehran; "
       "mexico city; moscow; tokyo; paris; pyong yang; quezon city; rome; santiago; singapore; sydney; "
       "tashkent; yangon; toronto; bombay; delhi"),
+    T("largest_regional", r"\b(?<!second )(?<!third )(?:largest|biggest|most populous) city (?:in|of) "
+      r"(?:the |its )?(?:state|province|region|prefecture)\b",
+      "houston; los angeles; chicago; new york; toronto; sydney; bombay; calcutta; madras; bangalore; "
+      "hyderabad; ahmedabad; karachi; lahore; sao paulo; rio de janeiro; belo horizonte; salvador; "
+      "fortaleza; medellin; cali; guayaquil; surabaya; semarang; medan; chengdu; wuhan; xian; "
+      "haerbin; changchun; shenyang; qingdao; taiyuan; osaka; nagoya; yokohama; istanbul; izmir; "
+      "ankara; mashhad; tehran; alexandria; casablanca; kinshaha; abidjan", consume=True),
+    T("economic_center", r"\beconomic (?:hub|cent(?:er|re)|powerhouse|engine|capital)\b|\bindustrial "
+      r"(?:and economic )?(?:hub|cent(?:er|re)|city|powerhouse)\b",
+      lambda c: c.population >= 3 or c.short in ("abidjan", "casablanca", "medellin", "cali"),
+      consume=True),
     T("second_largest", r"\bsecond (?:largest|biggest|most populous)\b",
       "alexandria; pusan; ankara; rio de janeiro; medellin; st petersburg; los angeles; mashhad; "
       "surabaya; lahore; beijing; osaka; yokohama; izmir; cali"),
@@ -157,7 +169,8 @@ TAGS: tuple[Tag, ...] = (
       "abidjan; jakarta; bangkok; buenos aires; santiago; lima; bogota; taipei; guangzhou; "
       "ho chi minh city; los angeles; houston; dhaka; lahore"),
     T("tech", r"\b(?:tech|technology|technological|it (?:industry|sector|hub|services)|software|silicon "
-      r"valley|innovation|innovative|start ?ups?|high tech|electronics|computers?|digital)\b",
+      r"valley|innovation|innovative(?! (?:and \w+ )?(?:architecture|design|buildings|structures))|start ?ups?|"
+      r"high tech|electronics|computers?|digital)\b",
       "bangalore; hyderabad; madras; beijing; shanghai; chengdu; wuhan; xian; tokyo; osaka; taipei; "
       "singapore; berlin; toronto; inchon; medellin; london; new york; kiev; bucuresti; "
       "ho chi minh city; dalian; guangzhou; los angeles; tel aviv"),
@@ -336,12 +349,12 @@ TAGS: tuple[Tag, ...] = (
       "houston; sao paulo; moscow; guangzhou; chongqing; beijing; tianjin; wuhan; chengdu; "
       "nanjing; dalian; qingdao; jakarta; bangkok; taipei; pusan; inchon; bombay; osaka; "
       "yokohama; london; istanbul; santiago; mexico city; ho chi minh city; abidjan"),
-    T("modern_architecture", r"\b(?:modern|modernist|contemporary|futuristic|innovative) (?:architecture|"
-      r"buildings|design|skyline|structures)\b",
+    T("modern_architecture", r"\b(?:modern|modernist|contemporary|futuristic|innovative) (?:and \w+ )?"
+      r"(?:architecture|buildings|design|skyline|structures)\b",
       "new york; chicago; hong kong; shanghai; singapore; tokyo; toronto; sydney; brasilia; "
       "beijing; guangzhou; chongqing; shenzhen; dubai; pusan; inchon; taipei; moscow; london; "
       "houston; los angeles; osaka; yokohama; tianjin; wuhan; chengdu; sao paulo; berlin; "
-      "belo horizonte"),
+      "belo horizonte", consume=True),
     T("colonial", r"\bcolonial\b|\bcolonized\b|\bcoloni[sz]ation\b|\bcolony\b|\bcolonies\b",
       "havanna; lima; bogota; salvador; rio de janeiro; bombay; calcutta; madras; delhi; yangon; "
       "ho chi minh city; jakarta; semarang; bandung; bogor; medan; malang; surabaya; singapore; "
@@ -413,7 +426,7 @@ TAGS: tuple[Tag, ...] = (
       "rio de janeiro; cali"),
     T("bridges", r"\b(?:famous|iconic|historic|suspension|long|many) bridges?\b|\bbridges\b",
       "istanbul; london; new york; sydney; budapest; calcutta; surabaya; pusan; wuhan; nanjing; "
-      "inchon; st petersburg; bombay; qingdao; paris; chongqing"),
+      "inchon; st petersburg; bombay; qingdao; paris; chongqing; tehran"),
     T("drawbridges", r"\bdraw ?bridges?\b|\bbascule bridges?\b|\bbridges (?:that )?(?:open|are raised|"
       r"lift)\b", "st petersburg; london; chicago"),
     T("canals", r"\bcanals?\b|\bwaterways\b|\bgondolas?\b",
@@ -563,6 +576,7 @@ TAGS: tuple[Tag, ...] = (
     T("maya", r"\bmayan?\b", ""),
     T("springs", r"\b(?:natural|famous|freshwater|artesian|numerous|many) springs\b|\bspring water\b|"
       r"\bcity of springs\b", "jinan", consume=True),
+    T("turquoise", r"\bturquoise (?:mines?|jewel\w*|stones?|production|trade)\b", "mashhad", consume=True),
     T("orangutans", r"\borang ?utans?\b", "medan"),
     T("rock_churches", r"\brock hewn\b|\brock cut churches\b", ""),
     # ---- country-level -------------------------------------------------------------------------

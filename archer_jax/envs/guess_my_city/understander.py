@@ -242,6 +242,9 @@ class Understander:
       return None
     if _NAME_REQ.search(q):
       return Parsed("refuse", "name")
+    if re.search(r"\b(?:smaller|larger|bigger|taller|older|newer|longer|shorter|higher|lower) or "
+                 r"(?:smaller|larger|bigger|taller|older|newer|longer|shorter|higher|lower)\b", q):
+      return None       # comparisons with things outside the knowledge base
     # "can you tell me if X" -> yes/no X; "can you tell me about X" -> open
     m0 = re.match(r"^(?:can|could|would|will) you (?:please )?(?:describe|explain|share|name|list|give|"
                   r"provide|mention|recommend|suggest)\b", q)
@@ -316,7 +319,7 @@ class Understander:
       if len(keep) >= 2 or (len(keep) == 1 and len(clauses) >= 2):
         clauses, parts = [c for c, _ in keep], [p for _, p in keep]
         specific = [p for p in parts if not p[2]]
-        use = specific or parts
+        use = parts
         if len(use) == 2 and np.array_equal(use[0][0], ~use[1][0]):
           opts = tuple((self._alt_text(c, p[1]), p[0]) for c, p in zip(clauses, parts)
                        if any(p is u for u in use))
@@ -590,6 +593,8 @@ class Understander:
       if cap and place.kind in ("region", "island"):
         return (place.mask & np.array([c.capital in ("regional", "national") for c in kb.cities]),
                 f"capital:{place.key}", False, "")
+      if largest and place.kind == "region":
+        return place.mask & kb.tag_masks["largest_regional"], f"largest:{place.key}", False, ""
       if largest:
         return place.mask & kb.tag_masks["largest"], f"largest:{place.key}", False, ""
       if second:
