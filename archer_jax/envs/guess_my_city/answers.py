@@ -31,9 +31,29 @@ def _clean(items, city: City, k: int | None = None, display: bool = True) -> lis
   for it in items:
     s = display_name(it) if display else it
     s = re.sub(r"\s*\((?:nearby|next door)\)", "", s).strip()
+    if reveals(s, city):                       # "finance (the City of London)" -> "finance"
+      s = re.sub(r"\s*\([^)]*\)", "", s).strip()
     if s and not reveals(s, city) and s not in out:
       out.append(s)
   return out[:k] if k else out
+
+
+def safe_text(text: str, city: City) -> str:
+  """`text` without the clauses (split at ";" then ",") that name the city."""
+  if not reveals(text, city):
+    return text
+  keep = []
+  for clause in re.split(r";\s*", text.rstrip(".")):
+    if not reveals(clause, city):
+      keep.append(clause)
+      continue
+    parts = [p for p in re.split(r",\s*", clause) if p and not reveals(p, city)]
+    if parts and len(" ".join(parts).split()) >= 4:
+      keep.append(", ".join(parts))
+  if not keep:
+    return ""
+  out = "; ".join(keep).strip()
+  return out[0].upper() + out[1:] + "."
 
 
 def join(items: list[str]) -> str:
@@ -110,8 +130,7 @@ def w_people(c: City, arg: str) -> str:
 
 
 def w_transport(c: City, arg: str) -> str:
-  return c.transport if c.transport and not reveals(c.transport, c) else \
-      "People get around mostly by bus, car and taxi."
+  return safe_text(c.transport, c) or "People get around mostly by bus, car and taxi."
 
 
 def w_economy(c: City, arg: str) -> str:
@@ -120,10 +139,11 @@ def w_economy(c: City, arg: str) -> str:
 
 
 def w_history(c: City, arg: str) -> str:
-  h = c.history if not reveals(c.history, c) else ""
+  h = safe_text(c.history, c)
   when = ""
   if c.founded is not None:
     when = (f"It was founded around {-c.founded} BC. " if c.founded < 0 else
+            f"It dates from around AD {c.founded}. " if c.founded < 1000 else
             f"It dates from around {c.founded}. ")
   if not h and not when:
     return REFUSE
@@ -490,7 +510,8 @@ TOPICS = [(t, re.compile(rx), fn or globals()[_EARLY[t]]) for t, rx, fn in [
     ("pollution", r"\bpollution\b|\bair quality\b|\bsmog\b", w_pollution),
     ("history", r"\bhistor(?:ical|ic) events?\b|\bevents? in (?:its |the )?history\b|\bhistor(?:ical|ic) "
                 r"significance\b", None),
-    ("water", r"\bbod(?:y|ies) of water\b|\bwater ?bod(?:y|ies)\b", None),
+    ("water", r"\bbod(?:y|ies) of water\b|\bwater ?bod(?:y|ies)\b|\bwater features?\b|\bwaterways?\b",
+     None),
     ("religious_sites", r"\breligious (?:sites?|places?|buildings?|landmarks?)\b|\b(?:temples|mosques|"
                         r"churches|cathedrals|shrines|pagodas)\b", None),
     ("cherry", r"\bcherry blossoms?\b|\bsakura\b|\bhanami\b", None),
@@ -617,8 +638,9 @@ def answer_text(city: City, parsed, question: str) -> str:
                    display=parsed.detail in ("landmarks", "dishes"))
     if parsed.detail == "transport":
       items = []
-      if city.transport and not reveals(city.transport, city):
-        s = s[:-1] + ": " + city.transport[0].lower() + city.transport[1:]
+      t = safe_text(city.transport, city)
+      if t:
+        s = s[:-1] + ": " + t[0].lower() + t[1:]
     if items:
       s = s[:-1] + f"; for example, {join(items)}."
   return s

@@ -197,6 +197,7 @@ CITIES = [
                    "Xuanwu Lake|lake park; Nanjing Massacre Memorial Hall|memorial museum; "
                    "Presidential Palace|palace; Nanjing Yangtze River Bridge|bridge; Purple Mountain|mountain",
          economy="electronics; automotive; petrochemicals; software; education",
+         people="Zhu Yuanzhang (founder of the Ming dynasty, ruled from there); Sun Yat-sen (buried there)",
          universities="Nanjing University; Southeast University", nicknames="Southern Capital; Jinling",
          founded=-495,
          history="One of China's Four Great Ancient Capitals; the Treaty of Nanking (1842) was "
@@ -416,6 +417,7 @@ CITIES = [
          mountains="Mount Takao; Mount Fuji (visible on clear days)",
          dishes="sushi; ramen; tempura; monjayaki; soba; yakitori",
          landmarks="Tokyo Skytree|tower; Tokyo Tower|tower; Senso-ji Temple (Asakusa)|temple buddhist; "
+                   "Tokyo National Museum|museum; Ghibli Museum|museum anime; "
                    "Meiji Shrine|shrine shinto; Shibuya Crossing|crossing street; Shinjuku|nightlife skyscraper; "
                    "Imperial Palace|palace; Akihabara|electronics anime; Harajuku|fashion street; "
                    "Ginza|shopping; Tsukiji and Toyosu fish markets|market fish; Tokyo Disneyland|theme park; "

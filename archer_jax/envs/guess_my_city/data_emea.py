@@ -99,7 +99,7 @@ CITIES = [
                  "only one of the Seven Wonders of the Ancient World still standing.",
          transport="The Cairo metro, microbuses and Sphinx International Airport."),
     city("casablanca,morocco", "Casablanca", "Dar el Beida; Dar al-Bayda", "Morocco",
-         regions="Casablanca-Settat", parts="west; northwest", lat=33.57, lon=-7.59, elevation=27,
+         regions="Casablanca-Settat", parts="west; central", lat=33.57, lon=-7.59, elevation=27,
          population=3.7, climate="Csa", temp=18.0, rain=420, coast="west", waters="Atlantic Ocean",
          weather="mild all year thanks to the Atlantic: warm, dry summers and mild, rainy winters",
          languages="Moroccan Arabic (Darija); French; Berber (Amazigh)",

@@ -187,8 +187,11 @@ TAGS: tuple[Tag, ...] = (
       "moscow; tehran"),
     T("mining", r"\b(?:coal|mining|mines?|minerals?|steel|iron)\b",
       "taiyuan; belo horizonte; santiago; wuhan; shenyang"),
-    T("manufacturing", r"\b(?:manufacturing|industrial|industr(?:y|ies)|factories|factory|economic "
-      r"activit(?:y|ies)|economy|economic sectors?|heavy industry)\b",
+    T("industry", r"\b(?:specific |particular |main |major |key |local )?(?:industr(?:y|ies)|economic "
+      r"activit(?:y|ies)|economy|economic sectors?|products)\b(?! (?:and|or) (?:manufacturing|factories))",
+      "*", True, "economy"),
+    T("manufacturing", r"\b(?:manufacturing|industrial|factories|factory|heavy industry|industrial "
+      r"(?:city|base|centre|center))\b",
       "* - brasilia; giza; sukabumi; bogor; malang; mashhad; cirebon; quezon city; havanna; "
       "addis ababa; kinshaha; yangon; pyong yang; lima; caracas; rome; paris", True, "economy"),
     T("tourism", r"\b(?:touris[mt]s?|tourist (?:destination|attractions?|spots?|sites?|hotspot)|visitors|"
@@ -417,7 +420,9 @@ TAGS: tuple[Tag, ...] = (
     T("towers", r"\b(?:tv|television|observation|iconic|tall|famous) towers?\b|\btowers?\b",
       "tokyo; toronto; shanghai; guangzhou; beijing; tianjin; moscow; berlin; paris; london; "
       "kuala lumpur; taipei; tehran; tashkent; pusan; taega; osaka; seoul; sydney; cairo; "
-      "izmir; istanbul; ankara; wuhan; pyong yang"),
+      "izmir; istanbul; ankara; wuhan; pyong yang; xian; nanjing"),
+    T("bell_drum", r"\bbell (?:and drum )?towers?\b|\bdrum towers?\b", "xian; beijing; nanjing; tianjin",
+      consume=True),
     T("pyramids", r"\bpyramids?\b|\bsphinx\b|\bpharaohs?\b", "giza; cairo; mexico city"),
     T("great_wall", r"\bgreat wall\b", "beijing"),
     T("terracotta", r"\bterracotta\b|\bterra cotta\b", "xian"),
@@ -460,7 +465,8 @@ TAGS: tuple[Tag, ...] = (
     T("markets", r"\bmarkets?\b|\bbazaars?\b|\bsouks?\b|\bmarketplaces?\b|\bmedinas?\b",
       "* - brasilia; sukabumi; zibo; taiyuan; quezon city", True, "landmarks"),
     T("floating_markets", r"\bfloating markets?\b", "bangkok"),
-    T("metro", r"\b(?:metro|subways?|underground|tube|mrt|rapid transit|light rail|rail (?:system|network)|"
+    T("metro", r"\b(?:metro|subways?|underground(?! (?:city|cities|caves?|tunnels?|temples?|churches|"
+      r"river|mines?))|tube|mrt|rapid transit|light rail|rail (?:system|network)|"
       r"trains?|public transport(?:ation)?(?: system)?|trams?|tramways?|streetcars?)\b",
       "* - sukabumi; bogor; cirebon; malang; medan; semarang; surabaya; kanpur; faisalabad; karachi; "
       "zibo; bandung; addis ababa; kinshaha; abidjan; havanna; guayaquil; cali; houston; yangon; "
@@ -577,6 +583,9 @@ TAGS: tuple[Tag, ...] = (
     T("springs", r"\b(?:natural|famous|freshwater|artesian|numerous|many) springs\b|\bspring water\b|"
       r"\bcity of springs\b", "jinan", consume=True),
     T("turquoise", r"\bturquoise (?:mines?|jewel\w*|stones?|production|trade)\b", "mashhad", consume=True),
+    T("spanish_influence", r"\bspanish (?:influence|colonial|heritage|architecture|culture|rule|past|"
+      r"history|colony)\b|\bcolonized by (?:the )?spain\b|\bspanish speaking\b",
+      lambda c: "Spain" in c.country.colonized_by or c.country.name == "Spain", consume=True),
     T("orangutans", r"\borang ?utans?\b", "medan"),
     T("rock_churches", r"\brock hewn\b|\brock cut churches\b", ""),
     # ---- country-level -------------------------------------------------------------------------

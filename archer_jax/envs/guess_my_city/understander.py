@@ -134,6 +134,11 @@ _RELATIONAL = re.compile(
     r"apart from|except|twinned|sister city|metropolitan area of|area of|part of greater|greater)\b")
 
 
+_REGION_WORDS = frozenset("""coastal mountainous hilly same southern northern eastern western capital
+desert tropical arid dry wine coffee tea agricultural industrial rural urban metropolitan remote border
+frontier autonomous special administrative different other another neighbouring neighboring
+surrounding mountain river delta plateau plain plains valley lake island islands peninsula
+oil mining farming tourist historic cultural economic _""".split())
 _UNKNOWN_NAME = re.compile(
     r"^(?:Is|Are|Was)\s+(?:your (?:city|hometown|home town|town)|the city (?:that )?you(?:'re| are| were)"
     r"(?: thinking of| from| born in)?|it|the city|you from)\s+(?:(?:located )?in\s+|called\s+|"
@@ -431,6 +436,15 @@ class Understander:
       if mt:
         preds.append((kb.tag_masks[key], key, generic, detail))
         rest = rest[:mt.start()] + " _ " + rest[mt.end():] if consume else rest
+    # "in the Foo region of X" with Foo unknown: the region cannot be checked
+    if not any(p[1].startswith(("region:", "within:", "island:", "capital:", "largest:",
+                                "second:")) for p in preds):
+      mr = re.search(r"\b(?:in|of|within) (?:the )?(?P<w>(?:[a-z]+ ){1,3})(?:region|province|state|"
+                     r"prefecture|department|district|county|governorate|oblast|division|territory|"
+                     r"regency)\b", text)
+      if mr and not mr.group("w").startswith(("a ", "an ")) and any(
+          w not in _FILLER and w not in DIRS and w not in _REGION_WORDS for w in mr.group("w").split()):
+        return None
     if preds and all(p[2] for p in preds):
       # a generic concept with specific words we do not know ("its annual Running of the Bulls
       # festival") is not understood; nationality words narrow it ("traditional Javanese arts")

@@ -252,7 +252,9 @@ OTHER_REGIONS = split_list(
     "Red Sea Governorate; Luxor Governorate; Aswan Governorate; Suez; Rabat-Salé-Kénitra; "
     "Marrakesh-Safi; Fès-Meknès; Tanger-Tetouan-Al Hoceima; Kongo Central; Kasai; North Kivu; "
     "South Kivu; Matanzas; Pinar del Río; Camagüey; Holguín; Villa Clara; Cienfuegos; "
-    "Artemisa; Mayabeque; Chiang Mai Province; Phuket Province; "
+    "Artemisa; Mayabeque; Chiang Mai Province; Phuket Province; Ayeyarwady Region; Ayeyarwady; "
+    "Mandalay Region; Bago Region; Shan State; Kachin State; Rakhine State; Sagaing Region; "
+    "Magway Region; Tanintharyi Region; Mon State; Kayin State; "
     # Oceania
     "Victoria; Queensland; Western Australia; South Australia; Tasmania; Northern Territory; "
     "Outback")
