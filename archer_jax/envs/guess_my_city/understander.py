@@ -441,7 +441,7 @@ class Understander:
                                 "second:")) for p in preds):
       mr = re.search(r"\b(?:in|of|within) (?:the )?(?P<w>(?:[a-z]+ ){1,3})(?:region|province|state|"
                      r"prefecture|department|district|county|governorate|oblast|division|territory|"
-                     r"regency)\b", text)
+                     r"regency)\b", rest)
       if mr and not mr.group("w").startswith(("a ", "an ")) and any(
           w not in _FILLER and w not in DIRS and w not in _REGION_WORDS for w in mr.group("w").split()):
         return None
