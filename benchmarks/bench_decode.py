@@ -21,9 +21,7 @@ and appended to benchmarks/results_decode.md with the command, machine and versi
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime
-import functools
 import os
 import platform
 import sys
@@ -31,6 +29,9 @@ import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from _util import cpu_name  # noqa: E402
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
@@ -38,16 +39,6 @@ TEXT = ("You are playing Twenty Questions. Ask yes or no questions to find the h
         "Is it an animal? No. Is it a fruit? Yes. Is it red? No. Is it bigger than a "
         "breadbox? No. Is it yellow? Yes. Is it a banana? Yes. Well done, you found it in "
         "six questions. Now a new round begins with a new hidden object from the kitchen. ")
-
-
-def cpu_name() -> str:
-  try:
-    for line in open("/proc/cpuinfo"):
-      if line.startswith("model name"):
-        return line.split(":", 1)[1].strip()
-  except OSError:
-    pass
-  return platform.processor() or "unknown"
 
 
 def timed(fn, reps: int) -> tuple[float, object]:
@@ -70,21 +61,6 @@ def make_prompts(tok, batch: int, length: int):
   while len(ids) < need:
     ids = np.concatenate([ids, ids])
   return np.stack([ids[i: i + length] for i in range(batch)])
-
-
-@contextlib.contextmanager
-def fast_gguf_metadata():
-  """Faster GGUF metadata parsing inside transformers' loader (same values): the gguf
-  reader over a plain ndarray view, and a memoised tensor-name map."""
-  import gguf
-  from archer_jax.loading.gguf_file import FastGGUFReader
-  saved = gguf.GGUFReader, gguf.get_tensor_name_map
-  gguf.GGUFReader = FastGGUFReader
-  gguf.get_tensor_name_map = functools.lru_cache(maxsize=None)(saved[1])
-  try:
-    yield
-  finally:
-    gguf.GGUFReader, gguf.get_tensor_name_map = saved
 
 
 def bench_jax(cfg, params, prompts, new_tokens: int, reps: int) -> dict:
@@ -161,6 +137,7 @@ def main(argv=None):
   import jax
   import numpy as np
   from archer_jax.loading import load_model, load_tokenizer, resolve
+  from archer_jax.loading.gguf_file import fast_gguf_metadata
   load_avg = os.getloadavg()
   cfg, params = load_model(args.model, dtype="float32")
   tok = load_tokenizer(args.model)

@@ -11,24 +11,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
-import subprocess
 import sys
 import tempfile
 import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-
-def cpu_name() -> str:
-  try:
-    for line in open("/proc/cpuinfo"):
-      if line.startswith("model name"):
-        return line.split(":", 1)[1].strip()
-  except OSError:
-    pass
-  return platform.processor()
+from _util import cpu_name  # noqa: E402
 
 
 def main():
@@ -42,7 +33,6 @@ def main():
   os.chdir(REPO)
 
   import jax
-  import numpy as np
   from archer_jax.training.validate import load_config
   c = load_config(args.config)
   c.algo.batch_size = args.batch

@@ -11,7 +11,6 @@ types) to keep the file fast.
 """
 from __future__ import annotations
 
-import contextlib
 import functools
 import logging
 
@@ -375,26 +374,11 @@ def test_sharded_params_on_a_data_and_tensor_mesh():
 
 
 # ---- the shipped SmolLM2-135M-Instruct ---------------------------------------------------
-@contextlib.contextmanager
-def fast_gguf_metadata():
-  """transformers parses the GGUF metadata (49k tokenizer strings) twice with gguf's
-  memmap-backed reader and rebuilds the tensor-name map per tensor; swap in the same
-  reader over a plain ndarray view and a memoised name map (identical results, faster)."""
-  import gguf
-  from archer_jax.loading.gguf_file import FastGGUFReader
-  saved = gguf.GGUFReader, gguf.get_tensor_name_map
-  gguf.GGUFReader = FastGGUFReader
-  gguf.get_tensor_name_map = functools.lru_cache(maxsize=None)(saved[1])
-  try:
-    yield
-  finally:
-    gguf.GGUFReader, gguf.get_tensor_name_map = saved
-
-
 def test_smollm2_greedy_matches_transformers_generate(smollm2_gguf):
   torch = pytest.importorskip("torch")
   transformers = pytest.importorskip("transformers")
   from archer_jax.loading import load_model, load_tokenizer
+  from archer_jax.loading.gguf_file import fast_gguf_metadata
   cfg, params = load_model("smollm2-135m-instruct", dtype="float32")
   tok = load_tokenizer("smollm2-135m-instruct")
   s = Sampler(cfg, tok, max_new_tokens=32, stop_strings=(), prompt_buckets=(64,),

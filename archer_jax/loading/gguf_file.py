@@ -3,6 +3,8 @@ with the `gguf` package, q/k rows un-permuted back to the HF rotate-half RoPE la
 same generic loader as HF checkpoints (`hf.load_params`)."""
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 
 import gguf
@@ -138,3 +140,18 @@ def load_gguf(path: str, *, dtype: str = "float32", scan_layers: bool = True,
     return w
 
   return cfg, load_params(cfg, shapes, get, source=path, mesh=mesh)
+
+
+@contextlib.contextmanager
+def fast_gguf_metadata():
+  """Speed up transformers' own GGUF loading (used by parity tests and benchmarks): it parses
+  the metadata (49k tokenizer strings) twice with gguf's memmap-backed reader and rebuilds the
+  tensor-name map per tensor; swap in `FastGGUFReader` and a memoised name map (identical
+  results)."""
+  saved = gguf.GGUFReader, gguf.get_tensor_name_map
+  gguf.GGUFReader = FastGGUFReader
+  gguf.get_tensor_name_map = functools.lru_cache(maxsize=None)(saved[1])
+  try:
+    yield
+  finally:
+    gguf.GGUFReader, gguf.get_tensor_name_map = saved

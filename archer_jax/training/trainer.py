@@ -10,25 +10,21 @@ Per iteration `it` (all randomness derived from (seed, it), so a resumed run is 
 """
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import time
 
-import flax.linen as nn
 import jax
-import jax.numpy as jnp
 import numpy as np
 from flax import serialization
 from tqdm.auto import tqdm
 
-from archer_jax.algorithms import steps
-from archer_jax.parallel.mesh import RULES, data_sharding, make_mesh, to_host
+from archer_jax.parallel.mesh import data_sharding, make_mesh, to_host
 from archer_jax.training import reporting
 from archer_jax.training.agent import Agent
 from archer_jax.training.checkpointing import Checkpointer
 from archer_jax.training.replay_buffer import ReplayBuffer
-from archer_jax.training.rollout import collect, from_trajectories, pad_left, pad_right
+from archer_jax.training.rollout import collect, from_trajectories
 from archer_jax.training.validate import validate
 
 log = logging.getLogger("archer_jax")
