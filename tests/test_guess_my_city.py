@@ -10,7 +10,7 @@ import pytest
 
 from archer_jax.envs.guess_my_city import (CITIES, FALLBACK, REFUSE, WIN_ANSWER, BuiltinOracle,
                                            GuessMyCityEnv, LMOracle, ScriptedCityPlayer,
-                                           city_index, extract_question, get_city, get_kb,
+                                           city_index, extract_question, get_city,
                                            get_understander, guess_question, is_garbage,
                                            named_cities, names_city, parse_history, play,
                                            question_pool, reveals, split_turn)

@@ -25,73 +25,15 @@ from typing import NamedTuple
 
 import numpy as np
 
-from archer_jax.envs.guess_my_city import world
+from archer_jax.envs.guess_my_city import patterns, world
 from archer_jax.envs.guess_my_city.knowledge import Entry, KnowledgeBase, get_kb
+from archer_jax.envs.guess_my_city.patterns import _continent_parts, _dir_match
+from archer_jax.envs.guess_my_city.phrasing import (_AREA, _DIR_RX, _FILLER, _NAME_REQ,  # noqa: F401
+                                                   _REGION_WORDS, _RELATIONAL, _SUBJECT,
+                                                   _UNKNOWN_NAME, AUX, DIRS, MAX_QUESTION_CHARS,
+                                                   MAX_QUESTION_WORDS, WH, _ASKING, _LEAD,
+                                                   extract_question)
 from archer_jax.envs.guess_my_city.text import fold, norm
-
-MAX_QUESTION_CHARS = 500
-MAX_QUESTION_WORDS = 80
-
-AUX = frozenset("is are was were does do did can could would will has have had should might may "
-                "must shall isn isnt arent doesnt dont".split())
-WH = frozenset("what which how where who whom whose when why tell describe name list give share "
-               "explain".split())
-
-DIRS = {"north": "north", "northern": "north", "south": "south", "southern": "south",
-        "east": "east", "eastern": "east", "west": "west", "western": "west",
-        "northeast": "northeast", "northeastern": "northeast", "northwest": "northwest",
-        "northwestern": "northwest", "southeast": "southeast", "southeastern": "southeast",
-        "southwest": "southwest", "southwestern": "southwest", "central": "central",
-        "centre": "central", "center": "central", "middle": "central", "heart": "central",
-        "interior": "central"}
-_DIR_RX = ("(?:north ?east(?:ern)?|north ?west(?:ern)?|south ?east(?:ern)?|south ?west(?:ern)?|"
-           "north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?|central|centre|center|middle|heart)")
-_AREA = r"(?:part|parts|region|area|side|portion|half|section|corner|tip|end|reaches)"
-
-_CHATTER = re.compile(
-    r"^(?:(?:based on|given|from|considering|according to|with|using|now that|taking into "
-    r"account|after)\b[^:\n]*(?::|\n)\s*|(?:my |the )?(?:next |first |final |last |new )?"
-    r"question(?: \d+)?(?: is| would be| will be)?\s*[:\-]\s*|next\s*[:\-]\s*|\d+\s*[.):]\s+|[-*•]\s+|"
-    r"q\d*\s*[:.]\s*)", re.I)
-_LEAD = re.compile(
-    r"^(?:(?:ok|okay|great|thanks|thank you|alright|all right|well|hmm|so|then|now|and|also|"
-    r"interesting|good|nice|sure|i see|got it|understood|perfect|cool|wow|right|yes|no|please|"
-    r"hi|hello|hey)\b[ ,!.]*)+", re.I)
-_ASKING = re.compile(
-    r"^(?:(?:i would|i d|i will|i ll|let me|may i|can i|could i|i want to|i wanted to|i am going "
-    r"to|i m going to)\s+(?:like to |love to )?(?:ask|know|inquire|find out|guess)(?: you)?"
-    r"(?: a question)?(?: about| regarding)?[ ,:]*|i am curious(?: about| to know)?[ ,:]*|"
-    r"i m curious(?: about| to know)?[ ,:]*|i wonder(?:ed)?[ ,:]*|out of curiosity[ ,:]*|"
-    r"just curious[ ,:]*)", re.I)
-
-
-_COLON_Q = re.compile(r"[:]\s*[\"“']?\s*(?=(?:Is|Are|Does|Do|Did|What|Which|Can|Could|How|Where|Who|"
-                      r"Has|Have|Was|Were|Would|Will|Tell|Please|Based)\b)")
-
-
-def extract_question(text) -> str:
-  """The question an action asks: chatter such as "Based on the information provided, my next
-  question would be:\\n\\n" is dropped, then the first line (or sentence) holding a '?' is
-  kept up to and including its '?'. Without any '?', the first non-empty line."""
-  if text is None:
-    return ""
-  if not isinstance(text, str):
-    text = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
-  lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
-  if not lines:
-    return ""
-  pick = next((ln for ln in lines if "?" in ln), lines[0])
-  if "?" in pick:
-    pick = pick[: pick.index("?") + 1]
-  cuts = list(_COLON_Q.finditer(pick))
-  if cuts:
-    pick = pick[cuts[-1].end():]
-  for _ in range(3):
-    new = _CHATTER.sub("", pick).strip().lstrip("\"'“‘ ").strip()
-    if new == pick or not new:
-      break
-    pick = new
-  return pick.strip().strip("\"“”").strip()
 
 
 class Parsed(NamedTuple):
@@ -110,91 +52,6 @@ class Parsed(NamedTuple):
     return bool(self.mask[index]) != self.negated
 
 
-_SUBJECT = re.compile(
-    r"\b(?:(?:your|ur|the|this|my|that|our) (?:city|hometown|home town|town|place|home city|"
-    r"mystery city|secret city|chosen city|hidden city|city of origin|native city|birthplace|"
-    r"location)(?! of\b)(?: (?:that|where|which|in which))?(?: (?:you|u) (?:are|were|re|come|came|live|"
-    r"lived|grew up|grow up|have chosen|chose|re thinking of|are thinking of|were born|was born|"
-    r"have in mind|call home)(?: up)?(?: from| in| of)?)?|where (?:you|u) (?:are|re|come|came|"
-    r"live|grew up)(?: up)?(?: from| in)?|(?:the )?people (?:in|of|from|living in) (?:your|the|my) "
-    r"city|the locals|locals|residents of (?:your|the) city)\b")
-_NAME_REQ = re.compile(
-    r"\b(?:name of (?:your|the|this|that|my) (?:city|hometown|home town|town)(?! s )|"
-    r"(?:what|which) (?:city|town) (?:are|is|do|did|were|was|you|it|this|that)|what city\b|"
-    r"which city\b|^(?:what|how) (?:is|s) (?:your|the|this) (?:city|hometown|home town|town) "
-    r"(?:called|named)\b|(?:first|last|starting|initial) letters?\b|letters? (?:does|do|is)|"
-    r"(?:spell|spelled|spelling)\b|how many letters|what do (?:people|locals|you) call (?:your|"
-    r"the) city|(?:reveal|tell me|give me|share) (?:the )?(?:name|identity))")
-_RELATIONAL = re.compile(
-    r"\b(?:near|close to|not far from|next to|nearby|neighbou?ring|bordering|border|borders|"
-    r"proximity|adjacent|vicinity|outskirts|suburb|around|far from|away from|distance|hours? "
-    r"(?:from|away|drive)|north of|south of|east of|west of|northeast of|northwest of|southeast of|"
-    r"southwest of|bigger than|larger than|smaller than|more populous than|same (?:country|"
-    r"region|province|state) as|like|similar to|compared to|such as|including|besides|other than|"
-    r"apart from|except|twinned|sister city|metropolitan area of|area of|part of greater|greater)\b")
-
-
-_REGION_WORDS = frozenset("""coastal mountainous hilly same southern northern eastern western capital
-desert tropical arid dry wine coffee tea agricultural industrial rural urban metropolitan remote border
-frontier autonomous special administrative different other another neighbouring neighboring
-surrounding mountain river delta plateau plain plains valley lake island islands peninsula
-oil mining farming tourist historic cultural economic _""".split())
-_UNKNOWN_NAME = re.compile(
-    r"^(?:Is|Are|Was)\s+(?:your (?:city|hometown|home town|town)|the city (?:that )?you(?:'re| are| were)"
-    r"(?: thinking of| from| born in)?|it|the city|you from)\s+(?:(?:located )?in\s+|called\s+|"
-    r"named\s+|the city of\s+|the town of\s+)?(?P<n>[A-Z][\w'\-.]+(?:[\s\-](?:de |del |da |do |"
-    r"la |el |al |al-)?[A-Z][\w'\-.]+)*)(?:,\s*[A-Z][\w\s'\-]+)?\s*\?$")
-
-
-_FILLER = frozenset("""
-is are was were does do did has have had can could would will your the a an of in on at to for
-its it and or with as by from that this known famous city hometown there any some many be been
-being such including like which who what where when how very most more also their they his her
-our my you me we us i s t not no yes than into out up so if about well just only other others
-cultural culturally specific vibrant sites site events event significant traditional significance
-scene rich iconic culture unique annual street streets major extensive international districts
-district bustling popular system local world strong institutions institution traditions tradition
-associated large notable network hosting host hosts tell beautiful celebrated natural destination
-ask based team teams region regions connection connections commonly place places developed life
-country countries performing provided information intricate classical take takes around religious
-related type types influence influences styles style colorful colourful prominent home beauty
-figure figures particularly internationally attracts attract attracting modern describe during used
-hub entertainment renowned year years recognized center centre design designs performances role
-central production emphasis annually relation sectors sector presence worldwide mentioned numerous
-having high variety near thriving venues dedicated throughout activities activity structures
-structure all over distinctive areas area number business people building buildings symbol
-collection houses economic particular institution prestigious goods products urban opportunities
-showcase showcasing showcases features feature featuring importance development professional
-scenic infrastructure association considered predominant craft talent characteristics connected
-widely contemporary important past several regional both often festive location atmosphere
-distinct new largest global lively advanced period field attention main wide ever one visit
-interest achievements made each globally millions become now lots lot great greatest best
-good famed well-known wellknown reputation reputed renown heritage history historic historical
-historically landmark landmarks monument monuments attraction attractions architecture
-architectural sights sight cuisine cuisines food foods dish dishes culinary delicacies
-specialties specialty gastronomy dining restaurants restaurant meals meal flavors flavours
-festival festivals celebration celebrations parade parades holidays holiday fair fairs music
-musical arts art artistic artists galleries gallery museum museums theater theatre theaters
-theatres shopping shops malls mall markets market bazaar bazaars parks park gardens garden green
-spaces nature wildlife education educational universities university schools school students
-research sports sport sporting athletes stadium stadiums football soccer clubs club industry
-industries industrial manufacturing factories economy trade commerce commercial tourism tourist
-tourists visitors travel transport transportation public transit metro subway buses bus trains
-train railway trams airport airports network roads streets traffic friendly hospitality warm
-welcoming people locals residents population diverse lifestyle vibe character charm charming
-picturesque stunning impressive magnificent spectacular breathtaking amazing wonderful lovely
-incredible remarkable fascinating interesting exciting lively dynamic energetic colorful
-bright authentic genuine real true typical classic classical ancient old older oldest historic
-centuries century decades long longstanding deep deeply proud pride famous famously fame
-efficient including include includes well developed luxury brands retail outdoor recreational
-options lovers attracts artists highways routes lines line ethnic communities community class world-class
-experiences experience high end scene scenes spots spot known-for various range wide array
-offers offer offering filled full lots plenty plethora abundance abundant hotspot hot-spot
-numerous countless beloved cherished favorite favourite must see seen worth visiting visited
-passionate passion vibrancy iconic
-""".split())
-
-
 class Understander:
   """Parses questions against a `KnowledgeBase`; see the module docstring."""
 
@@ -206,7 +63,6 @@ class Understander:
                   for t in kb.tags.values()]
     from archer_jax.envs.guess_my_city import answers
     self._topics = answers.TOPICS
-    self._lang_words = {norm(w) for w in world.LANGUAGE_WORDS}
     self._demonyms = {norm(k): v for k, v in world.DEMONYMS.items()}
 
   # ---- public -------------------------------------------------------------------------
@@ -422,9 +278,8 @@ class Understander:
               used[k] = True
     rest = " ".join(t if not u else "_" for t, u in zip(toks, used))
     rest = re.sub(r"\b(?:located|situated|found|positioned|based)\b", " ", rest)
-    for fn in (self._hemisphere, self._capital, self._population, self._elevation,
-               self._founded, self._language, self._religion, self._currency, self._compass):
-      r = fn(rest)
+    for fn in patterns.PATTERNS:
+      r = fn(kb, rest)
       if r is not None:
         mask, key, rest2, nt = r
         preds.append((mask, key, False, ""))
@@ -507,7 +362,6 @@ class Understander:
   def _span_pred(self, es: list[Entry], pre: str, toks, a: int, b: int):
     kb = self.kb
     kinds = {e.kind: e for e in es}
-    pre_s = f" {pre}"
     # compass and coast-side modifiers right before a place
     md = re.search(rf"\b(?P<d>{_DIR_RX})(?:most)? (?:{_AREA}|coast|coastline|coasts|shore|"
                    rf"seaboard|coastal (?:area|region|part)) of(?: the)?$", pre)
@@ -528,8 +382,8 @@ class Understander:
     largest = re.search(r"\b(?<!second )(?<!third )(?:largest|biggest|most populous|main|major) city "
                         r"(?:in|of)(?: the)?$", pre)
     second = re.search(r"\b(?:second|2nd) (?:largest|biggest|most populous) city (?:in|of)(?: the)?$", pre)
-    rel = re.search(rf"\b(?P<d>north|south|east|west|northeast|northwest|southeast|southwest|"
-                    rf"north east|north west|south east|south west) of(?: the)?$", pre)
+    rel = re.search(r"\b(?P<d>north|south|east|west|northeast|northwest|southeast|southwest|"
+                    r"north east|north west|south east|south west) of(?: the)?$", pre)
     same = re.search(r"\bsame (?:country|nation) as$", pre)
     # cities as reference points
     for kind in ("city", "ocity"):
@@ -659,328 +513,6 @@ class Understander:
         out[i] = _dir_match(d, c.parts)
     return out
 
-  # ---- patterns ----------------------------------------------------------------------------
-  def _hemisphere(self, rest: str):
-    kb = self.kb
-    m = re.search(r"\b(north|south|east|west)(?:ern)? hemisphere\b", rest)
-    if m:
-      d = m.group(1)
-      mask = {"north": kb.lat >= 0, "south": kb.lat < 0,
-              "east": kb.lon > -0.5, "west": kb.lon < 0.5}[d]
-      return mask, f"hemisphere:{d}", rest[:m.start()] + rest[m.end():], ""
-    m = re.search(r"\b(?:(north|south) of|(above|below)) the equator\b", rest)
-    if m:
-      north = (m.group(1) or m.group(2)) in ("north", "above")
-      return (kb.lat >= 0) if north else (kb.lat < 0), "equator_side", \
-          rest[:m.start()] + rest[m.end():], ""
-    m = re.search(r"\b(?:(north|south) of|near|on|along|crossed by|close to)(?: the)? tropic of "
-                  r"(cancer|capricorn)\b", rest)
-    if m:
-      t = 23.44 if m.group(2) == "cancer" else -23.44
-      if m.group(1) == "north":
-        mask = kb.lat > t
-      elif m.group(1) == "south":
-        mask = kb.lat < t
-      else:
-        mask = np.abs(kb.lat - t) < 1.5
-      return mask, f"tropic:{m.group(2)}", rest[:m.start()] + rest[m.end():], ""
-    m = re.search(r"\b(?:in|within|inside|between) the tropics\b", rest)
-    if m:
-      return np.abs(kb.lat) < 23.44, "tropics", rest[:m.start()] + rest[m.end():], ""
-    return None
-
-  def _capital(self, rest: str):
-    kb = self.kb
-    if not re.search(r"\bcapital", rest):
-      return None
-    qual = re.search(r"\b(?:economic|financial|cultural|commercial|business|tech|technology|food|"
-                     r"culinary|gastronomic|fashion|party|music|salsa|tango|film|movie|industrial|"
-                     r"religious|spiritual|intellectual|art|arts|sports?|entertainment|shopping|"
-                     r"tourism|tourist|coffee|tea|beer|wine|carnival|samba|literary|design|"
-                     r"nightlife|innovation|startup|green|world s|global|creative) capital", rest)
-    if qual:
-      return None
-    nat = np.array([c.capital == "national" for c in kb.cities])
-    reg = np.array([c.capital == "regional" for c in kb.cities])
-    m = re.search(r"\b(?:former|old|ancient|once the|once a|used to be the|previous|historical|"
-                  r"historic|past|formerly the|formerly a|original) capital\b|\bwas (?:once |"
-                  r"formerly )?(?:the|a) capital\b", rest)
-    if m:
-      return None      # the former_capital tag handles it
-    m = re.search(r"\b(?:state|provincial|province|regional|prefectural|departmental|"
-                  r"district) capital\b|\bcapital (?:city )?of (?:its|the|a|an|your|this|that) "
-                  r"(?:state|province|region|prefecture|department|governorate|district)\b", rest)
-    if m:
-      return reg, "capital:regional", rest[:m.start()] + rest[m.end():], ""
-    m = re.search(r"\bcapital(?: city)?\b", rest)
-    if m:
-      return nat, "capital:national", rest[:m.start()] + rest[m.end():], "capital"
-    return None
-
-  _NUMW = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-           "thirty": 30, "forty": 40, "fifty": 50, "a": 1, "half a": 0.5, "hundred": 100}
-
-  def _population(self, rest: str):
-    kb = self.kb
-    if not re.search(r"\b(?:population|people|inhabitants|residents|populated|populous|citizens|"
-                     r"million|millions)\b", rest):
-      return None
-    num = r"(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
-          r"fifteen|twenty|thirty|forty|fifty|a|half a|hundred)"
-    unit = r"(million|millions|m|thousand|k|billion|lakh|crore)"
-    m = re.search(rf"\b(?P<cmp>over|more than|greater than|above|exceeding|exceeds|at least|"
-                  rf"upwards of|in excess of|less than|under|below|fewer than|smaller than|"
-                  rf"around|about|approximately|roughly|nearly|almost|close to|between|of|"
-                  rf"than)? ?{num} ?{unit}(?: (?:and|to) {num} ?{unit}?)?\b", rest)
-    if not m:
-      return None
-    cmp = m.group("cmp") or ""
-
-    def val(n, u):
-      x = float(n) if n[0].isdigit() else self._NUMW[n]
-      scale = {"million": 1, "millions": 1, "m": 1, "thousand": 1e-3, "k": 1e-3, "billion": 1e3,
-               "lakh": 0.1, "crore": 10}.get(u or "million", 1)
-      return x * scale
-
-    v = val(m.group(2), m.group(3))
-    pop = kb.pop
-    if re.search(r"\b(?:country|nation)\b", rest[:m.start()]):
-      pop = np.array([c.country.population for c in kb.cities])
-    if cmp == "between" and m.group(4):
-      v2 = val(m.group(4), m.group(5) or m.group(3))
-      mask = (pop >= min(v, v2)) & (pop <= max(v, v2))
-      key = f"pop:{v:g}-{v2:g}"
-    elif cmp in ("less than", "under", "below", "fewer than", "smaller than"):
-      mask, key = pop < v, f"pop<{v:g}"
-    elif cmp in ("around", "about", "approximately", "roughly", "nearly", "almost", "close to", "of",
-                 ""):
-      if cmp == "of" and re.search(r"\b(?:over|more than|above|at least)\b", rest[:m.start()][-25:]):
-        mask, key = pop > v, f"pop>{v:g}"
-      else:
-        mask, key = (pop >= v * 0.75) & (pop <= v * 1.3), f"pop~{v:g}"
-    else:
-      mask, key = pop > v, f"pop>{v:g}"
-    rest = rest[:m.start()] + rest[m.end():]
-    rest = re.sub(r"\b(?:population|inhabitants|residents|people)\b", " ", rest)
-    return mask, key, rest, ""
-
-  def _elevation(self, rest: str):
-    kb = self.kb
-    m = re.search(r"\b(?P<cmp>above|over|higher than|more than|at least|below|under|less than|"
-                  r"lower than)? ?(?P<n>\d+(?:\.\d+)?) ?(?P<u>m|meters|metres|meter|metre|feet|ft|"
-                  r"km|kilometers|kilometres)\b(?: above sea level| high| elevation| in elevation|"
-                  r" of elevation| altitude)?", rest)
-    if not m or not re.search(r"\b(?:altitude|elevation|above sea level|high|elevated|height)\b", rest):
-      return None
-    v = float(m.group("n")) * {"feet": 0.3048, "ft": 0.3048, "km": 1000, "kilometers": 1000,
-                               "kilometres": 1000}.get(m.group("u"), 1)
-    below = m.group("cmp") in ("below", "under", "less than", "lower than")
-    mask = kb.elev < v if below else kb.elev > v
-    return mask, f"elev{'<' if below else '>'}{v:g}", rest[:m.start()] + rest[m.end():], ""
-
-  def _founded(self, rest: str):
-    kb = self.kb
-    now = 2025
-    f = kb.founded
-    m = re.search(r"\b(?:older than|more than|over|at least) (?P<n>\d+|a thousand|one thousand|"
-                  r"two thousand|a hundred|several hundred|hundreds of|thousands of) years(?: old)?\b"
-                  r"|\b(?P<n2>\d+) years old\b|\b(?P<n3>\d+) years of history\b", rest)
-    if m:
-      n = m.group("n") or m.group("n2") or m.group("n3")
-      years = {"a thousand": 1000, "one thousand": 1000, "two thousand": 2000, "a hundred": 100,
-               "several hundred": 300, "hundreds of": 200, "thousands of": 2000}.get(n)
-      years = years if years is not None else int(n)
-      return f <= now - years, f"age>{years}", rest[:m.start()] + rest[m.end():], ""
-    if not re.search(r"\b(?:founded|established|built|settled|created|dates back|dating back|"
-                     r"origins?|history|incorporated|exist(?:ed)?)\b", rest):
-      return None
-    m = re.search(r"\b(?P<cmp>before|after|in|during|around|prior to|since|by)? ?(?:the )?(?:year )?"
-                  r"(?P<n>\d{1,4})(?:st|nd|rd|th)?(?: (?P<u>century|centuries|bc|bce|ad|ce|s))?\b",
-                  rest)
-    if not m:
-      return None
-    n = int(m.group("n"))
-    u = m.group("u") or ""
-    cmp = m.group("cmp") or "in"
-    if u in ("century", "centuries"):
-      lo, hi = (n - 1) * 100, n * 100 - 1
-      if re.search(r"\b(?:bc|bce)\b", rest[m.end():m.end() + 6]):
-        lo, hi = -n * 100, -(n - 1) * 100 - 1
-    elif u in ("bc", "bce"):
-      lo = hi = -n
-    elif u == "s":
-      lo, hi = n, n + 9 if n % 100 else n + 99
-    else:
-      if n < 100 and u not in ("ad", "ce"):
-        return None
-      lo = hi = n
-    fin = ~np.isnan(f)
-    if cmp in ("before", "prior to", "by"):
-      mask = fin & (f < lo)
-    elif cmp in ("after", "since"):
-      mask = fin & (f > hi)
-    else:
-      slack = 0 if lo != hi else 10
-      mask = fin & (f >= lo - slack) & (f <= hi + slack)
-    return mask, f"founded:{cmp}:{lo}", rest[:m.start()] + rest[m.end():], ""
-
-  _LANG_SYN = {"chinese": ("mandarin", "cantonese", "chinese", "shanghainese", "hokkien", "wu"),
-               "farsi": ("persian",), "persian": ("persian",), "bangla": ("bengali",),
-               "tagalog": ("filipino", "tagalog"), "filipino": ("filipino", "tagalog"),
-               "bahasa": ("indonesian", "malay"), "arabic": ("arabic", "darija"),
-               "berber": ("berber", "amazigh"), "amazigh": ("berber", "amazigh"),
-               "darija": ("darija", "moroccan arabic"), "taiwanese": ("hokkien", "taiwanese"),
-               "english": ("english",)}
-
-  def _language(self, rest: str):
-    kb = self.kb
-    if not re.search(r"\b(?:speak|speaks|spoken|speaking|language|languages|dialect|dialects|tongue|"
-                     r"lingua franca|converse)\b", rest):
-      return None
-    words = [w for w in rest.split() if w in self._lang_words]
-    if not words:
-      return None
-    main = re.search(r"\b(?:main|predominant|predominantly|primary|primarily|official|dominant|"
-                     r"most common|most commonly|majority|mainly|mostly|first|native|national|"
-                     r"principal|widely|most widely)\b", rest) is not None
-    mask = np.zeros(kb.n, bool)
-    for w in words:
-      syn = self._LANG_SYN.get(w, (w,))
-      for i, c in enumerate(kb.cities):
-        langs = c.languages[:2] if main else c.languages
-        if any(any(s in norm(l) for s in syn) for l in langs):
-          mask[i] = True
-    out = rest
-    for w in words:
-      out = re.sub(rf"\b{w}\b", " ", out)
-    out = re.sub(r"\b(?:speak|speaks|spoken|speaking|language|languages|dialect|dialects)\b", " ", out)
-    return mask, f"language:{'+'.join(words)}{':main' if main else ''}", out, ""
-
-  _REL = {"islam": "islam", "muslim": "islam", "muslims": "islam", "islamic": "islam",
-          "christian": "christian", "christianity": "christian", "christians": "christian",
-          "catholic": "catholic", "catholicism": "catholic", "catholics": "catholic",
-          "protestant": "protestant", "protestantism": "protestant", "orthodox": "orthodox",
-          "buddhism": "buddhis", "buddhist": "buddhis", "buddhists": "buddhis",
-          "hindu": "hindu", "hinduism": "hindu", "hindus": "hindu", "sikh": "sikh",
-          "sikhism": "sikh", "jain": "jain", "jainism": "jain", "shinto": "shinto",
-          "shintoism": "shinto", "taoism": "tao", "taoist": "tao", "daoism": "tao",
-          "jewish": "juda", "judaism": "juda", "jews": "juda", "shia": "shia", "shiite": "shia",
-          "sunni": "sunni", "candomble": "candombl", "santeria": "santer", "atheist": "atheis",
-          "atheism": "atheis", "coptic": "coptic"}
-
-  def _religion(self, rest: str):
-    kb = self.kb
-    words = [w for w in rest.split() if w in self._REL]
-    if not words:
-      return None
-    if re.search(r"\b(?:temples?|mosques?|churches|church|cathedrals?|monaster(?:y|ies)|pagodas?|"
-                 r"shrines?|architecture|art|festivals?)\b", rest) and not re.search(
-                     r"\b(?:religion|population|majority|predominantly|mostly|faith|practi[cs]ed|"
-                     r"followers|community|communities)\b", rest):
-      main = False
-    else:
-      main = re.search(r"\b(?:main|predominant|predominantly|primary|primarily|official|dominant|"
-                       r"majority|mainly|mostly|most people|most of|largely|state religion|"
-                       r"widely practi[cs]ed|most common|most popular|major religion)\b",
-                       rest) is not None
-    mask = np.zeros(kb.n, bool)
-    for w in words:
-      key = self._REL[w]
-      for i, c in enumerate(kb.cities):
-        rels = c.religions[:1] if main else c.religions[:3]
-        rels = [norm(r) for r in rels]
-        if key == "shia" and c.country.name == "Iran":
-          mask[i] = True
-        elif any(key in r for r in rels):
-          mask[i] = True
-        elif key == "christian" and any(x in r for r in rels for x in ("catholic", "protestant",
-                                                                      "orthodox", "anglican")):
-          mask[i] = True
-        elif key == "atheis" and c.country.name == "North Korea":
-          mask[i] = True
-    out = rest
-    for w in words:
-      out = re.sub(rf"\b{w}\b", " ", out)
-    out = re.sub(r"\b(?:religion|religions|religious|faith)\b", " ", out)
-    return mask, f"religion:{'+'.join(words)}{':main' if main else ''}", out, ""
-
-  _CUR = {"euro": "euro", "euros": "euro", "dollar": "dollar", "dollars": "dollar", "yen": "yen",
-          "yuan": "yuan", "renminbi": "renminbi", "rmb": "renminbi", "peso": "peso",
-          "pesos": "peso", "rupee": "rupee", "rupees": "rupee", "rupiah": "rupiah", "won": "won",
-          "real": "real", "reais": "real", "pound": "pound", "pounds": "pound",
-          "sterling": "sterling", "lira": "lira", "ruble": "ruble", "rouble": "ruble",
-          "rubles": "ruble", "baht": "baht", "dong": "dong", "dirham": "dirham",
-          "dinar": "dinar", "rial": "rial", "taka": "taka", "som": "som", "sol": "sol",
-          "bolivar": "bol", "franc": "franc", "francs": "franc", "cfa": "cfa", "birr": "birr",
-          "leu": "leu", "lei": "leu", "forint": "forint", "hryvnia": "hryvnia", "kyat": "kyat"}
-
-  def _currency(self, rest: str):
-    kb = self.kb
-    if not re.search(r"\b(?:currency|currencies|money|pay|paid|uses?|using|legal tender)\b", rest):
-      return None
-    words = [w for w in rest.split() if w in self._CUR]
-    if not words:
-      return None
-    mask = np.zeros(kb.n, bool)
-    for w in words:
-      key = self._CUR[w]
-      for i, c in enumerate(kb.cities):
-        cur = norm(c.currency or c.country.currency)
-        if key in cur:
-          mask[i] = True
-    out = rest
-    for w in words:
-      out = re.sub(rf"\b{w}\b", " ", out)
-    return mask, f"currency:{'+'.join(words)}", out, ""
-
-  def _compass(self, rest: str):
-    """Directions without a named place: "in the northern part of the country", "on the
-    east coast"."""
-    m = re.search(rf"\b(?:in|on|at|located in|situated in|to) (?:the )?(?P<d>{_DIR_RX})(?:most)? "
-                  rf"(?:{_AREA}|coast|coastline|shore|seaboard)?(?: of (?:the|its|your|my|this) "
-                  rf"(?:country|nation|state|province|island|region))?\b", rest)
-    if not m:
-      m = re.search(rf"\b(?P<d>{_DIR_RX}) (?:coast|coastline|seaboard)\b", rest)
-      if not m:
-        return None
-    dword = m.group("d").replace(" ", "")
-    d = DIRS.get(dword) or DIRS.get(dword.rstrip("ern"))
-    if d is None:
-      return None
-    coast = re.search(r"\b(?:coast|coastline|shore|seaboard)\b", m.group(0)) is not None
-    kb = self.kb
-    if coast:
-      mask = np.array([_dir_match(d, c.coast) for c in kb.cities])
-    elif re.search(r"\bisland\b", m.group(0)):
-      mask = np.array([_dir_match(d, c.island_parts or c.parts) for c in kb.cities])
-    else:
-      mask = np.array([_dir_match(d, c.parts) for c in kb.cities])
-    return mask, f"{d}{'coast' if coast else ''}", rest[:m.start()] + rest[m.end():], ""
-
-
-def _dir_match(d: str, parts) -> bool:
-  if not parts:
-    return False
-  ps = [p.replace("-", "").replace(" ", "") for p in parts]
-  if d == "central":
-    return any("central" in p or "center" in p or p == "midwest" for p in ps)
-  if d in ("north", "south", "east", "west"):
-    return any(d in p for p in ps)
-  return d in ps
-
-
-_CONT_CENTRE = {"Asia": (30, 95), "Europe": (50, 15), "Africa": (5, 20),
-                "North America": (40, -95), "South America": (-15, -60), "Oceania": (-25, 135)}
-
-
-def _continent_parts(c) -> tuple[str, ...]:
-  lat0, lon0 = _CONT_CENTRE.get(c.continents[0], (0, 0))
-  ns = "north" if c.lat > lat0 + 8 else "south" if c.lat < lat0 - 8 else ""
-  ew = "east" if c.lon > lon0 + 15 else "west" if c.lon < lon0 - 15 else ""
-  if not ns and not ew:
-    return ("central",)
-  return (ns + ew,) if ns and ew else ((ns or ew),)
 
 
 _UNKNOWN = object()
