@@ -182,7 +182,7 @@ def test_demonstrations_seed_the_buffer_and_warm_start_the_critic(tmp_path):
   # the same episodes written in the LMRL-Gym 20Q format and read back through the config
   path = tmp_path / "demos.json"
   path.write_text(json.dumps([
-      {"lines": [u.next_observation.split("\n")[-1] for u in d.turns],
+      {"lines": [u.next_observation.rstrip("\n").split("\n")[-1] for u in d.turns],
        "correct": bool(d.info.get("won")), "word": [d.info["word"]]} for d in demos]))
   cfg2 = micro_config(tmp_path / "b", **{"bc.json_path": str(path), "bc.to_buffer": True,
                                          "train.iterations": 1})
