@@ -60,12 +60,15 @@ def plot(results, path):
     axes[0].axhline(r["bc"], color=col, ls="--", lw=0.8)
     axes[1].plot(*zip(*tr), color=col, label=f"seed {r['seed']}")
     evals.append([y for _, y in ev])
+    sv = [(x["iteration"], x["eval_sampled_return"]) for x in h if "eval_sampled_return" in x]
+    if sv:
+      axes[1].plot(*zip(*sv), marker="s", ls=":", color=col)
   n = min(len(e) for e in evals)
   xs = [x for x, _ in [(x["iteration"], 0) for x in results[0]["history"]
                        if "eval_return" in x]][:n]
   axes[0].plot(xs, np.median([e[:n] for e in evals], 0), color="k", lw=2, label="median")
   axes[0].set_title("greedy eval return (dashed: BC policy)")
-  axes[1].set_title("train return (sampled, T = 1)")
+  axes[1].set_title("sampled return: training rollouts (line), eval episodes (squares)")
   for ax in axes:
     ax.set_xlabel("iteration (0 = after BC)")
     ax.legend(fontsize=8)
@@ -100,7 +103,9 @@ def main(argv=None):
     wall = time.perf_counter() - t0
     hist = [json.loads(l) for l in open(os.path.join(c.workdir, "metrics.jsonl"))]
     results.append(dict(seed=seed, bc=out["bc_eval_return"], final=out["final_eval_return"],
-                        success=out["final_eval_success"], wall=wall, history=hist))
+                        success=out["final_eval_success"], wall=wall, history=hist,
+                        bc_s=out.get("bc_eval_sampled_return"),
+                        final_s=out.get("final_eval_sampled_return")))
     print(f"seed {seed}: BC {out['bc_eval_return']:.2f} -> final "
           f"{out['final_eval_return']:.2f} in {wall:.0f}s", flush=True)
 
@@ -116,19 +121,30 @@ def main(argv=None):
       f"- machine: {os.cpu_count()} CPUs, jax {jax.__version__} ({jax.default_backend()}), "
       f"python {platform.python_version()}",
       "",
-      "| seed | BC policy eval return | final eval return | gain | final success | wall s |",
-      "|---:|---:|---:|---:|---:|---:|",
+      "| seed | BC greedy eval | final greedy eval | gain | final success | "
+      "BC sampled eval | final sampled eval | sampled gain | wall s |",
+      "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ]
+  fmt = lambda v: "-" if v is None else f"{v:.2f}"
   for r in results:
+    sg = None if r["bc_s"] is None or r["final_s"] is None else r["final_s"] - r["bc_s"]
     lines.append(f"| {r['seed']} | {r['bc']:.2f} | {r['final']:.2f} | "
-                 f"{r['final'] - r['bc']:+.2f} | {r['success']:.2f} | {r['wall']:.0f} |")
+                 f"{r['final'] - r['bc']:+.2f} | {r['success']:.2f} | {fmt(r['bc_s'])} | "
+                 f"{fmt(r['final_s'])} | {'-' if sg is None else f'{sg:+.2f}'} | "
+                 f"{r['wall']:.0f} |")
   lines += [
       "",
       f"- mean BC {bc.mean():.2f}, mean final {fin.mean():.2f}, mean gain {gain.mean():+.2f}; "
       f"spread (max - min) of BC {np.ptp(bc):.2f}, of final {np.ptp(fin):.2f}; "
-      f"mean gain > spread: **{bool(gain.mean() > spread)}**",
-      "",
+      f"mean gain > spread: **{bool(gain.mean() > spread)}** (greedy)",
   ]
+  if all(r["bc_s"] is not None and r["final_s"] is not None for r in results):
+    bs = np.array([r["bc_s"] for r in results]); fs = np.array([r["final_s"] for r in results])
+    lines.append(f"- sampled (T = rollout temperature): mean BC {bs.mean():.2f}, mean final "
+                 f"{fs.mean():.2f}, mean gain {(fs - bs).mean():+.2f}; spread of BC "
+                 f"{np.ptp(bs):.2f}, of final {np.ptp(fs):.2f}; mean gain > spread: "
+                 f"**{bool((fs - bs).mean() > max(np.ptp(bs), np.ptp(fs)))}**")
+  lines.append("")
   text = "\n".join(lines)
   print(text)
   with open(os.path.join(args.out, "summary.md"), "w") as f:

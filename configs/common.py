@@ -34,7 +34,8 @@ def base_config() -> mlc.ConfigDict:
                              data_dir="", json_path=""))
   c.train = mlc.ConfigDict(dict(
       iterations=1000, rollout_size=128, eval_every=25, eval_episodes=64,
-      checkpoint_every=5, buffer_capacity=100_000))
+      checkpoint_every=5, buffer_capacity=100_000,
+      eval_sampled=False)) # also evaluate the sampled (temperature) policy on the same seeds
   return c
 
 

@@ -25,19 +25,21 @@ def get_config(variant: str = "tiny"):
                            num_kv_heads=2, intermediate_size=384, tie_embeddings=True,
                            max_position_embeddings=512)
     c.critic.model = "scratch"
-    c.critic.scratch = dict(family="bert", hidden_size=128, num_layers=2, num_heads=4,
-                            intermediate_size=256, activation="gelu", pooling="mean",
+    c.critic.scratch = dict(family="bert", hidden_size=64, num_layers=2, num_heads=4,
+                            intermediate_size=128, activation="gelu", pooling="mean",
                             max_position_embeddings=512, norm_eps=1e-12)
     c.actor.obs_len, c.actor.max_new_tokens = 96, 16     # recent history; questions < 16
-    c.critic.obs_len, c.critic.act_len = 96, 16
-    c.actor.lr, c.critic.lr = 1e-4, 3e-4
+    c.critic.obs_len, c.critic.act_len = 64, 16
+    c.actor.lr, c.critic.lr = 1e-4, 1e-3
     c.actor.batch_buckets = [8, 32, 64, 128]
     c.actor.sample_chunk = 128
-    c.algo.update(critic_steps=10, actor_steps=3, warmup_iters=3, batch_size=64,
+    c.algo.update(critic_steps=30, actor_steps=5, warmup_iters=0, batch_size=64,
                   micro_batches=1, normalize_advantage=True)
-    c.bc.update(episodes=256, steps=200, batch_size=32, lr=2e-3, skill=0.2)
+    # BC on a weak demonstrator; its episodes also seed the buffer and warm-start the critic
+    c.bc.update(episodes=256, steps=500, batch_size=32, lr=2e-3, skill=0.2, to_buffer=True,
+                critic_steps=200)
     c.train.update(iterations=25, rollout_size=32, eval_every=5, eval_episodes=32,
-                   checkpoint_every=5, buffer_capacity=20_000)
+                   checkpoint_every=5, buffer_capacity=20_000, eval_sampled=True)
   elif variant == "smoke":            # seconds-long end-to-end run (tests, launch checks)
     c = get_config("tiny")
     c.workdir = "runs/twenty_questions_smoke"
@@ -51,7 +53,7 @@ def get_config(variant: str = "tiny"):
     c.algo.update(critic_steps=2, actor_steps=1, warmup_iters=1, batch_size=8)
     c.bc.update(episodes=16, steps=4, batch_size=8, critic_steps=0, to_buffer=False)
     c.train.update(iterations=3, rollout_size=4, eval_every=2, eval_episodes=4,
-                   checkpoint_every=1, buffer_capacity=500)
+                   checkpoint_every=1, buffer_capacity=500, eval_sampled=False)
   else:
     set_models(c, variant, "configs/twenty_questions.py")
   if variant == "smollm2":

@@ -32,8 +32,8 @@ def micro_config(tmp_path, **over):
   c.actor.sample_chunk = 16
   c.env.max_turns = 5
   c.algo.update(critic_steps=2, actor_steps=1, warmup_iters=1, batch_size=8)
-  c.bc.update(episodes=16, steps=4, batch_size=8)
-  c.train.update(iterations=3, rollout_size=4, eval_every=2, eval_episodes=4,
+  c.bc.update(episodes=16, steps=4, batch_size=8, to_buffer=False, critic_steps=0)
+  c.train.update(iterations=3, rollout_size=4, eval_every=2, eval_episodes=4, eval_sampled=False,
                  checkpoint_every=1, buffer_capacity=500)
   for k, v in over.items():
     node = c

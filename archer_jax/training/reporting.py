@@ -53,10 +53,11 @@ def plot(history: Sequence[dict], path: str, title: str = "") -> str | None:
     pts = [(h["iteration"], h[key]) for h in history if key in h and h[key] is not None]
     return ([p[0] for p in pts], [p[1] for p in pts])
   fig, axes = plt.subplots(1, 3, figsize=(15, 4))
-  for key, label in (("train_return", "train (sampled)"), ("eval_return", "eval (greedy)")):
+  for key, label in (("train_return", "train (sampled)"), ("eval_return", "eval (greedy)"),
+                     ("eval_sampled_return", "eval (sampled)")):
     x, y = series(key)
     if x:
-      axes[0].plot(x, y, marker="o" if key == "eval_return" else None, label=label)
+      axes[0].plot(x, y, marker="o" if key.startswith("eval") else None, label=label)
   axes[0].set_title("episode return"); axes[0].legend(); axes[0].set_xlabel("iteration")
   x, y = series("critic_loss")
   axes[1].plot(x, y); axes[1].set_title("critic loss"); axes[1].set_xlabel("iteration")

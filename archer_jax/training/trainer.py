@@ -139,8 +139,14 @@ class Trainer:
     seeds = np.arange(c.train.eval_episodes) + 10_000_019 * (c.seed + 1)
     gen = self.agent.generate_fn(jax.random.PRNGKey(0), greedy=True)
     roll = collect(self.agent.eval_env, gen, self.agent.actor_encoder, seeds=seeds)
-    return {"eval_return": float(roll.episode_returns.mean()),
-            "eval_success": float(roll.episode_success.mean())}
+    out = {"eval_return": float(roll.episode_returns.mean()),
+           "eval_success": float(roll.episode_success.mean())}
+    if c.train.get("eval_sampled"):   # the same episodes at the rollout temperature
+      gen = self.agent.generate_fn(jax.random.PRNGKey(1), greedy=False)
+      roll = collect(self.agent.eval_env, gen, self.agent.actor_encoder, seeds=seeds)
+      out.update(eval_sampled_return=float(roll.episode_returns.mean()),
+                 eval_sampled_success=float(roll.episode_success.mean()))
+    return out
 
   def critic_phase(self, it: int, steps: int | None = None):
     """`steps` (default algo.critic_steps) critic updates; it = -1: the warm start."""
@@ -216,6 +222,8 @@ class Trainer:
     final = evals[-1] if evals else {}
     out = {"bc_eval_return": bc and bc["eval_return"], "final_eval_return":
            final.get("eval_return"), "final_eval_success": final.get("eval_success"),
+           "bc_eval_sampled_return": bc and bc.get("eval_sampled_return"),
+           "final_eval_sampled_return": final.get("eval_sampled_return"),
            "iterations": self.iteration, "seconds": seconds, "plot": png,
            "workdir": self.workdir}
     rows = [("iterations", str(self.iteration)), ("wall time (s)", f"{seconds:.1f}")]
@@ -224,6 +232,9 @@ class Trainer:
     if final:
       rows += [("final eval return", f"{final['eval_return']:.2f}"),
                ("final eval success", f"{final['eval_success']:.2f}")]
+      if "eval_sampled_return" in final and bc and "eval_sampled_return" in bc:
+        rows += [("BC policy sampled eval return", f"{bc['eval_sampled_return']:.2f}"),
+                 ("final sampled eval return", f"{final['eval_sampled_return']:.2f}")]
     for k, v in self.timings.items():
       rows.append((f"mean {k} (s)", f"{np.mean(v):.3f}"))
     if self.progress and self.lead:
