@@ -19,22 +19,10 @@ from archer_jax.training.validate import ConfigError, validate  # noqa: E402
 
 
 def micro_config(tmp_path, **over):
-  """The tiny config shrunk further so a whole run takes seconds."""
-  c = twenty_questions.get_config("tiny")
+  """The `smoke` config (seconds-long runs) with 96-token windows, in `tmp_path`."""
+  c = twenty_questions.get_config("smoke")
   c.workdir = str(tmp_path / "run")
-  c.tokenizer.vocab_size = 300
-  c.tokenizer.corpus_episodes = 32
-  c.actor.scratch = dict(c.actor.scratch, hidden_size=32, intermediate_size=64)
-  c.critic.scratch = dict(c.critic.scratch, hidden_size=32, intermediate_size=64)
-  c.actor.max_new_tokens = c.critic.act_len = 12
   c.actor.obs_len = c.critic.obs_len = 96
-  c.actor.batch_buckets = [8, 16]
-  c.actor.sample_chunk = 16
-  c.env.max_turns = 5
-  c.algo.update(critic_steps=2, actor_steps=1, warmup_iters=1, batch_size=8)
-  c.bc.update(episodes=16, steps=4, batch_size=8, to_buffer=False, critic_steps=0)
-  c.train.update(iterations=3, rollout_size=4, eval_every=2, eval_episodes=4, eval_sampled=False,
-                 checkpoint_every=1, buffer_capacity=500)
   for k, v in over.items():
     node = c
     *path, last = k.split(".")

@@ -16,7 +16,7 @@ from archer_jax.algorithms.networks import DoubleCritic, PolicyWithValue
 from archer_jax.envs.registry import make_env, make_player
 from archer_jax.models import ModelConfig
 from archer_jax.parallel.mesh import RULES
-from archer_jax.training.rollout import IncrementalEncoder, pad_left, pad_right
+from archer_jax.training.rollout import IncrementalEncoder, from_trajectories, pad_left, pad_right
 from archer_jax.training.state import copy_params, create_state, make_optimizer
 
 
@@ -290,17 +290,11 @@ class Agent:
   def demonstration_batch(self, rng) -> dict:
     """All demonstration turns as BC rows: obs ids [N, Lo], action ids (+ "\\n") [N, La]."""
     c = self.config
-    obs, act = [], []
-    for t in self.demonstrations()[: c.bc.episodes]:
-      prev_text, prev_ids = None, None
-      for turn in t.turns:
-        prev_ids = self.actor_encoder.extend(prev_text, prev_ids, turn.observation)
-        prev_text = turn.observation
-        obs.append(prev_ids)
-        act.append(self.actor_encoder._enc(turn.action + c.actor.stop_strings[0]))
+    roll = from_trajectories(self.demonstrations()[: c.bc.episodes], self.actor_encoder,
+                             c.actor.stop_strings[0])
     pad = self.tokenizer.pad_token_id or 0
-    o, om = pad_left(obs, c.actor.obs_len, pad)
-    a, am = pad_right(act, c.actor.max_new_tokens, pad)
+    o, om = pad_left(roll.obs_ids, c.actor.obs_len, pad)
+    a, am = pad_right(roll.act_ids, c.actor.max_new_tokens, pad)
     return {"obs": o, "obs_mask": om, "act": a, "act_mask": am,
             "valid": np.ones(len(o), np.float32)}
 
