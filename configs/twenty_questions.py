@@ -38,7 +38,7 @@ def get_config(variant: str = "tiny"):
     # BC on a weak demonstrator; its episodes also seed the buffer and warm-start the critic
     c.bc.update(episodes=256, steps=500, batch_size=32, lr=2e-3, skill=0.2, to_buffer=True,
                 critic_steps=200)
-    c.train.update(iterations=15, rollout_size=32, eval_every=5, eval_episodes=32,
+    c.train.update(iterations=15, rollout_size=32, eval_every=5, eval_episodes=30,
                    checkpoint_every=5, buffer_capacity=20_000, eval_sampled=True)
   elif variant == "smoke":            # seconds-long end-to-end run (tests, launch checks)
     c = get_config("tiny")

@@ -77,6 +77,12 @@ class BatchedEnv(abc.ABC):
     self._turns = np.zeros(batch_size, dtype=np.int32)
     self._trajs: list[Trajectory] = [Trajectory() for _ in range(batch_size)]
 
+  @property
+  def num_tasks(self) -> int | None:
+    """How many distinct tasks `reset(indices=...)` can pick (None: tasks are drawn from
+    an open-ended space). Evaluation cycles through them so every task weighs the same."""
+    return None
+
   # ---- hooks for subclasses ---------------------------------------------------------
   @abc.abstractmethod
   def _reset_row(self, row: int, rng: np.random.Generator, index: int | None) -> str:

@@ -6,7 +6,8 @@ Per iteration `it` (all randomness derived from (seed, it), so a resumed run is 
   3. sample `critic_steps * batch` transitions and, in large batches up front, one
      a_pi ~ pi(.|s) each (the actor is fixed during the critic phase); run the critic steps;
   4. after `warmup_iters`, `actor_steps` policy-gradient steps, each on fresh a_pi;
-  5. greedy evaluation every `eval_every` iterations; checkpoint every `checkpoint_every`.
+  5. greedy evaluation every `eval_every` iterations (fixed episodes, cycling through the
+     env's tasks when it has a finite set); checkpoint every `checkpoint_every`.
 """
 from __future__ import annotations
 
@@ -136,14 +137,17 @@ class Trainer:
 
   def evaluate(self) -> dict:
     c = self.config
-    seeds = np.arange(c.train.eval_episodes) + 10_000_019 * (c.seed + 1)
+    env = self.agent.eval_env
+    seeds = np.arange(c.train.eval_episodes) + 10_000_019   # the same episodes for every seed
+    # tasks in turn (every word / city weighs the same), so runs compare on equal footing
+    idx = None if not env.num_tasks else np.arange(len(seeds)) % env.num_tasks
     gen = self.agent.generate_fn(jax.random.PRNGKey(0), greedy=True)
-    roll = collect(self.agent.eval_env, gen, self.agent.actor_encoder, seeds=seeds)
+    roll = collect(env, gen, self.agent.actor_encoder, seeds=seeds, indices=idx)
     out = {"eval_return": float(roll.episode_returns.mean()),
            "eval_success": float(roll.episode_success.mean())}
     if c.train.get("eval_sampled"):   # the same episodes at the rollout temperature
       gen = self.agent.generate_fn(jax.random.PRNGKey(1), greedy=False)
-      roll = collect(self.agent.eval_env, gen, self.agent.actor_encoder, seeds=seeds)
+      roll = collect(env, gen, self.agent.actor_encoder, seeds=seeds, indices=idx)
       out.update(eval_sampled_return=float(roll.episode_returns.mean()),
                  eval_sampled_success=float(roll.episode_success.mean()))
     return out

@@ -99,6 +99,10 @@ class GuessMyCityEnv(BatchedEnv):
     self.oracle_calls = 0
 
   @property
+  def num_tasks(self) -> int:
+    return len(self.cities)
+
+  @property
   def secret_cities(self) -> list[str | None]:
     """The data-file key of every row's secret city (None before the first reset)."""
     return [None if c is None else c.key for c in self._secret]

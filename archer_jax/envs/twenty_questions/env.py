@@ -71,6 +71,10 @@ class TwentyQuestionsEnv(BatchedEnv):
     self.oracle_calls = 0
 
   @property
+  def num_tasks(self) -> int:
+    return len(self.words)
+
+  @property
   def secret_words(self) -> list[str | None]:
     """The canonical secret word of every row (None before the first reset)."""
     return [None if w is None else w.name for w in self._secret]
