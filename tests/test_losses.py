@@ -24,17 +24,23 @@ VALID = [1, 1, 0, 1, 1, 0, 1]
 
 
 # ---- critic ----------------------------------------------------------------------------
-def np_critic_loss(p, tp, batch, gamma, v_loss="mse", expectile=0.9):
-  """Spec §2 in float64: sum_i mean_valid[(Q_i - y_Qi)^2 + l(V_i - y_Vi)]."""
+def np_critic_loss(p, tp, batch, gamma, v_loss="mse", expectile=0.9, joint=False):
+  """Spec §2 in float64: sum_i mean_valid[(Q_i - y_Qi)^2 + l(V_i - y_Vi)]; joint: Q's action
+  embedding is taken over concat(s, a)."""
   p, tp = np_tree(p), np_tree(tp)
+  if joint:
+    np_act = lambda q, a, am: np_embed(q, np.concatenate([batch["obs"], a], 1),
+                                       np.concatenate([batch["obs_mask"], am], 1))
+  else:
+    np_act = np_embed
   valid = batch["valid"].astype(np.float64)
   n = valid.sum()
   r, d = batch["reward"].astype(np.float64), batch["done"].astype(np.float64)
   t_next = np_heads(tp, np_embed(tp, batch["next_obs"], batch["next_obs_mask"]))
   t_cur = np_heads(tp, np_embed(tp, batch["obs"], batch["obs_mask"]),
-                   np_embed(tp, batch["pi_act"], batch["pi_act_mask"]))
+                   np_act(tp, batch["pi_act"], batch["pi_act_mask"]))
   on = np_heads(p, np_embed(p, batch["obs"], batch["obs_mask"]),
-                np_embed(p, batch["act"], batch["act_mask"]))
+                np_act(p, batch["act"], batch["act_mask"]))
   out, total = {}, 0.0
   for i in ("1", "2"):
     y_q = r + gamma * (1.0 - d) * t_next["v" + i]
@@ -57,14 +63,23 @@ def _critic(p, tp, batch, **kw):
                             num_rows=num_rows, **kw)
 
 
-@pytest.mark.parametrize("v_loss", ["mse", "expectile"])
-def test_critic_loss_matches_numpy(v_loss):
+def toy_joint_embed_act(p, obs, obs_mask, act, act_mask):
+  return toy_embed(p, jnp.concatenate([obs, act], 1), jnp.concatenate([obs_mask, act_mask], 1))
+
+
+@pytest.mark.parametrize("v_loss,joint", [("mse", False), ("expectile", False), ("mse", True)])
+def test_critic_loss_matches_numpy(v_loss, joint):
   rng = np.random.default_rng(2)
   p, tp = toy_critic_params(1), toy_critic_params(2)
   batch = critic_batch(rng, VALID)
   kw = dict(v_loss=v_loss, expectile=0.8)
+  if joint:
+    kw["embed_act"] = toy_joint_embed_act
   loss, metrics = _critic(p, tp, batch, **kw)
-  ref, on, _, t_cur = np_critic_loss(p, tp, batch, GAMMA, v_loss, 0.8)
+  ref, on, _, t_cur = np_critic_loss(p, tp, batch, GAMMA, v_loss, 0.8, joint=joint)
+  if joint:   # a real difference from the separate encoding, not a no-op
+    sep, _, _, _ = np_critic_loss(p, tp, batch, GAMMA, v_loss, 0.8)
+    assert abs(sep["critic_loss"] - ref["critic_loss"]) > 1e-3
   np.testing.assert_allclose(float(loss), ref["critic_loss"], rtol=1e-5)
   for k, v in ref.items():
     np.testing.assert_allclose(float(metrics[k]), v, rtol=1e-5, err_msg=k)

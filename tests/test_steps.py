@@ -300,3 +300,39 @@ def test_critic_steps_lower_the_critic_loss():
     first = float(m["critic_loss"]) if first is None else first
   last = float(m["critic_loss"])
   assert np.isfinite(last) and last < 0.25 * first, (first, last)
+
+
+def test_joint_critic_encodes_the_action_in_context():
+  """DoubleCritic(joint=True): the Q heads' action embedding is the encoder over
+  concat(s, a) (left-padded s, right-padded a), so it depends on the history; the reference
+  encoding (joint=False) embeds a alone. Both use the same parameters."""
+  cfg = ModelConfig(family="bert", vocab_size=32, hidden_size=16, num_layers=1, num_heads=2,
+                    intermediate_size=32, max_position_embeddings=32, activation="gelu",
+                    pooling="mean")
+  rng = np.random.default_rng(10)
+  b = critic_batch(rng, [1] * 4, lo=8, la=4, vocab=32)
+  sep, joint = DoubleCritic(cfg), DoubleCritic(cfg, joint=True)
+  args = (b["obs"], b["obs_mask"], b["act"], b["act_mask"])
+  p = nn.meta.unbox(fast_jit(sep.init)(jax.random.PRNGKey(0), *args)["params"])
+  pj = nn.meta.unbox(fast_jit(joint.init)(jax.random.PRNGKey(0), *args)["params"])
+  assert jax.tree.structure(p) == jax.tree.structure(pj)
+  ea = lambda net, o, om: net.apply({"params": p}, o, om, b["act"], b["act_mask"],
+                                    method=DoubleCritic.embed_action)
+  cat = sep.apply({"params": p}, np.concatenate([b["obs"], b["act"]], 1),
+                  np.concatenate([b["obs_mask"], b["act_mask"]], 1), method=DoubleCritic.embed)
+  np.testing.assert_allclose(np.asarray(ea(joint, b["obs"], b["obs_mask"])), np.asarray(cat),
+                             rtol=1e-5, atol=1e-6)
+  other = (b["obs"] + 1) % 32
+  np.testing.assert_array_equal(np.asarray(ea(sep, b["obs"], b["obs_mask"])),
+                                np.asarray(ea(sep, other, b["obs_mask"])))
+  assert not np.allclose(np.asarray(ea(joint, b["obs"], b["obs_mask"])),
+                         np.asarray(ea(joint, other, b["obs_mask"])))
+  # advantages route the joint embedding through the same heads
+  embed = lambda q, t, m: joint.apply({"params": q}, t, m, method=DoubleCritic.embed)
+  heads = lambda q, es, e=None: joint.apply({"params": q}, es, e, method=DoubleCritic.heads)
+  embed_act = lambda q, o, om, t, m: joint.apply({"params": q}, o, om, t, m,
+                                                 method=DoubleCritic.embed_action)
+  adv = steps.advantages(p, *args, embed=embed, heads=heads, embed_act=embed_act)
+  h = joint.apply({"params": p}, *args)
+  np.testing.assert_allclose(np.asarray(adv), np.minimum(h["q1"], h["q2"])
+                             - np.minimum(h["v1"], h["v2"]), rtol=1e-5, atol=1e-6)

@@ -21,24 +21,36 @@ def expectile_loss(diff, tau: float):
   return w * diff * diff
 
 
+def action_embedder(embed: Callable, embed_act: Callable | None) -> Callable:
+  """embed_act(params, obs, obs_mask, act, act_mask) -> [B, D]; default: embed(act) alone."""
+  if embed_act is not None:
+    return embed_act
+  return lambda p, obs, obs_mask, act, act_mask: embed(p, act, act_mask)
+
+
 def critic_loss(params, target_params, batch, *, embed: Callable, heads: Callable,
-                gamma: float, num_rows, v_loss: str = "mse", expectile: float = 0.9):
+                gamma: float, num_rows, v_loss: str = "mse", expectile: float = 0.9,
+                embed_act: Callable | None = None):
   """Utterance-level Bellman loss (spec §2), per head i in {1, 2}:
 
     y_Qi = r + gamma * (1 - done) * Vbar_i(s')        (target critic, no gradient)
     y_Vi = Qbar_i(s, a_pi)                             (target critic, fresh actor sample)
     L = sum_i mean_b[(Q_i(s, a) - y_Qi)^2 + l(V_i(s) - y_Vi)],  l = square | expectile
 
-  embed(params, tokens, mask) -> [B, D]; heads(params, es, ea|None) -> {"q1","q2","v1","v2"}.
+  embed(params, tokens, mask) -> [B, D]; heads(params, es, ea|None) -> {"q1","q2","v1","v2"};
+  embed_act(params, obs, obs_mask, act, act_mask) -> [B, D] (default: embed of the action
+  alone; the joint critic encodes concat(s, a)).
   batch: obs, obs_mask, act, act_mask, next_obs, next_obs_mask, pi_act, pi_act_mask,
   reward [B], done [B], valid [B]. Five encoder passes: s, a (online); s', s, a_pi (target).
   """
   sg = jax.lax.stop_gradient
+  ea = action_embedder(embed, embed_act)
+  obs, om = batch["obs"], batch["obs_mask"]
   t_next = heads(target_params, embed(target_params, batch["next_obs"], batch["next_obs_mask"]))
-  t_cur = heads(target_params, embed(target_params, batch["obs"], batch["obs_mask"]),
-                embed(target_params, batch["pi_act"], batch["pi_act_mask"]))
-  online = heads(params, embed(params, batch["obs"], batch["obs_mask"]),
-                 embed(params, batch["act"], batch["act_mask"]))
+  t_cur = heads(target_params, embed(target_params, obs, om),
+                ea(target_params, obs, om, batch["pi_act"], batch["pi_act_mask"]))
+  online = heads(params, embed(params, obs, om),
+                 ea(params, obs, om, batch["act"], batch["act_mask"]))
   r, d, valid = batch["reward"], batch["done"].astype(jnp.float32), batch["valid"]
   total, metrics = 0.0, {}
   for i in ("1", "2"):

@@ -25,12 +25,19 @@ class MLPHead(nn.Module):
 
 
 class DoubleCritic(nn.Module):
-  """Q1, Q2 on concat(emb(s), emb(a)); V1, V2 on emb(s); one trained encoder.
+  """Q1, Q2 on concat(emb(s), emb_a(s, a)); V1, V2 on emb(s); one trained encoder.
 
-  `embed(tokens [B, T], mask [B, T]) -> [B, D]`; `heads(es, ea) -> {"q1","q2","v1","v2": [B]}`
-  (ea may be None: V heads only). Splitting the two lets a step reuse an embedding.
+  `embed(tokens [B, T], mask [B, T]) -> [B, D]`; `embed_action(obs, obs_mask, act, act_mask)
+  -> [B, D]`; `heads(es, ea) -> {"q1","q2","v1","v2": [B]}` (ea may be None: V heads only).
+  Splitting them lets a step reuse an embedding.
+
+  joint=False (the reference): emb_a(s, a) = emb(a), the action encoded alone, so Q sees s and
+  a only through two pooled vectors. joint=True: emb_a(s, a) = emb(concat(s, a)), the action
+  encoded in the context of the history, so attention can relate the utterance to earlier
+  turns (e.g. notice a question that was already answered). Same parameters either way.
   """
   cfg: ModelConfig
+  joint: bool = False
 
   def setup(self):
     self.encoder = Encoder(self.cfg)
@@ -40,6 +47,12 @@ class DoubleCritic(nn.Module):
   def embed(self, tokens, mask):
     return self.encoder(tokens, mask)["pooled"]
 
+  def embed_action(self, obs, obs_mask, act, act_mask):
+    if not self.joint:
+      return self.embed(act, act_mask)
+    return self.embed(jnp.concatenate([obs, act], axis=1),
+                      jnp.concatenate([obs_mask, act_mask], axis=1))
+
   def heads(self, es, ea=None):
     out = {"v1": self.v1(es), "v2": self.v2(es)}
     if ea is not None:
@@ -48,7 +61,7 @@ class DoubleCritic(nn.Module):
     return out
 
   def __call__(self, obs, obs_mask, act, act_mask):
-    return self.heads(self.embed(obs, obs_mask), self.embed(act, act_mask))
+    return self.heads(self.embed(obs, obs_mask), self.embed_action(obs, obs_mask, act, act_mask))
 
 
 class PolicyWithValue(nn.Module):

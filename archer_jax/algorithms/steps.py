@@ -47,14 +47,15 @@ def polyak(target, online, tau: float):
 
 
 def critic_step(state, target_params, batch, *, tx, embed, heads, gamma: float, tau: float,
-                num_micro: int = 1, v_loss: str = "mse", expectile: float = 0.9):
+                num_micro: int = 1, v_loss: str = "mse", expectile: float = 0.9,
+                embed_act=None):
   """One utterance-level critic update (see `losses.critic_loss`) and the fused target update
   theta_bar <- (1 - tau) theta_bar + tau theta. batch rows: [B] transitions with a_pi.
   Returns (state, target_params, metrics)."""
   num_rows = jnp.maximum(jnp.sum(batch["valid"]), 1.0)
   loss_fn = functools.partial(losses.critic_loss, target_params=target_params, embed=embed,
                               heads=heads, gamma=gamma, num_rows=num_rows, v_loss=v_loss,
-                              expectile=expectile)
+                              expectile=expectile, embed_act=embed_act)
   grads, metrics = accumulate_grads(lambda p, b: loss_fn(p, batch=b), state.params, batch,
                                     num_micro)
   metrics["critic_grad_norm"] = optax.global_norm(grads)
@@ -94,14 +95,16 @@ def bc_step(state, batch, *, tx, apply, num_micro: int = 1):
   return state.apply_gradients(grads, tx), metrics
 
 
-def advantages(critic_params, obs, obs_mask, act, act_mask, *, embed, heads):
+def advantages(critic_params, obs, obs_mask, act, act_mask, *, embed, heads, embed_act=None):
   """A(s, a) = min(Q1, Q2)(s, a) - min(V1, V2)(s) under the online critic: [B]."""
+  ea = losses.action_embedder(embed, embed_act)
   h = heads(critic_params, embed(critic_params, obs, obs_mask),
-            embed(critic_params, act, act_mask))
+            ea(critic_params, obs, obs_mask, act, act_mask))
   return jnp.minimum(h["q1"], h["q2"]) - jnp.minimum(h["v1"], h["v2"])
 
 
-def q_values(params, obs, obs_mask, act, act_mask, *, embed, heads):
+def q_values(params, obs, obs_mask, act, act_mask, *, embed, heads, embed_act=None):
   """min(Q1, Q2)(s, a): [B] (CHAI's candidate ranking uses the target critic's)."""
-  h = heads(params, embed(params, obs, obs_mask), embed(params, act, act_mask))
+  ea = losses.action_embedder(embed, embed_act)
+  h = heads(params, embed(params, obs, obs_mask), ea(params, obs, obs_mask, act, act_mask))
   return jnp.minimum(h["q1"], h["q2"])

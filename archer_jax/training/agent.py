@@ -131,7 +131,7 @@ class Agent:
     self.actor, self.actor_sh = create_state(self.actor_net, dummy, self.actor_tx, mesh,
                                              jax.random.fold_in(key, 1), params, self.lora)
     self.critic_cfg, enc_params = self._load("critic")
-    self.critic_net = DoubleCritic(self.critic_cfg)
+    self.critic_net = DoubleCritic(self.critic_cfg, joint=bool(c.critic.get("joint", False)))
     co, ca = c.critic.obs_len, c.critic.act_len
     cdummy = (jnp.zeros((dp, co), jnp.int32), jnp.ones((dp, co), bool),
               jnp.zeros((dp, ca), jnp.int32), jnp.ones((dp, ca), bool))
@@ -167,9 +167,11 @@ class Agent:
       return net.apply({"params": dict(self._unlora(p), lm=self._merged_lm(p))}, t, pos, m)
     embed = lambda p, t, m: cnet.apply({"params": p}, t, m, method=DoubleCritic.embed)
     heads = lambda p, es, ea=None: cnet.apply({"params": p}, es, ea, method=DoubleCritic.heads)
-    critic = functools.partial(steps.critic_step, tx=self.critic_tx, embed=embed, heads=heads, gamma=a.gamma,
-                               tau=a.tau, num_micro=a.micro_batches, v_loss=a.v_loss,
-                               expectile=a.expectile)
+    embed_act = lambda p, o, om, t, m: cnet.apply({"params": p}, o, om, t, m,
+                                                  method=DoubleCritic.embed_action)
+    critic = functools.partial(steps.critic_step, tx=self.critic_tx, embed=embed, heads=heads,
+                               embed_act=embed_act, gamma=a.gamma, tau=a.tau,
+                               num_micro=a.micro_batches, v_loss=a.v_loss, expectile=a.expectile)
     mesh = self.mesh
     self.critic_step = _under_mesh(jax.jit(critic, donate_argnums=(0, 1), out_shardings=(
         self.critic_sh, self.critic_sh.params, None)), mesh)
@@ -182,7 +184,7 @@ class Agent:
     bc = functools.partial(steps.bc_step, tx=self.bc_tx, apply=apply, num_micro=c.bc.micro_batches)
     self.bc_step = _under_mesh(jax.jit(bc, donate_argnums=(0,),
                                        out_shardings=(self.actor_sh, None)), mesh)
-    adv = functools.partial(steps.advantages, embed=embed, heads=heads)
+    adv = functools.partial(steps.advantages, embed=embed, heads=heads, embed_act=embed_act)
     self._adv = _under_mesh(jax.jit(adv), mesh)
     from archer_jax.generation import Sampler
     self.sampler = Sampler(self.actor_cfg, self.tokenizer, max_new_tokens=c.actor.max_new_tokens,
