@@ -303,9 +303,10 @@ def test_critic_steps_lower_the_critic_loss():
 
 
 def test_joint_critic_encodes_the_action_in_context():
-  """DoubleCritic(joint=True): the Q heads' action embedding is the encoder over
-  concat(s, a) (left-padded s, right-padded a), so it depends on the history; the reference
-  encoding (joint=False) embeds a alone. Both use the same parameters."""
+  """DoubleCritic(joint=True): the Q heads' action embedding is the mean of the encoder's
+  hidden states at the action tokens of concat(s, a) (left-padded s, right-padded a), so it
+  depends on the history; the reference encoding (joint=False) embeds a alone. Both use the
+  same parameters."""
   cfg = ModelConfig(family="bert", vocab_size=32, hidden_size=16, num_layers=1, num_heads=2,
                     intermediate_size=32, max_position_embeddings=32, activation="gelu",
                     pooling="mean")
@@ -318,9 +319,13 @@ def test_joint_critic_encodes_the_action_in_context():
   assert jax.tree.structure(p) == jax.tree.structure(pj)
   ea = lambda net, o, om: net.apply({"params": p}, o, om, b["act"], b["act_mask"],
                                     method=DoubleCritic.embed_action)
-  cat = sep.apply({"params": p}, np.concatenate([b["obs"], b["act"]], 1),
-                  np.concatenate([b["obs_mask"], b["act_mask"]], 1), method=DoubleCritic.embed)
-  np.testing.assert_allclose(np.asarray(ea(joint, b["obs"], b["obs_mask"])), np.asarray(cat),
+  from archer_jax.models import Encoder
+  hid = np.asarray(Encoder(cfg).apply({"params": p["encoder"]},
+                                      np.concatenate([b["obs"], b["act"]], 1),
+                                      np.concatenate([b["obs_mask"], b["act_mask"]], 1))["hidden"])
+  w = b["act_mask"].astype(np.float64)[..., None]
+  ref = (hid[:, b["obs"].shape[1]:] * w).sum(1) / w.sum(1)
+  np.testing.assert_allclose(np.asarray(ea(joint, b["obs"], b["obs_mask"])), ref,
                              rtol=1e-5, atol=1e-6)
   other = (b["obs"] + 1) % 32
   np.testing.assert_array_equal(np.asarray(ea(sep, b["obs"], b["obs_mask"])),

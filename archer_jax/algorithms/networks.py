@@ -32,9 +32,11 @@ class DoubleCritic(nn.Module):
   Splitting them lets a step reuse an embedding.
 
   joint=False (the reference): emb_a(s, a) = emb(a), the action encoded alone, so Q sees s and
-  a only through two pooled vectors. joint=True: emb_a(s, a) = emb(concat(s, a)), the action
-  encoded in the context of the history, so attention can relate the utterance to earlier
-  turns (e.g. notice a question that was already answered). Same parameters either way.
+  a only through two pooled vectors. joint=True: the encoder runs over concat(s, a) and
+  emb_a(s, a) is the mean of its hidden states at the action's tokens: the action read in
+  the context of the history, so attention can relate the utterance to earlier turns (e.g.
+  notice a question that was already answered) without the history drowning the action in
+  the pooled vector. Same parameters either way.
   """
   cfg: ModelConfig
   joint: bool = False
@@ -50,8 +52,11 @@ class DoubleCritic(nn.Module):
   def embed_action(self, obs, obs_mask, act, act_mask):
     if not self.joint:
       return self.embed(act, act_mask)
-    return self.embed(jnp.concatenate([obs, act], axis=1),
-                      jnp.concatenate([obs_mask, act_mask], axis=1))
+    h = self.encoder(jnp.concatenate([obs, act], axis=1),
+                     jnp.concatenate([obs_mask, act_mask], axis=1))["hidden"]
+    w = act_mask.astype(jnp.float32)[..., None]
+    h_act = h[:, obs.shape[1]:].astype(jnp.float32)
+    return (h_act * w).sum(1) / jnp.maximum(w.sum(1), 1.0)
 
   def heads(self, es, ea=None):
     out = {"v1": self.v1(es), "v2": self.v2(es)}
