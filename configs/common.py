@@ -37,7 +37,8 @@ def base_config() -> mlc.ConfigDict:
   c.train = mlc.ConfigDict(dict(
       iterations=1000, rollout_size=128, eval_every=25, eval_episodes=64,
       checkpoint_every=5, buffer_capacity=100_000,
-      eval_sampled=False)) # also evaluate the sampled (temperature) policy on the same seeds
+      eval_sampled=False,  # also evaluate the sampled (temperature) policy on the same seeds
+      greedy_rollouts=0))  # of the rollout_size episodes, this many decoded greedily
   return c
 
 

@@ -41,6 +41,8 @@ def micro_config(tmp_path, **over):
     ("algo.gamma", 1.5, "config.algo.gamma"),
     ("actor.model", "no-such-model", "config.actor.model"),
     ("algo.v_loss", "huber", "config.algo.v_loss"),
+    ("train.greedy_rollouts", 4, "config.train.greedy_rollouts"),
+    ("critic.joint", "yes", "config.critic.joint"),
 ])
 def test_bad_config_fails_naming_field(tmp_path, field, value, needle):
   c = micro_config(tmp_path, **{field: value})
@@ -208,3 +210,22 @@ def test_evaluation_visits_every_task_equally(tmp_path, monkeypatch):
   assert sorted(set(words0)) == sorted(w.name for w in t.agent.eval_env.words)
   assert words0.count(words0[0]) == 2
   assert (seeds0, idx0, words0) == (seeds1, idx1, words1)
+
+
+def test_greedy_rollouts_mix_into_the_buffer(tmp_path):
+  """train.greedy_rollouts: the last n of the rollout_size episodes are decoded greedily
+  (same seeds as a plain greedy collect), and all episodes' transitions enter the buffer."""
+  from archer_jax.training import trainer as trainer_mod
+  cfg = micro_config(tmp_path, **{"train.greedy_rollouts": 1})
+  t = trainer_mod.Trainer(cfg, progress=False)
+  roll, greedy = t.collect(0)
+  assert len(roll.episode_returns) == 3 and len(greedy.episode_returns) == 1
+  assert len(t.buffer) == roll.num_turns + greedy.num_turns == len(roll.reward) + len(greedy.reward)
+  np.testing.assert_array_equal(t.buffer.data["reward"][: len(t.buffer)],
+                                np.concatenate([roll.reward, greedy.reward]))
+  _, rng = t._keys(0, 1)
+  seeds = rng.integers(0, 2**31 - 1, size=cfg.train.rollout_size)
+  again = trainer_mod.collect(t.agent.greedy_env,
+                              t.agent.generate_fn(jax.random.PRNGKey(123), greedy=True),
+                              t.agent.actor_encoder, seeds=seeds[3:])
+  assert again.act_text == greedy.act_text and again.obs_text == greedy.obs_text

@@ -33,7 +33,10 @@ class Agent:
     self.config = c = config
     self.mesh = mesh
     self.workdir = workdir
-    self.env = make_env(c.env, batch_size=c.train.rollout_size, seed=c.seed)
+    n_greedy = int(c.train.get("greedy_rollouts", 0))
+    self.env = make_env(c.env, batch_size=c.train.rollout_size - n_greedy, seed=c.seed)
+    self.greedy_env = (make_env(c.env, batch_size=n_greedy, seed=c.seed + 2) if n_greedy
+                       else None)
     self.eval_env = make_env(c.env, batch_size=c.train.eval_episodes, seed=c.seed + 1)
     self._demos = None
     self._build_tokenizers(workdir)

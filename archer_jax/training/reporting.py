@@ -53,7 +53,9 @@ def plot(history: Sequence[dict], path: str, title: str = "") -> str | None:
     pts = [(h["iteration"], h[key]) for h in history if key in h and h[key] is not None]
     return ([p[0] for p in pts], [p[1] for p in pts])
   fig, axes = plt.subplots(1, 3, figsize=(15, 4))
-  for key, label in (("train_return", "train (sampled)"), ("eval_return", "eval (greedy)"),
+  for key, label in (("train_return", "train (sampled)"),
+                     ("train_greedy_return", "train (greedy rollouts)"),
+                     ("eval_return", "eval (greedy)"),
                      ("eval_sampled_return", "eval (sampled)")):
     x, y = series(key)
     if x:

@@ -149,3 +149,14 @@ def from_trajectories(trajs, encoder: IncrementalEncoder, stop: str = "\n") -> R
                       episode_returns=np.array([t.episode_return for t in trajs], np.float32),
                       episode_success=np.array([episode_success(t) for t in trajs]),
                       num_turns=len(out["obs_ids"]), **out)
+
+
+def concat_rollouts(parts: Sequence[RolloutBatch]) -> RolloutBatch:
+  """One RolloutBatch holding the transitions and episodes of `parts`, in order."""
+  if len(parts) == 1:
+    return parts[0]
+  lists = ("obs_ids", "act_ids", "next_obs_ids", "obs_text", "act_text", "next_obs_text")
+  arrays = ("reward", "done", "episode_returns", "episode_success")
+  return RolloutBatch(**{k: [x for p in parts for x in getattr(p, k)] for k in lists},
+                      **{k: np.concatenate([getattr(p, k) for p in parts]) for k in arrays},
+                      num_turns=sum(p.num_turns for p in parts))

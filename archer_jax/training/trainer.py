@@ -1,7 +1,8 @@
 """The ArCHer training loop: host orchestration around pure jitted steps.
 
 Per iteration `it` (all randomness derived from (seed, it), so a resumed run is bit-identical):
-  1. collect `rollout_size` episodes with the current actor (lock-step, batched sampler);
+  1. collect `rollout_size` episodes with the current actor (lock-step, batched sampler;
+     optionally `greedy_rollouts` of them decoded greedily);
   2. add their transitions to the replay buffer;
   3. sample `critic_steps * batch` transitions and, in large batches up front, one
      a_pi ~ pi(.|s) each (the actor is fixed during the critic phase); run the critic steps;
@@ -25,7 +26,7 @@ from archer_jax.training import reporting
 from archer_jax.training.agent import Agent
 from archer_jax.training.checkpointing import Checkpointer
 from archer_jax.training.replay_buffer import ReplayBuffer
-from archer_jax.training.rollout import collect, from_trajectories
+from archer_jax.training.rollout import collect, concat_rollouts, from_trajectories
 from archer_jax.training.validate import validate
 
 log = logging.getLogger("archer_jax")
@@ -128,12 +129,22 @@ class Trainer:
     return {k: jax.device_put(v, data_sharding(self.mesh, np.ndim(v))) for k, v in batch.items()}
 
   def collect(self, it: int):
+    """`rollout_size` episodes into the buffer: sampled at the rollout temperature, and the
+    last `train.greedy_rollouts` of them decoded greedily (the critic is off-policy, so
+    behaviour data may mix; greedy episodes show it the states greedy evaluation visits).
+    Returns (sampled episodes, greedy episodes or None)."""
     key, rng = self._keys(it, 1)
+    a = self.agent
     seeds = rng.integers(0, 2**31 - 1, size=self.config.train.rollout_size)
-    gen = self.agent.generate_fn(key, greedy=False)
-    roll = collect(self.agent.env, gen, self.agent.actor_encoder, seeds=seeds)
-    self.buffer.add(self.agent.transitions(roll))
-    return roll
+    n = a.env.batch_size
+    roll = collect(a.env, a.generate_fn(key, greedy=False), a.actor_encoder, seeds=seeds[:n])
+    greedy = None
+    if a.greedy_env is not None:
+      greedy = collect(a.greedy_env, a.generate_fn(key, greedy=True), a.actor_encoder,
+                       seeds=seeds[n:])
+    parts = [roll] if greedy is None else [roll, greedy]
+    self.buffer.add(a.transitions(concat_rollouts(parts)))
+    return roll, greedy
 
   def evaluate(self) -> dict:
     c = self.config
@@ -196,11 +207,14 @@ class Trainer:
                total=c.train.iterations, disable=not (self.progress and self.lead))
     for it in bar:
       t0 = time.perf_counter()
-      roll = self._timed("collect", self.collect, it)
+      roll, greedy = self._timed("collect", self.collect, it)
       rec = {"iteration": it + 1, "phase": "archer",
              "train_return": float(roll.episode_returns.mean()),
              "train_success": float(roll.episode_success.mean()),
              "buffer_size": len(self.buffer), "turns": roll.num_turns}
+      if greedy is not None:
+        rec.update(train_greedy_return=float(greedy.episode_returns.mean()),
+                   turns=roll.num_turns + greedy.num_turns)
       rec.update(self._timed("critic", self.critic_phase, it))
       rec.update(self._timed("actor", self.actor_phase, it))
       last = it + 1 == c.train.iterations

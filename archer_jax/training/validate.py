@@ -85,6 +85,9 @@ def validate(config, num_devices: int | None = None) -> None:
            f"micro-batch {b // m} (batch_size {b} / micro_batches {m}) is not divisible by "
            f"the mesh's data*fsdp = {dp}")
   _require(config.train.rollout_size % 1 == 0, "train.rollout_size", "must be an integer")
+  g = config.train.get("greedy_rollouts", 0)
+  _require(isinstance(g, int) and 0 <= g < config.train.rollout_size, "train.greedy_rollouts",
+           f"must be an integer in [0, rollout_size = {config.train.rollout_size}), got {g!r}")
   import os
   jp = config.bc.get("json_path", "")
   _require(not jp or os.path.isfile(jp), "bc.json_path", f"no such file {jp!r}")
