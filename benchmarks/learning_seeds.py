@@ -10,7 +10,9 @@ prints and writes, under --out (default benchmarks/out/learning):
   summary.md     per seed: BC-policy greedy eval return, final greedy eval return, the gain,
                  wall time; across seeds: mean gain, the spread (max - min) of the BC and of
                  the final returns, and whether mean gain > both spreads.
-Extra `--config.X=V` arguments override the config for every seed.
+Extra `--config.X=V` arguments override the config for every seed. Seeds can run in
+separate processes (or machines) with the same --out; `--summarize` then only reads
+`OUT/seed*/metrics.jsonl` (+ `wall.json`) and writes the table and plot.
 """
 from __future__ import annotations
 
@@ -77,11 +79,27 @@ def plot(results, path):
   plt.close(fig)
 
 
+def read_run(workdir, seed):
+  """One finished run's numbers from its metrics.jsonl (BC record, last eval) and wall.json."""
+  hist = [json.loads(l) for l in open(os.path.join(workdir, "metrics.jsonl"))]
+  evals = [h for h in hist if "eval_return" in h]
+  if not evals or evals[0].get("phase") != "bc":
+    raise SystemExit(f"{workdir}: no BC-policy evaluation in metrics.jsonl")
+  bc, final = evals[0], evals[-1]
+  wall_path = os.path.join(workdir, "wall.json")
+  wall = json.load(open(wall_path))["wall_s"] if os.path.exists(wall_path) else float("nan")
+  return dict(seed=seed, bc=bc["eval_return"], final=final["eval_return"],
+              success=final["eval_success"], wall=wall, history=hist,
+              bc_s=bc.get("eval_sampled_return"), final_s=final.get("eval_sampled_return"))
+
+
 def main(argv=None):
   ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
   ap.add_argument("--config", default="configs/twenty_questions.py:tiny")
   ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
   ap.add_argument("--out", default=os.path.join(REPO, "benchmarks", "out", "learning"))
+  ap.add_argument("--summarize", action="store_true",
+                  help="no training: summarise the runs already under --out")
   args, overrides = ap.parse_known_args(argv)
   import jax
   import numpy as np
@@ -91,6 +109,9 @@ def main(argv=None):
   os.makedirs(args.out, exist_ok=True)
   results = []
   for seed in args.seeds:
+    if args.summarize:
+      results.append(read_run(os.path.join(args.out, f"seed{seed}"), seed))
+      continue
     c = load_config(args.config)
     apply_overrides(c, overrides)
     c.seed = seed
@@ -100,14 +121,11 @@ def main(argv=None):
       shutil.rmtree(c.workdir)
     t0 = time.perf_counter()
     out = Trainer(c, progress=True).run()
-    wall = time.perf_counter() - t0
-    hist = [json.loads(l) for l in open(os.path.join(c.workdir, "metrics.jsonl"))]
-    results.append(dict(seed=seed, bc=out["bc_eval_return"], final=out["final_eval_return"],
-                        success=out["final_eval_success"], wall=wall, history=hist,
-                        bc_s=out.get("bc_eval_sampled_return"),
-                        final_s=out.get("final_eval_sampled_return")))
+    with open(os.path.join(c.workdir, "wall.json"), "w") as f:
+      json.dump({"wall_s": time.perf_counter() - t0}, f)
+    results.append(read_run(c.workdir, seed))
     print(f"seed {seed}: BC {out['bc_eval_return']:.2f} -> final "
-          f"{out['final_eval_return']:.2f} in {wall:.0f}s", flush=True)
+          f"{out['final_eval_return']:.2f} in {results[-1]['wall']:.0f}s", flush=True)
 
   bc = np.array([r["bc"] for r in results])
   fin = np.array([r["final"] for r in results])

@@ -42,7 +42,6 @@ def micro_config(tmp_path, **over):
     ("actor.model", "no-such-model", "config.actor.model"),
     ("algo.v_loss", "huber", "config.algo.v_loss"),
     ("train.greedy_rollouts", 4, "config.train.greedy_rollouts"),
-    ("critic.joint", "yes", "config.critic.joint"),
 ])
 def test_bad_config_fails_naming_field(tmp_path, field, value, needle):
   c = micro_config(tmp_path, **{field: value})
