@@ -94,7 +94,7 @@ def main():
   if args.micro:
     c.algo.micro_batches = args.micro
   c.algo.critic_steps, c.algo.actor_steps, c.algo.warmup_iters = args.steps, args.steps, 0
-  c.bc.steps = 0
+  c.bc.update(steps=0, to_buffer=False, critic_steps=0)   # steps only, no warm start
   c.train.eval_episodes = 8
   c.train.rollout_size = args.rollout or rollout_size
   with tempfile.TemporaryDirectory() as tmp:
