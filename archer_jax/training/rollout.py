@@ -155,8 +155,11 @@ def concat_rollouts(parts: Sequence[RolloutBatch]) -> RolloutBatch:
   """One RolloutBatch holding the transitions and episodes of `parts`, in order."""
   if len(parts) == 1:
     return parts[0]
-  lists = ("obs_ids", "act_ids", "next_obs_ids", "obs_text", "act_text", "next_obs_text")
-  arrays = ("reward", "done", "episode_returns", "episode_success")
-  return RolloutBatch(**{k: [x for p in parts for x in getattr(p, k)] for k in lists},
-                      **{k: np.concatenate([getattr(p, k) for p in parts]) for k in arrays},
-                      num_turns=sum(p.num_turns for p in parts))
+  def join(values):
+    if isinstance(values[0], np.ndarray):
+      return np.concatenate(values)
+    if isinstance(values[0], list):
+      return [x for v in values for x in v]
+    return sum(values)          # num_turns
+  return RolloutBatch(**{f.name: join([getattr(p, f.name) for p in parts])
+                         for f in dataclasses.fields(RolloutBatch)})
