@@ -103,8 +103,6 @@ def main(argv=None):
   args, overrides = ap.parse_known_args(argv)
   import jax
   import numpy as np
-  from archer_jax.training.trainer import Trainer
-  from archer_jax.training.validate import load_config
 
   os.makedirs(args.out, exist_ok=True)
   results = []
@@ -112,6 +110,8 @@ def main(argv=None):
     if args.summarize:
       results.append(read_run(os.path.join(args.out, f"seed{seed}"), seed))
       continue
+    from archer_jax.training.trainer import Trainer
+    from archer_jax.training.validate import load_config
     c = load_config(args.config)
     apply_overrides(c, overrides)
     c.seed = seed

@@ -20,8 +20,10 @@ def base_config() -> mlc.ConfigDict:
   c.critic = mlc.ConfigDict(dict(
       model="scratch", scratch={}, dtype="float32", lr=2e-5, grad_clip=1.0,
       obs_len=256, act_len=32, share_tokenizer=False,
-      # joint: Q encodes concat(s, a) instead of a alone (the reference); see DoubleCritic
-      joint=False))
+      # joint: Q encodes concat(s, a) instead of a alone (the reference); see DoubleCritic.
+      # freeze_encoder: train the heads only, on encoder features cached once per buffer
+      # row / a_pi sample (feature_chunk rows per encoder call)
+      joint=False, freeze_encoder=False, feature_chunk=256))
   c.algo = mlc.ConfigDict(dict(
       name="archer", gamma=0.95, tau=0.1, critic_steps=50, actor_steps=3, warmup_iters=20,
       batch_size=256, micro_batches=8, v_loss="mse", expectile=0.9, baseline=False,

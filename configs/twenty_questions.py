@@ -40,6 +40,11 @@ def get_config(variant: str = "tiny"):
                 critic_steps=200)
     c.train.update(iterations=15, rollout_size=32, eval_every=5, eval_episodes=30,
                    checkpoint_every=5, buffer_capacity=20_000, eval_sampled=True)
+  elif variant == "tiny_minilm":      # tiny with the shipped MiniLM-L6 as a frozen critic encoder
+    c = get_config("tiny")
+    c.workdir = "runs/twenty_questions_tiny_minilm"
+    c.critic.model, c.critic.overrides = "minilm-l6", {"pooling": "mean"}
+    c.critic.freeze_encoder = True
   elif variant == "smoke":            # seconds-long end-to-end run (tests, launch checks)
     c = get_config("tiny")
     c.workdir = "runs/twenty_questions_smoke"

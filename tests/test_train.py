@@ -228,3 +228,42 @@ def test_greedy_rollouts_mix_into_the_buffer(tmp_path):
                               t.agent.generate_fn(jax.random.PRNGKey(123), greedy=True),
                               t.agent.actor_encoder, seeds=seeds[3:])
   assert again.act_text == greedy.act_text and again.obs_text == greedy.obs_text
+
+
+def test_frozen_critic_encoder_trains_heads_on_cached_features(tmp_path):
+  """critic.freeze_encoder: buffer rows and a_pi samples carry emb(s), emb(s'), emb_a(s, a)
+  computed once by the encoder; critic steps move only the heads, and advantages from the
+  cached features equal those of the live encoder on the ids."""
+  from archer_jax.algorithms.networks import DoubleCritic
+  from archer_jax.training import trainer as trainer_mod
+  cfg = micro_config(tmp_path, **{"critic.freeze_encoder": True, "critic.feature_chunk": 8})
+  t = trainer_mod.Trainer(cfg, progress=False)
+  a = t.agent
+  t.collect(0)
+  n = len(t.buffer)
+  rows = {k: v[:n] for k, v in t.buffer.data.items()}
+  p0 = jax.tree.map(np.array, a.critic.params)
+  net, params = a.critic_net, {"params": p0}
+  live_s = net.apply(params, rows["next_obs"], rows["next_obs_mask"], method=DoubleCritic.embed)
+  live_a = net.apply(params, rows["obs"], rows["obs_mask"], rows["act"], rows["act_mask"],
+                     method=DoubleCritic.embed_action)
+  np.testing.assert_allclose(rows["next_obs_feat"], live_s, rtol=1e-5, atol=1e-5)
+  np.testing.assert_allclose(rows["act_feat"], live_a, rtol=1e-5, atol=1e-5)
+
+  t.critic_phase(0)
+  p1 = jax.tree.map(np.array, a.critic.params)
+  for x, y in zip(jax.tree.leaves(p0["encoder"]), jax.tree.leaves(p1["encoder"])):
+    np.testing.assert_array_equal(x, y)
+  assert any(not np.array_equal(x, y) for x, y in
+             zip(jax.tree.leaves(p0["q1"]), jax.tree.leaves(p1["q1"])))
+
+  batch = t.buffer.sample(np.random.default_rng(0), 8)
+  batch.update(a.sample_pi(jax.random.PRNGKey(3), batch))
+  cached = np.asarray(a.advantages(t._device_batch(a.critic_batch(batch))))
+  params = {"params": p1}
+  es = net.apply(params, batch["obs"], batch["obs_mask"], method=DoubleCritic.embed)
+  ea = net.apply(params, batch["obs"], batch["obs_mask"], batch["pi_act"], batch["pi_act_mask"],
+                 method=DoubleCritic.embed_action)
+  h = net.apply(params, es, ea, method=DoubleCritic.heads)
+  live = np.minimum(h["q1"], h["q2"]) - np.minimum(h["v1"], h["v2"])
+  np.testing.assert_allclose(cached, live, rtol=1e-4, atol=1e-5)

@@ -90,6 +90,8 @@ def tree_shardings(abstract_boxed: Any, mesh: Mesh, rules=RULES) -> Any:
   carry no names are replicated."""
   def one(leaf):
     if isinstance(leaf, nn.LogicallyPartitioned) or isinstance(leaf, nn.Partitioned):
+      if not hasattr(leaf.value, "shape"):   # e.g. optax's MaskedNode of a frozen leaf
+        return leaf.value
       shape = leaf.value.shape
       return NamedSharding(mesh, logical_to_spec(leaf.names, shape, mesh, rules))
     return NamedSharding(mesh, P())

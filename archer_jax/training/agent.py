@@ -142,7 +142,9 @@ class Agent:
     if enc_params is not None:
       cparams = nn.meta.unbox(jax.jit(self.critic_net.init)(key, *cdummy)["params"])
       cparams = dict(cparams, encoder=enc_params)
-    self.critic_tx = make_optimizer(c.critic.lr, c.critic.grad_clip)
+    self.frozen = bool(c.critic.get("freeze_encoder", False))
+    self.critic_tx = make_optimizer(c.critic.lr, c.critic.grad_clip,
+                                    trainable=_heads_only if self.frozen else None)
     self.critic, self.critic_sh = create_state(self.critic_net, cdummy, self.critic_tx, mesh,
                                                jax.random.fold_in(key, 2), cparams)
     self.target = copy_params(self.critic.params, self.critic_sh.params)
@@ -172,6 +174,11 @@ class Agent:
     heads = lambda p, es, ea=None: cnet.apply({"params": p}, es, ea, method=DoubleCritic.heads)
     embed_act = lambda p, o, om, t, m: cnet.apply({"params": p}, o, om, t, m,
                                                   method=DoubleCritic.embed_action)
+    self._embed_fn = _under_mesh(jax.jit(embed), self.mesh)
+    self._embed_act_fn = _under_mesh(jax.jit(embed_act), self.mesh)
+    if self.frozen:   # the batches carry cached encoder features instead of token ids
+      embed = lambda p, feats, mask: feats
+      embed_act = lambda p, obs, obs_mask, feats, mask: feats
     critic = functools.partial(steps.critic_step, tx=self.critic_tx, embed=embed, heads=heads,
                                embed_act=embed_act, gamma=a.gamma, tau=a.tau,
                                num_micro=a.micro_batches, v_loss=a.v_loss, expectile=a.expectile)
@@ -243,7 +250,31 @@ class Agent:
     lp = np.concatenate(logps)[:, :la]
     out["pi_logp"] = np.pad(lp, ((0, 0), (0, la - lp.shape[1])))
     out["pi_act"], out["pi_act_mask"] = self._critic_actions(ids, texts)
+    if self.frozen:
+      out["pi_feat"] = self.action_features(rows["obs"], rows["obs_mask"], out["pi_act"],
+                                            out["pi_act_mask"])
     return out
+
+  # ---- frozen critic encoder: features computed once per row ------------------------------
+  def _chunked(self, fn, *arrays):
+    """fn over rows in fixed-size chunks (the last one padded: one compiled shape)."""
+    chunk = int(self.config.critic.get("feature_chunk", 256))
+    n = len(arrays[0])
+    out = []
+    for i in range(0, n, chunk):
+      part = [x[i:i + chunk] for x in arrays]
+      k = len(part[0])
+      part = [np.pad(x, [(0, chunk - k)] + [(0, 0)] * (x.ndim - 1)) for x in part]
+      out.append(np.asarray(fn(self.critic.params, *part))[:k])
+    return np.concatenate(out) if out else np.zeros((0, self.critic_cfg.hidden_size), np.float32)
+
+  def state_features(self, tokens, mask):
+    """emb(s) [N, D] under the (frozen) critic encoder."""
+    return self._chunked(self._embed_fn, tokens, mask)
+
+  def action_features(self, obs, obs_mask, act, act_mask):
+    """emb_a(s, a) [N, D] under the (frozen) critic encoder (joint or action alone)."""
+    return self._chunked(self._embed_act_fn, obs, obs_mask, act, act_mask)
 
   def _critic_actions(self, ids, texts):
     ca = self.config.critic.act_len
@@ -259,7 +290,9 @@ class Agent:
     return {"a_obs": ((lo,), i32), "a_obs_mask": ((lo,), b), "a_act": ((la,), i32),
             "a_act_mask": ((la,), b), "obs": ((co,), i32), "obs_mask": ((co,), b),
             "act": ((ca,), i32), "act_mask": ((ca,), b), "next_obs": ((co,), i32),
-            "next_obs_mask": ((co,), b), "reward": ((), np.float32), "done": ((), b)}
+            "next_obs_mask": ((co,), b), "reward": ((), np.float32), "done": ((), b),
+            **({k: ((self.critic_cfg.hidden_size,), np.float32)
+                for k in ("obs_feat", "next_obs_feat", "act_feat")} if self.frozen else {})}
 
   def transitions(self, roll) -> dict:
     """Rollout -> fixed-shape buffer rows (critic ids from the critic tokenizer)."""
@@ -278,12 +311,21 @@ class Agent:
     out["next_obs"], out["next_obs_mask"] = pad_left(nxt, c.critic.obs_len, cp)
     out["act"], out["act_mask"] = self._critic_actions(roll.act_ids, roll.act_text)
     out["reward"], out["done"] = roll.reward, roll.done
+    if self.frozen:
+      out["obs_feat"] = self.state_features(out["obs"], out["obs_mask"])
+      out["next_obs_feat"] = self.state_features(out["next_obs"], out["next_obs_mask"])
+      out["act_feat"] = self.action_features(out["obs"], out["obs_mask"], out["act"],
+                                             out["act_mask"])
     return out
 
   def critic_batch(self, rows):
     keys = ("obs", "obs_mask", "act", "act_mask", "next_obs", "next_obs_mask", "reward",
             "done", "pi_act", "pi_act_mask")
     out = {k: rows[k] for k in keys if k in rows}
+    if self.frozen:   # cached features in place of ids (the masks ride along unused)
+      feats = {"obs": "obs_feat", "next_obs": "next_obs_feat", "act": "act_feat",
+               "pi_act": "pi_feat"}
+      out.update({k: rows[f] for k, f in feats.items() if f in rows})
     out["valid"] = np.ones(len(rows["obs"]), np.float32)
     return out
 
@@ -302,6 +344,11 @@ class Agent:
     a, am = pad_right(roll.act_ids, c.actor.max_new_tokens, pad)
     return {"obs": o, "obs_mask": om, "act": a, "act_mask": am,
             "valid": np.ones(len(o), np.float32)}
+
+
+def _heads_only(params):
+  """Trainable mask of a critic whose encoder is frozen: everything but `encoder`."""
+  return {k: jax.tree.map(lambda _: k != "encoder", v) for k, v in params.items()}
 
 
 def _under_mesh(fn, mesh):

@@ -94,8 +94,11 @@ def validate(config, num_devices: int | None = None) -> None:
   _require(not (config.bc.get("to_buffer") or config.bc.get("critic_steps"))
            or config.bc.steps > 0, "bc.to_buffer",
            "to_buffer / critic_steps need the BC warm start (bc.steps > 0)")
-  _require(isinstance(config.critic.get("joint", False), bool), "critic.joint",
-           "must be True or False")
+  for flag in ("joint", "freeze_encoder"):
+    _require(isinstance(config.critic.get(flag, False), bool), f"critic.{flag}",
+             "must be True or False")
+  if "feature_chunk" in config.critic:
+    _positive(config, "critic.feature_chunk")
   for who in ("actor", "critic"):
     model = config[who].model
     _require(isinstance(model, str) and model, f"{who}.model", "must name a model, a path "
