@@ -5,6 +5,8 @@ Variants (`--config configs/twenty_questions.py:VARIANT`):
           --config.actor.model / --config.critic.model at local checkpoints for real weights.
   tiny    the embedded default: small from-scratch actor and critic, built-in oracle,
           BC warm start from the scripted demonstrator, then ArCHer; minutes on a CPU.
+  tiny_minilm  tiny with the shipped MiniLM-L6 as a frozen critic encoder (heads trained on
+          cached features: critic.freeze_encoder).
   smollm2 the shipped SmolLM2-135M-Instruct actor and the shipped MiniLM-L6 critic.
   smoke   the tiny config shrunk to a seconds-long run (tests, launch-script checks).
 """

@@ -114,6 +114,7 @@ def test_tiny_run_logs_and_resume_is_bit_identical(tmp_path):
 
 @pytest.mark.parametrize("spec", [
     "configs/twenty_questions.py:tiny", "configs/twenty_questions.py:paper",
+    "configs/twenty_questions.py:tiny_minilm",
     "configs/twenty_questions.py:smollm2", "configs/twenty_questions_subset.py:paper",
     "configs/twenty_questions_subset.py:smollm2",
     "configs/twenty_questions_subset.py:mistral7b_20q_subset",
