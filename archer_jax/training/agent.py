@@ -143,6 +143,7 @@ class Agent:
       cparams = nn.meta.unbox(jax.jit(self.critic_net.init)(key, *cdummy)["params"])
       cparams = dict(cparams, encoder=enc_params)
     self.frozen = bool(c.critic.get("freeze_encoder", False))
+    self._feature_cache: dict[bytes, np.ndarray] = {}
     self.critic_tx = make_optimizer(c.critic.lr, c.critic.grad_clip,
                                     trainable=_heads_only if self.frozen else None)
     self.critic, self.critic_sh = create_state(self.critic_net, cdummy, self.critic_tx, mesh,
@@ -257,16 +258,27 @@ class Agent:
 
   # ---- frozen critic encoder: features computed once per row ------------------------------
   def _chunked(self, fn, *arrays):
-    """fn over rows in fixed-size chunks (the last one padded: one compiled shape)."""
+    """fn over (ids, mask) pairs of rows, in fixed-size chunks (the last one padded: one
+    compiled shape). Rows whose real ids were seen before come from a cache (histories recur
+    as the next row's state, a policy repeats its utterances), so each distinct input is
+    encoded once."""
     chunk = int(self.config.critic.get("feature_chunk", 256))
     n = len(arrays[0])
-    out = []
-    for i in range(0, n, chunk):
-      part = [x[i:i + chunk] for x in arrays]
-      k = len(part[0])
-      part = [np.pad(x, [(0, chunk - k)] + [(0, 0)] * (x.ndim - 1)) for x in part]
-      out.append(np.asarray(fn(self.critic.params, *part))[:k])
-    return np.concatenate(out) if out else np.zeros((0, self.critic_cfg.hidden_size), np.float32)
+    keys = [b"|".join(arrays[j][i][arrays[j + 1][i]].tobytes() for j in range(0, len(arrays), 2))
+            for i in range(n)]
+    cache = self._feature_cache
+    if len(cache) > 500_000:   # bound the host memory (~1.5 KB a row at D = 384)
+      cache.clear()
+    miss = list({k: i for i, k in enumerate(keys) if k not in cache}.values())
+    for i in range(0, len(miss), chunk):
+      rows = np.asarray(miss[i:i + chunk])
+      part = [np.pad(x[rows], [(0, chunk - len(rows))] + [(0, 0)] * (x.ndim - 1))
+              for x in arrays]
+      feats = np.asarray(fn(self.critic.params, *part))
+      for r, f in zip(rows, feats):
+        cache[keys[r]] = f
+    d = self.critic_cfg.hidden_size
+    return np.stack([cache[k] for k in keys]) if n else np.zeros((0, d), np.float32)
 
   def state_features(self, tokens, mask):
     """emb(s) [N, D] under the (frozen) critic encoder."""
@@ -274,6 +286,8 @@ class Agent:
 
   def action_features(self, obs, obs_mask, act, act_mask):
     """emb_a(s, a) [N, D] under the (frozen) critic encoder (joint or action alone)."""
+    if not self.critic_net.joint:   # emb(a): the action alone, shared with state features
+      return self._chunked(self._embed_fn, act, act_mask)
     return self._chunked(self._embed_act_fn, obs, obs_mask, act, act_mask)
 
   def _critic_actions(self, ids, texts):
