@@ -9,6 +9,7 @@ their gap, every 500 steps.
   --encoder scratch   the tiny config's 2-layer critic, encoder and heads trained together
   --encoder minilm    the shipped MiniLM-L6, frozen; heads on its cached features
                       (what critic.freeze_encoder does)
+  --joint             either, with critic.joint (Q's action embedding from concat(s, a))
 
   python benchmarks/critic_repeat_probe.py --encoder minilm --episodes 600 --steps 2000
 """
@@ -31,6 +32,8 @@ def main(argv=None):
   ap.add_argument("--test-episodes", type=int, default=200)
   ap.add_argument("--steps", type=int, default=2000)
   ap.add_argument("--lr", type=float, default=1e-3)
+  ap.add_argument("--joint", action="store_true",
+                  help="critic.joint: the action read in the context of concat(s, a)")
   args = ap.parse_args(argv)
   import flax.linen as nn
   import jax
@@ -50,6 +53,7 @@ def main(argv=None):
   c = load_config(os.path.join(REPO, "configs/twenty_questions.py:tiny" if args.encoder ==
                                "scratch" else "configs/twenty_questions.py:tiny_minilm"))
   c.workdir = tempfile.mkdtemp()
+  c.critic.joint = args.joint
   agent = Agent(c, make_mesh(c.mesh), c.workdir)
   words = resolve_words("subset")
 
