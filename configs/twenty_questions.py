@@ -5,8 +5,8 @@ Variants (`--config configs/twenty_questions.py:VARIANT`):
           --config.actor.model / --config.critic.model at local checkpoints for real weights.
   tiny    the embedded default: small from-scratch actor and critic, built-in oracle,
           BC warm start from the scripted demonstrator, then ArCHer; minutes on a CPU.
-  tiny_minilm  tiny with the shipped MiniLM-L6 as a frozen critic encoder (heads trained on
-          cached features: critic.freeze_encoder).
+  tiny_minilm  tiny with the shipped MiniLM-L6 as a frozen joint critic encoder (heads trained
+          on cached features: critic.freeze_encoder, critic.joint) and 2000 BC steps.
   smollm2 the shipped SmolLM2-135M-Instruct actor and the shipped MiniLM-L6 critic.
   smoke   the tiny config shrunk to a seconds-long run (tests, launch-script checks).
 """
@@ -46,7 +46,8 @@ def get_config(variant: str = "tiny"):
     c = get_config("tiny")
     c.workdir = "runs/twenty_questions_tiny_minilm"
     c.critic.model, c.critic.overrides = "minilm-l6", {"pooling": "mean"}
-    c.critic.freeze_encoder = True
+    c.critic.update(freeze_encoder=True, joint=True)   # heads on cached joint features
+    c.bc.steps = 2000                   # a BC policy that already reads the history
   elif variant == "smoke":            # seconds-long end-to-end run (tests, launch checks)
     c = get_config("tiny")
     c.workdir = "runs/twenty_questions_smoke"
