@@ -23,6 +23,7 @@ from archer_jax.algorithms import steps
 from archer_jax.algorithms.networks import DoubleCritic, PolicyWithValue
 from archer_jax.models import ModelConfig
 from archer_jax.parallel.mesh import RULES, data_sharding, make_mesh
+from archer_jax.training.agent import frozen_encoder_mask
 from archer_jax.training.state import copy_params, create_state, make_optimizer
 
 assert jax.device_count() == 8, jax.devices()
@@ -35,6 +36,9 @@ rng = np.random.default_rng(0)
 VALID = [1, 1, 0, 1, 1, 1, 0, 1]
 cbatch = critic_batch(rng, VALID, lo=10, la=5, vocab=V)
 b = len(VALID)
+# cached encoder features in place of the ids (what critic.freeze_encoder batches carry)
+fbatch = dict(cbatch, **{k: rng.normal(size=(b, 32)).astype(np.float32)
+                         for k in ("obs", "next_obs", "act", "pi_act")})
 abatch = policy_batch(rng, rng.integers(1, 9, b), rng.integers(1, 7, b), VALID, 8, 6, V)
 abatch["old_logp"] = (rng.normal(size=(b, 6)) * 0.3 - 3.0).astype(np.float32)
 
@@ -73,7 +77,7 @@ def run(mesh):
   # a target that differs from the online critic, sharded like it
   target = jax.jit(lambda p: jax.tree.map(lambda x: x * 0.9, p),
                    out_shardings=csh.params)(copy_params(critic.params, csh.params))
-  out["critic_init"] = jax.tree.map(np.asarray, critic.params)
+  out["critic_init"] = critic_init_params = jax.tree.map(np.asarray, critic.params)
   cstep = jax.jit(lambda s, t, bt: steps.critic_step(
       s, t, bt, tx=tx_c, embed=embed, heads=heads, gamma=0.9, tau=0.1, num_micro=2),
       donate_argnums=(0, 1), out_shardings=(csh, csh.params, None))
@@ -91,6 +95,18 @@ def run(mesh):
       tau=0.1, num_micro=2), donate_argnums=(0, 1), out_shardings=(csh, csh.params, None))
   jstate, _, _ = under(mesh, jstep)(jstate, jtarget, put(cbatch, mesh))
   out["critic_joint"] = jax.tree.map(np.asarray, jstate.params)
+  # critic.freeze_encoder: heads only, on cached features (masked optimizer, identity embeds)
+  tx_f = make_optimizer(1e-3, grad_clip=1.0, trainable=frozen_encoder_mask)
+  fstate, fsh = create_state(cnet, cdummy, tx_f, mesh, jax.random.PRNGKey(1))
+  ftarget = copy_params(fstate.params, fsh.params)
+  fstep = jax.jit(lambda s, t, bt: steps.critic_step(
+      s, t, bt, tx=tx_f, embed=lambda p, f, m: f, heads=heads,
+      embed_act=lambda p, o, om, f, m: f, gamma=0.9, tau=0.1, num_micro=2),
+      donate_argnums=(0, 1), out_shardings=(fsh, fsh.params, None))
+  fstate, _, fm = under(mesh, fstep)(fstate, ftarget, put(fbatch, mesh))
+  out["critic_frozen"] = jax.tree.map(np.asarray, fstate.params)
+  out["frozen_init"] = jax.tree.map(np.asarray, critic_init_params)
+  out["fm"] = {k: float(v) for k, v in fm.items()}
 
   actor, ash = create_state(anet, (jnp.zeros((2, 14), jnp.int32),), tx_a, mesh,
                             jax.random.PRNGKey(2))
@@ -125,6 +141,11 @@ res = {
     "critic_joint_diff": max_diff(big["critic_joint"], one["critic_joint"]),
     "critic_joint_vs_plain": max_diff(one["critic_joint"], one["critic"]),
     "actor_diff": max_diff(big["actor"], one["actor"]),
+    "critic_frozen_diff": max_diff(big["critic_frozen"], one["critic_frozen"]),
+    "frozen_encoder_moved": max_diff(one["critic_frozen"]["encoder"],
+                                     one["frozen_init"]["encoder"]),
+    "frozen_heads_moved": max_diff(one["critic_frozen"]["q1"], one["frozen_init"]["q1"]),
+    "fm": [big["fm"], one["fm"]],
     "critic_moved": max_diff(one["critic"], one["critic_init"]),
     "actor_moved": max_diff(one["actor"], one["actor_init"]),
     "cm": [big["cm"], one["cm"]], "am": [big["am"], one["am"]],
@@ -166,6 +187,14 @@ def test_critic_step_matches_single_device(result):
 def test_joint_critic_step_matches_single_device(result):
   assert result["critic_joint_vs_plain"] > 1e-6     # a different update from the same start
   assert result["critic_joint_diff"] < 1e-5, result["critic_joint_diff"]
+
+
+def test_frozen_encoder_critic_step_matches_single_device(result):
+  assert result["frozen_encoder_moved"] == 0.0 and result["frozen_heads_moved"] > 1e-4
+  assert result["critic_frozen_diff"] < 1e-5, result["critic_frozen_diff"]
+  big, one = result["fm"]
+  for k in one:
+    assert abs(big[k] - one[k]) <= 1e-5 * max(1.0, abs(one[k])), (k, big[k], one[k])
 
 
 def test_actor_step_matches_single_device(result):

@@ -94,7 +94,16 @@ def test_tiny_run_logs_and_resume_is_bit_identical(tmp_path):
   _run(part_cfg)
   resumed_cfg = micro_config(tmp_path / "b")
   resumed = _run(resumed_cfg, resume=True)
-  assert resumed.iteration == 3
+  _assert_same_run(full, resumed)
+
+  with pytest.raises(FileExistsError):
+    Trainer(micro_config(tmp_path / "a"), progress=False)
+
+
+def _assert_same_run(full, resumed):
+  """Every array of the resumed run (states, target, buffer) and every logged metric equal the
+  uninterrupted run's."""
+  assert resumed.iteration == full.iteration
   for name in ("actor", "critic"):
     a, b = getattr(full.agent, name), getattr(resumed.agent, name)
     for x, y in zip(_leaves(a), _leaves(b)):
@@ -108,8 +117,17 @@ def test_tiny_run_logs_and_resume_is_bit_identical(tmp_path):
   strip = lambda h: {k: v for k, v in h.items() if k != "seconds"}
   assert [strip(h) for h in h_full] == [strip(h) for h in h_res]
 
-  with pytest.raises(FileExistsError):
-    Trainer(micro_config(tmp_path / "a"), progress=False)
+
+def test_resume_with_frozen_encoder_is_bit_identical(tmp_path):
+  """critic.freeze_encoder: the feature cache starts empty after a resume; the features it
+  recomputes (and those saved in the buffer rows) give the same run."""
+  over = {"critic.freeze_encoder": True, "critic.joint": True, "critic.feature_chunk": 8}
+  full = _run(micro_config(tmp_path / "a", **over))
+  assert "act_feat" in full.buffer.data
+  _run(micro_config(tmp_path / "b", **over, **{"train.iterations": 2}))
+  resumed = _run(micro_config(tmp_path / "b", **over), resume=True)
+  assert len(resumed.agent._feature_cache) < len(full.agent._feature_cache)
+  _assert_same_run(full, resumed)
 
 
 @pytest.mark.parametrize("spec", [

@@ -145,7 +145,7 @@ class Agent:
     self.frozen = bool(c.critic.get("freeze_encoder", False))
     self._feature_cache: dict[bytes, np.ndarray] = {}
     self.critic_tx = make_optimizer(c.critic.lr, c.critic.grad_clip,
-                                    trainable=_heads_only if self.frozen else None)
+                                    trainable=frozen_encoder_mask if self.frozen else None)
     self.critic, self.critic_sh = create_state(self.critic_net, cdummy, self.critic_tx, mesh,
                                                jax.random.fold_in(key, 2), cparams)
     self.target = copy_params(self.critic.params, self.critic_sh.params)
@@ -360,7 +360,7 @@ class Agent:
             "valid": np.ones(len(o), np.float32)}
 
 
-def _heads_only(params):
+def frozen_encoder_mask(params):
   """Trainable mask of a critic whose encoder is frozen: everything but `encoder`."""
   return {k: jax.tree.map(lambda _: k != "encoder", v) for k, v in params.items()}
 
