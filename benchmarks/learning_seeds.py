@@ -30,19 +30,16 @@ sys.path.insert(0, REPO)
 
 def apply_overrides(c, overrides):
   import ast
+  from archer_jax.training.validate import override
   for item in overrides:
     if not item.startswith("--config.") or "=" not in item:
       raise SystemExit(f"unrecognised argument {item!r} (expected --config.path=value)")
     path, value = item[len("--config."):].split("=", 1)
     try:
-      value = ast.literal_eval(value)
+      value = ast.literal_eval(value)      # as on the trainer's command line: 32, 1e-4, True
     except (ValueError, SyntaxError):
       pass
-    node = c
-    *parents, last = path.split(".")
-    for p in parents:
-      node = node[p]
-    node[last] = value
+    override(c, path, value)
 
 
 def plot(results, path):

@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from configs import twenty_questions  # noqa: E402
-from archer_jax.training.validate import ConfigError, validate  # noqa: E402
+from archer_jax.training.validate import ConfigError, override, validate  # noqa: E402
 
 
 def micro_config(tmp_path, **over):
@@ -24,11 +24,7 @@ def micro_config(tmp_path, **over):
   c.workdir = str(tmp_path / "run")
   c.actor.obs_len = c.critic.obs_len = 96
   for k, v in over.items():
-    node = c
-    *path, last = k.split(".")
-    for p in path:
-      node = node[p]
-    node[last] = v
+    override(c, k, v)
   return c
 
 
@@ -47,6 +43,14 @@ def test_bad_config_fails_naming_field(tmp_path, field, value, needle):
   c = micro_config(tmp_path, **{field: value})
   with pytest.raises(ConfigError, match=needle.replace(".", r"\.")):
     validate(c)
+
+
+def test_override_of_unknown_field_names_it(tmp_path):
+  c = micro_config(tmp_path)
+  with pytest.raises(ConfigError, match=r"config\.algo\.no_such"):
+    override(c, "algo.no_such.x", 1)
+  override(c, "algo.gamma", 0.5)
+  assert c.algo.gamma == 0.5
 
 
 def test_batch_not_divisible_by_mesh(tmp_path):

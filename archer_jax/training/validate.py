@@ -29,6 +29,18 @@ def load_config(spec: str):
   return module.get_config(variant) if variant else module.get_config()
 
 
+def override(config, path: str, value) -> None:
+  """config.<path> = value for a dotted path ("algo.batch_size")."""
+  node = config
+  *parents, last = path.split(".")
+  try:
+    for p in parents:
+      node = node[p]
+    node[last] = value
+  except (KeyError, AttributeError, TypeError) as e:
+    raise ConfigError(f"config.{path}: cannot set it ({e})") from None
+
+
 def _require(cond: bool, field: str, msg: str):
   if not cond:
     raise ConfigError(f"config.{field}: {msg}")
