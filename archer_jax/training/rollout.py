@@ -103,7 +103,6 @@ def collect(env: BatchedEnv, generate: Callable, encoder: IncrementalEncoder,
   out = {k: [] for k in ("obs_ids", "act_ids", "next_obs_ids", "obs_text", "act_text",
                          "next_obs_text", "reward", "done")}
   done = np.zeros(b, bool)
-  turns = 0
   while not done.all():
     rows = np.flatnonzero(~done)
     tok, texts = generate([ids[r] for r in rows])
@@ -111,7 +110,6 @@ def collect(env: BatchedEnv, generate: Callable, encoder: IncrementalEncoder,
     for r, t in zip(rows, texts):
       actions[r] = t
     new_obs, rew, new_done, _ = env.step(actions)
-    turns += len(rows)
     for j, r in enumerate(rows):
       nxt = encoder.extend(obs[r], ids[r], new_obs[r])
       out["obs_ids"].append(ids[r]); out["act_ids"].append(list(tok[j]))
@@ -120,12 +118,7 @@ def collect(env: BatchedEnv, generate: Callable, encoder: IncrementalEncoder,
       out["reward"].append(float(rew[r])); out["done"].append(bool(new_done[r]))
       ids[r], obs[r] = nxt, new_obs[r]
     done = new_done
-  trajs = env.trajectories()
-  returns = np.array([t.episode_return for t in trajs], np.float32)
-  success = np.array([episode_success(t) for t in trajs])
-  return RolloutBatch(reward=np.array(out.pop("reward"), np.float32),
-                      done=np.array(out.pop("done"), bool), episode_returns=returns,
-                      episode_success=success, num_turns=turns, **out)
+  return _rollout_batch(out, env.trajectories())
 
 
 def from_trajectories(trajs, encoder: IncrementalEncoder, stop: str = "\n") -> RolloutBatch:
@@ -144,6 +137,11 @@ def from_trajectories(trajs, encoder: IncrementalEncoder, stop: str = "\n") -> R
       out["next_obs_text"].append(turn.next_observation)
       out["reward"].append(float(turn.reward)); out["done"].append(bool(turn.done))
       prev_text, prev_ids = turn.observation, ids
+  return _rollout_batch(out, trajs)
+
+
+def _rollout_batch(out: dict, trajs) -> RolloutBatch:
+  """Per-turn lists (obs/act/next_obs ids and texts, reward, done) + the finished episodes."""
   return RolloutBatch(reward=np.array(out.pop("reward"), np.float32),
                       done=np.array(out.pop("done"), bool),
                       episode_returns=np.array([t.episode_return for t in trajs], np.float32),
