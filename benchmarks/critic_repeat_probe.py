@@ -32,6 +32,9 @@ def main(argv=None):
   ap.add_argument("--test-episodes", type=int, default=200)
   ap.add_argument("--steps", type=int, default=2000)
   ap.add_argument("--lr", type=float, default=1e-3)
+  ap.add_argument("--target", choices=("reward", "repeat"), default="reward",
+                  help="fit Q to the reward (the RL signal) or to the repeat flag itself "
+                       "(a capacity check: can the encoder see a repeat at all?)")
   ap.add_argument("--joint", action="store_true",
                   help="critic.joint: the action read in the context of concat(s, a)")
   args = ap.parse_args(argv)
@@ -84,6 +87,8 @@ def main(argv=None):
   n_test = sum(len(t.turns) for t in trajs[: args.test_episodes])
   test, train = np.arange(n_test), np.arange(n_test, len(repeat))
   r = np.asarray(rows["reward"])
+  if args.target == "repeat":
+    r = repeat.astype(np.float32)
   print(f"{len(train)} train / {n_test} test transitions, {repeat[train].mean():.2f} repeats; "
         f"held-out E[r | new] = {r[test][~repeat[test]].mean():+.3f}, "
         f"E[r | repeat] = {r[test][repeat[test]].mean():+.3f}", flush=True)
@@ -115,8 +120,10 @@ def main(argv=None):
     if (s + 1) % 500 == 0:
       q = np.asarray(q_test(params, *feats(test)))
       new, rep = q[~repeat[test]].mean(), q[repeat[test]].mean()
+      qt = np.asarray(q_test(params, *feats(train[:2000])))
       print(f"{args.encoder} step {s + 1}: Q(new) {new:+.3f}  Q(repeat) {rep:+.3f}  "
-            f"gap {new - rep:+.3f}  ({time.perf_counter() - t0:.0f} s)", flush=True)
+            f"gap {new - rep:+.3f}  train MSE {np.mean((qt - r[train[:2000]]) ** 2):.4f}  "
+            f"({time.perf_counter() - t0:.0f} s)", flush=True)
 
 
 if __name__ == "__main__":

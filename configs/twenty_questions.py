@@ -6,7 +6,7 @@ Variants (`--config configs/twenty_questions.py:VARIANT`):
   tiny    the embedded default: small from-scratch actor and critic, built-in oracle,
           BC warm start from the scripted demonstrator, then ArCHer; minutes on a CPU.
   tiny_minilm  tiny with the shipped MiniLM-L6 as a frozen joint critic encoder (heads trained
-          on cached features: critic.freeze_encoder, critic.joint) and 2000 BC steps.
+          on cached features: critic.freeze_encoder, critic.joint).
   smollm2 the shipped SmolLM2-135M-Instruct actor and the shipped MiniLM-L6 critic.
   smoke   the tiny config shrunk to a seconds-long run (tests, launch-script checks).
 """
@@ -38,7 +38,8 @@ def get_config(variant: str = "tiny"):
     c.algo.update(critic_steps=30, actor_steps=5, warmup_iters=0, batch_size=64,
                   micro_batches=1, normalize_advantage=True)
     # BC on a weak demonstrator; its episodes also seed the buffer and warm-start the critic
-    c.bc.update(episodes=256, steps=500, batch_size=32, lr=2e-3, skill=0.2, to_buffer=True,
+    # (2000 steps: a BC policy that reads the history; after 500 its greedy play ignores it)
+    c.bc.update(episodes=256, steps=2000, batch_size=32, lr=2e-3, skill=0.2, to_buffer=True,
                 critic_steps=200)
     c.train.update(iterations=15, rollout_size=32, eval_every=5, eval_episodes=30,
                    checkpoint_every=5, buffer_capacity=20_000, eval_sampled=True)
@@ -47,7 +48,6 @@ def get_config(variant: str = "tiny"):
     c.workdir = "runs/twenty_questions_tiny_minilm"
     c.critic.model, c.critic.overrides = "minilm-l6", {"pooling": "mean"}
     c.critic.update(freeze_encoder=True, joint=True)   # heads on cached joint features
-    c.bc.steps = 2000                   # a BC policy that already reads the history
   elif variant == "smoke":            # seconds-long end-to-end run (tests, launch checks)
     c = get_config("tiny")
     c.workdir = "runs/twenty_questions_smoke"

@@ -255,7 +255,7 @@ class Trainer:
                  ("final sampled eval return", f"{final['eval_sampled_return']:.2f}")]
     for k, v in self.timings.items():
       rows.append((f"mean {k} (s)", f"{np.mean(v):.3f}"))
-    if self.progress and self.lead:
+    if self.lead:          # the summary also ends a --noprogress run
       print(reporting.summary_table(rows))
       print(f"metrics: {self.metrics.path}\nplot: {png}")
     return out
