@@ -77,7 +77,7 @@ def run(mesh):
   # a target that differs from the online critic, sharded like it
   target = jax.jit(lambda p: jax.tree.map(lambda x: x * 0.9, p),
                    out_shardings=csh.params)(copy_params(critic.params, csh.params))
-  out["critic_init"] = critic_init_params = jax.tree.map(np.asarray, critic.params)
+  out["critic_init"] = jax.tree.map(np.asarray, critic.params)
   cstep = jax.jit(lambda s, t, bt: steps.critic_step(
       s, t, bt, tx=tx_c, embed=embed, heads=heads, gamma=0.9, tau=0.1, num_micro=2),
       donate_argnums=(0, 1), out_shardings=(csh, csh.params, None))
@@ -97,7 +97,7 @@ def run(mesh):
   out["critic_joint"] = jax.tree.map(np.asarray, jstate.params)
   # critic.freeze_encoder: heads only, on cached features (masked optimizer, identity embeds)
   tx_f = make_optimizer(1e-3, grad_clip=1.0, trainable=frozen_encoder_mask)
-  fstate, fsh = create_state(cnet, cdummy, tx_f, mesh, jax.random.PRNGKey(1))
+  fstate, fsh = create_state(cnet, cdummy, tx_f, mesh, jax.random.PRNGKey(1))  # = critic_init
   ftarget = copy_params(fstate.params, fsh.params)
   fstep = jax.jit(lambda s, t, bt: steps.critic_step(
       s, t, bt, tx=tx_f, embed=lambda p, f, m: f, heads=heads,
@@ -105,7 +105,6 @@ def run(mesh):
       donate_argnums=(0, 1), out_shardings=(fsh, fsh.params, None))
   fstate, _, fm = under(mesh, fstep)(fstate, ftarget, put(fbatch, mesh))
   out["critic_frozen"] = jax.tree.map(np.asarray, fstate.params)
-  out["frozen_init"] = jax.tree.map(np.asarray, critic_init_params)
   out["fm"] = {k: float(v) for k, v in fm.items()}
 
   actor, ash = create_state(anet, (jnp.zeros((2, 14), jnp.int32),), tx_a, mesh,
@@ -143,8 +142,8 @@ res = {
     "actor_diff": max_diff(big["actor"], one["actor"]),
     "critic_frozen_diff": max_diff(big["critic_frozen"], one["critic_frozen"]),
     "frozen_encoder_moved": max_diff(one["critic_frozen"]["encoder"],
-                                     one["frozen_init"]["encoder"]),
-    "frozen_heads_moved": max_diff(one["critic_frozen"]["q1"], one["frozen_init"]["q1"]),
+                                     one["critic_init"]["encoder"]),
+    "frozen_heads_moved": max_diff(one["critic_frozen"]["q1"], one["critic_init"]["q1"]),
     "fm": [big["fm"], one["fm"]],
     "critic_moved": max_diff(one["critic"], one["critic_init"]),
     "actor_moved": max_diff(one["actor"], one["actor_init"]),

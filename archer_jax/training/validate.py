@@ -31,14 +31,19 @@ def load_config(spec: str):
 
 def override(config, path: str, value) -> None:
   """config.<path> = value for a dotted path ("algo.batch_size")."""
-  node = config
-  *parents, last = path.split(".")
+  parent, _, last = path.rpartition(".")
   try:
-    for p in parents:
-      node = node[p]
-    node[last] = value
+    _lookup(config, parent)[last] = value
   except (KeyError, AttributeError, TypeError) as e:
     raise ConfigError(f"config.{path}: cannot set it ({e})") from None
+
+
+def _lookup(config, path: str):
+  """The node at a dotted path ("" is the config itself)."""
+  node = config
+  for p in filter(None, path.split(".")):
+    node = node[p]
+  return node
 
 
 def _require(cond: bool, field: str, msg: str):
@@ -47,9 +52,7 @@ def _require(cond: bool, field: str, msg: str):
 
 
 def _positive(cfg, path: str, allow_zero: bool = False):
-  node = cfg
-  for p in path.split("."):
-    node = node[p]
+  node = _lookup(cfg, path)
   ok = node >= 0 if allow_zero else node > 0
   _require(ok, path, f"must be {'>= 0' if allow_zero else '> 0'}, got {node!r}")
 
