@@ -171,7 +171,7 @@ def env_config(cfg: DemoConfig):
 def scripted_trajectories(cfg: DemoConfig) -> Iterator[Trajectory]:
   """`cfg.episodes` scripted episodes: batch k is `play(env, player, seed=cfg.seed*1000+k)`."""
   from archer_jax.envs.registry import make_env, make_player
-  from archer_jax.envs.twenty_questions.player import play
+  from archer_jax.envs.play import play
   ecfg = env_config(cfg)
   env = make_env(ecfg, batch_size=min(cfg.batch_size, cfg.episodes), seed=cfg.seed)
   make = lambda rng: make_player(ecfg, rng, skill=cfg.skill)

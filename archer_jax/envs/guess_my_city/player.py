@@ -28,7 +28,7 @@ from archer_jax.envs.guess_my_city.countries import COUNTRIES
 from archer_jax.envs.guess_my_city.dataset import answer_polarity
 from archer_jax.envs.guess_my_city.env import named_cities, resolve_cities
 from archer_jax.envs.guess_my_city.understander import Understander, get_understander
-from archer_jax.envs.twenty_questions.player import play  # noqa: F401  (re-exported)
+from archer_jax.envs.play import play  # noqa: F401  (re-exported)
 from archer_jax.envs.twenty_questions.prompts import INITIAL_OBSERVATION
 
 _OPEN = {

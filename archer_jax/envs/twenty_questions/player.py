@@ -9,11 +9,11 @@ Every attribute has several phrasings, so demonstrations are varied. Determinist
 """
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Sequence
 
 import numpy as np
 
-from archer_jax.envs.base import BatchedEnv, Trajectory
+from archer_jax.envs.play import play  # noqa: F401  (re-exported)
 from archer_jax.envs.twenty_questions.knowledge import WordEntry, resolve_words
 from archer_jax.envs.twenty_questions.prompts import INITIAL_OBSERVATION
 from archer_jax.envs.twenty_questions.questions import LADDER_TEMPLATES, RULES
@@ -153,16 +153,3 @@ class ScriptedPlayer:
     row = self._best_split(alive)
     return self._guess(alive) if row is None else self._ask(row)
 
-
-def play(env: BatchedEnv, make_player: Callable[[np.random.Generator], ScriptedPlayer],
-         seed: int = 0, indices: Sequence[int] | None = None) -> list[Trajectory]:
-  """One lock-step batch of episodes, one player per row (player i gets rng seed+i)."""
-  players = [make_player(np.random.default_rng([seed, i])) for i in range(env.batch_size)]
-  obs = env.reset(seeds=[seed * 100_003 + i for i in range(env.batch_size)], indices=indices)
-  for p in players:
-    p.reset()
-  while not env.dones.all():
-    done = env.dones
-    acts = ["" if done[i] else players[i].act(obs[i]) for i in range(env.batch_size)]
-    obs, _, _, _ = env.step(acts)
-  return env.trajectories()
