@@ -5,6 +5,8 @@ setup(
     version="0.1.0",
     description="ArCHer (hierarchical multi-turn actor-critic RL for LLM agents) in JAX",
     packages=find_packages(include=["archer_jax", "archer_jax.*"]),
+    # the Detective story file and the public Guess My City conversations (docs/data_files.md)
+    package_data={"archer_jax.assets": ["*.z5", "*.json.gz"]},
     python_requires=">=3.10",
     install_requires=[
         "jax>=0.6",

@@ -1,6 +1,6 @@
 """How much of the real Guess My City questions the built-in understander answers sensibly.
 
-  python benchmarks/bench_city_understander.py [--data ../shared/data/guess_my_city_conversations.json]
+  python benchmarks/bench_city_understander.py [--data PATH (default: the packaged copy)]
       [--sample 200] [--seed 0] [--show-unparsed 40] [--show-disagree 0] [--json OUT]
 
 Every turn of the 950 public conversations is split into its question (chatter dropped, up to
@@ -29,13 +29,13 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from archer_jax.envs.guess_my_city.dataset import answer_polarity, load_conversations, turns  # noqa: E402
+from archer_jax.envs.guess_my_city.dataset import (DEFAULT_PATH, answer_polarity,  # noqa: E402
+                                                  load_conversations, turns)
 from archer_jax.envs.guess_my_city.oracles import BuiltinOracle  # noqa: E402
 from archer_jax.envs.guess_my_city.understander import Understander  # noqa: E402
 from archer_jax.envs.guess_my_city.cities import city_index  # noqa: E402
 
-DEFAULT = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data",
-                       "guess_my_city_conversations.json")
+DEFAULT = DEFAULT_PATH  # archer_jax/assets/guess_my_city_conversations.json.gz
 
 
 def measure(path: str = DEFAULT, understander: Understander | None = None) -> dict:

@@ -1,8 +1,10 @@
 """Detective (Jericho): score-delta reward, gamma 0.98 (paper; the reference code used 0.95),
 warm-up 10, actor lr 1e-5, episode cap 50 (reference; env default 60). No demonstrator:
-bc.steps = 0. `--config.env.kwargs.game_file=PATH` points at detective.z5."""
+bc.steps = 0. The story file ships with the package (archer_jax/assets/detective.z5);
+`--config.env.kwargs.game_file=PATH` plays another copy."""
 from __future__ import annotations
 
+from archer_jax.assets import DETECTIVE_STORY
 from configs.common import base_config, set_models
 
 
@@ -10,7 +12,7 @@ def get_config(variant: str = "paper"):
   c = base_config()
   c.env.name = "detective"
   c.env.max_turns = 50
-  c.env.kwargs = {"game_file": "../shared/data/detective.z5"}
+  c.env.kwargs = {"game_file": DETECTIVE_STORY}
   c.workdir = f"runs/detective_{variant}"
   c.algo.gamma, c.algo.warmup_iters, c.actor.lr = 0.98, 10, 1e-5
   c.actor.obs_len = c.critic.obs_len = 512

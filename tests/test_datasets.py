@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import glob
+import gzip
 import json
 import os
 from pathlib import Path
 
 import pytest
 
+from archer_jax.assets import GUESS_MY_CITY_CONVERSATIONS
 from archer_jax.data import demos
 from archer_jax.data.public_json import (INITIAL_OBSERVATION, DatasetFormatError,
                                          load_guess_my_city_json, load_public_json,
@@ -19,7 +21,6 @@ from archer_jax.envs.registry import make_env, make_player
 from archer_jax.envs.twenty_questions import play
 
 REPO = Path(__file__).resolve().parents[1]
-CITY_JSON = REPO.parent / "shared" / "data" / "guess_my_city_conversations.json"
 
 
 def _as_tuples(trajs):
@@ -201,12 +202,13 @@ def test_city_line_split_rule():
                                                                       "No.")
 
 
-@pytest.mark.skipif(not CITY_JSON.exists(),
-                    reason=f"public Guess My City data not found at {CITY_JSON} "
-                           f"(../shared/data relative to the repo root)")
 def test_guess_my_city_json_real_file(tmp_path):
-  trajs = load_guess_my_city_json(CITY_JSON)
-  raw = json.load(open(CITY_JSON))
+  # the packaged copy is gzip; the JSON loaders read plain files
+  city_json = tmp_path / "guess_my_city_conversations.json"
+  with gzip.open(GUESS_MY_CITY_CONVERSATIONS, "rb") as src:
+    city_json.write_bytes(src.read())
+  trajs = load_guess_my_city_json(city_json)
+  raw = json.load(open(city_json))
   assert len(trajs) == 950
   for t, item in zip(trajs, raw):
     assert len(t) == len(item["conversation"])
@@ -222,7 +224,7 @@ def test_guess_my_city_json_real_file(tmp_path):
       INITIAL_OBSERVATION + raw[0]["conversation"][0] + "\n")
   _check_consistent(trajs)
   # the same file through the dataset builder
-  cfg = demos.demo_config("guess_my_city", episodes=40, json_path=CITY_JSON)
+  cfg = demos.demo_config("guess_my_city", episodes=40, json_path=city_json)
   assert cfg.name == "guess_my_city-json-guess_my_city_conversations-n40"
   demos.build_dataset(cfg, tmp_path)
   got = demos.load_trajectories(tmp_path, cfg)

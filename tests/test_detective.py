@@ -8,16 +8,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from archer_jax.assets import DETECTIVE_STORY
 from archer_jax.envs import detective
 from archer_jax.envs.detective import DetectiveEnv, clean_command
 
-GAME = Path(__file__).resolve().parents[2] / "shared" / "data" / "detective.z5"
+GAME = Path(DETECTIVE_STORY)  # shipped in the package
 
 
 @pytest.fixture
 def game_file():
-  if not GAME.is_file():
-    pytest.skip(f"Detective story file not found at {GAME} (shared/data/detective.z5)")
   pytest.importorskip("jericho", reason="jericho is not installed (pip install -e '.[envs]')")
   return GAME
 

@@ -8,21 +8,21 @@ import sys
 import numpy as np
 import pytest
 
+from archer_jax.assets import GUESS_MY_CITY_CONVERSATIONS
 from archer_jax.envs.guess_my_city import (CITIES, FALLBACK, REFUSE, WIN_ANSWER, BuiltinOracle,
                                            GuessMyCityEnv, LMOracle, ScriptedCityPlayer,
                                            city_index, extract_question, get_city,
                                            get_understander, guess_question, is_garbage,
-                                           named_cities, names_city, parse_history, play,
-                                           question_pool, reveals, split_turn)
+                                           load_conversations, named_cities, names_city,
+                                           parse_history, play, question_pool, reveals,
+                                           split_turn)
 from archer_jax.envs.guess_my_city.cities import CLIMATES
 from archer_jax.envs.guess_my_city.countries import COUNTRIES
 from archer_jax.envs.guess_my_city.knowledge import CONTINENTS
 from archer_jax.envs.guess_my_city.player import _answer_matrix
 
 HERE = os.path.dirname(__file__)
-DATA = os.path.join(HERE, "..", "..", "shared", "data", "guess_my_city_conversations.json")
-needs_data = pytest.mark.skipif(not os.path.exists(DATA),
-                                reason="../shared/data/guess_my_city_conversations.json absent")
+DATA = GUESS_MY_CITY_CONVERSATIONS  # shipped in the package (gzip JSON)
 sys.path.insert(0, os.path.join(HERE, "..", "benchmarks"))
 
 ORACLE = BuiltinOracle()
@@ -46,11 +46,8 @@ class CountingOracle:
 
 
 # ---- city list and knowledge base --------------------------------------------------------
-@needs_data
 def test_city_keys_are_the_data_files():
-  import json
-  with open(DATA) as f:
-    data = json.load(f)
+  data = load_conversations(DATA)
   keys = {d["word"] for d in data}
   assert len(keys) == 99 and keys == {c.key for c in CITIES}
   assert len(CITIES) == 99
@@ -348,7 +345,6 @@ def test_registry_builds_env_and_player():
 
 
 # ---- the real questions ---------------------------------------------------------------------
-@needs_data
 def test_understander_coverage_on_the_public_conversations():
   from bench_city_understander import measure
   r = measure(DATA)

@@ -16,6 +16,7 @@ Actions are free text, so they are cleaned before the interpreter sees them:
   script, purloin, tree, ...) are refused: they write files, reset the score or cheat.
 A refused or empty action still costs its turn, with reward 0 and an explanatory answer.
 
+The story file ships with the package (`archer_jax.assets.DETECTIVE_STORY`, the default).
 Jericho's `get_valid_actions` needs spaCy and its `en_core_web_sm` model; without them the
 list is left out and one warning is logged.
 """
@@ -31,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from archer_jax.assets import DETECTIVE_STORY
 from archer_jax.envs.base import BatchedEnv
 
 log = logging.getLogger(__name__)
@@ -108,7 +110,8 @@ def _warn_no_valid_actions(reason: str) -> None:
 
 
 class DetectiveEnv(BatchedEnv):
-  """`batch_size` independent games of the story file `game_file`.
+  """`batch_size` independent games of the story file `game_file` (default: the packaged
+  Detective).
 
   reset -> the game's opening text + look + inventory (+ valid actions);
   step(actions) -> rewards = score deltas (Detective: +10 per clue, 360 in all),
@@ -116,8 +119,8 @@ class DetectiveEnv(BatchedEnv):
   and, for a refused action, "invalid".
   """
 
-  def __init__(self, batch_size: int, game_file: str | os.PathLike, max_turns: int = 60,
-               seed: int = 0, valid_actions: bool = True):
+  def __init__(self, batch_size: int, game_file: str | os.PathLike = DETECTIVE_STORY,
+               max_turns: int = 60, seed: int = 0, valid_actions: bool = True):
     super().__init__(batch_size, max_turns, seed)
     path = Path(game_file).expanduser()
     _check_story_file(path)

@@ -1,6 +1,7 @@
 """Reading the public Guess My City conversations file.
 
-`data/guess_my_city_conversations.json` (in shared/) is a list of
+The file (shipped gzip-compressed as `archer_jax/assets/guess_my_city_conversations.json.gz`;
+plain JSON reads as well) is a list of
 {"conversation": ["<question> <answer>", ...], "done": bool, "word": "city,country"};
 each turn is one string, and many questions are preceded by the asking model's chatter
 ("Based on the information provided, my next question would be:\\n\\n...").
@@ -11,10 +12,10 @@ import json
 import os
 import re
 
+from archer_jax.assets import GUESS_MY_CITY_CONVERSATIONS, open_text
 from archer_jax.envs.guess_my_city.understander import extract_question
 
-DEFAULT_PATH = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "shared", "data",
-                            "guess_my_city_conversations.json")
+DEFAULT_PATH = GUESS_MY_CITY_CONVERSATIONS
 
 
 def split_turn(line: str) -> tuple[str, str]:
@@ -27,8 +28,10 @@ def split_turn(line: str) -> tuple[str, str]:
   return extract_question(line[: k + 1]), line[k + 1:].strip()
 
 
-def load_conversations(path: str | None = None) -> list[dict]:
-  with open(path or DEFAULT_PATH, encoding="utf-8") as f:
+def load_conversations(path: str | os.PathLike | None = None) -> list[dict]:
+  """The conversations of `path` (default: the packaged copy), plain or gzip JSON."""
+  path = path or DEFAULT_PATH
+  with open_text(path) as f:
     data = json.load(f)
   if not isinstance(data, list):
     raise ValueError(f"{path}: expected a JSON list of conversations")
