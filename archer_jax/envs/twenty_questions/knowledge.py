@@ -8,6 +8,7 @@ stored as a bool matrix [n_attributes, n_objects], so one attribute answers all 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 import numpy as np
@@ -452,12 +453,7 @@ def resolve_words(words) -> tuple[WordEntry, ...]:
   return tuple(out)
 
 
-_KB: KnowledgeBase | None = None
-
-
+@functools.cache
 def get_kb() -> KnowledgeBase:
   """The shared knowledge base over all 157 objects (built once)."""
-  global _KB
-  if _KB is None:
-    _KB = KnowledgeBase()
-  return _KB
+  return KnowledgeBase()

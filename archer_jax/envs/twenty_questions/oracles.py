@@ -6,51 +6,37 @@ Every answer is exactly "Yes.", "No." or "Invalid Question.". The env calls this
 step with the questions of all rows still playing.
 
 - `BuiltinOracle`: the knowledge base + question understander (default; no model, ~µs/question).
-- `LMOracle(generate_fn)`: any local causal LM; `generate_fn(prompts) -> completions`.
+- `LMOracle(generate_fn)`: any local causal LM; `generate_fn(prompts) -> completions`
+  (`LMOracle.from_pretrained` loads a known model name, checkpoint directory or .gguf file).
 - `Seq2SeqOracle(model_dir)`: a fine-tuned FLAN-T5 answerer (the paper's oracle) run host-side
   with transformers + torch, for users who own such a checkpoint.
 """
 from __future__ import annotations
 
 import os
-from typing import Callable, Protocol, Sequence
+from typing import Sequence
 
+from archer_jax.envs.question_game import KnowledgeOracle, Oracle, check_lengths
+from archer_jax.envs.question_game import LMOracle as _LMOracle
 from archer_jax.envs.twenty_questions.knowledge import WORDS, get_kb, norm_name
 from archer_jax.envs.twenty_questions.prompts import map_answer
 from archer_jax.envs.twenty_questions.understander import ANSWERS, Understander, get_understander
 
 
-class Oracle(Protocol):
-  def answer_batch(self, secret_words: Sequence[str], questions: Sequence[str]) -> list[str]:
-    ...
-
-
-def _check_lengths(secret_words, questions):
-  if len(secret_words) != len(questions):
-    raise ValueError(f"answer_batch: {len(secret_words)} secret words for {len(questions)} "
-                     "questions")
-
-
-class BuiltinOracle:
+class BuiltinOracle(KnowledgeOracle):
   """Answers from the knowledge base; questions it cannot parse are invalid."""
 
   def __init__(self, understander: Understander | None = None):
-    self.understander = understander or get_understander()
-    self._index = dict(self.understander.kb.alias_index)
+    super().__init__(understander or get_understander())
 
-  def _word_index(self, word: str) -> int:
-    i = self._index.get(word)
+  def _lookup(self, word: str) -> int:
+    i = self.understander.kb.alias_index.get(norm_name(word))
     if i is None:
-      i = self.understander.kb.alias_index.get(norm_name(word))
-      if i is None:
-        raise KeyError(f"BuiltinOracle: {word!r} is not in the knowledge base")
-      self._index[word] = i
+      raise KeyError(f"BuiltinOracle: {word!r} is not in the knowledge base")
     return i
 
-  def answer_batch(self, secret_words: Sequence[str], questions: Sequence[str]) -> list[str]:
-    _check_lengths(secret_words, questions)
-    ans = self.understander.answer
-    return [ans(self._word_index(w), q) for w, q in zip(secret_words, questions)]
+  def _write(self, index: int, question: str) -> str:
+    return self.understander.answer(index, question)
 
 
 LM_ORACLE_TEMPLATE = (
@@ -60,31 +46,17 @@ LM_ORACLE_TEMPLATE = (
     "\"Invalid Question.\".\nQuestion: {question}\nAnswer:")
 
 
-class LMOracle:
-  """A causal LM as the answerer.
+class LMOracle(_LMOracle):
+  """A causal LM as the answerer; `template` has {word} and {question} fields. Completions
+  are mapped with `map_answer` (first yes/no word decides, otherwise invalid)."""
 
-  `generate_fn(prompts: list[str]) -> list[str]` returns one completion per prompt (greedy
-  decoding recommended); `template` has {word} and {question} fields. Completions are mapped
-  with `map_answer` (first yes/no word decides, otherwise invalid)."""
+  TEMPLATE = LM_ORACLE_TEMPLATE
 
-  def __init__(self, generate_fn: Callable[[list[str]], list[str]],
-               template: str = LM_ORACLE_TEMPLATE):
-    self.generate_fn = generate_fn
-    self.template = template
+  def _fields(self, word: str) -> dict[str, str]:
+    return {"word": word}
 
-  def prompt(self, word: str, question: str) -> str:
-    return self.template.format(word=word, question=question)
-
-  def answer_batch(self, secret_words: Sequence[str], questions: Sequence[str]) -> list[str]:
-    _check_lengths(secret_words, questions)
-    if not questions:
-      return []
-    prompts = [self.prompt(w, q) for w, q in zip(secret_words, questions)]
-    outs = list(self.generate_fn(prompts))
-    if len(outs) != len(prompts):
-      raise RuntimeError(f"LMOracle: generate_fn returned {len(outs)} completions for "
-                         f"{len(prompts)} prompts")
-    return [map_answer(o) for o in outs]
+  def _clean(self, completion, word: str) -> str:
+    return map_answer(completion)
 
 
 def _variants(word: str) -> tuple[str, ...]:
@@ -142,7 +114,7 @@ class Seq2SeqOracle:
             "answer (yes or no): ")
 
   def answer_batch(self, secret_words: Sequence[str], questions: Sequence[str]) -> list[str]:
-    _check_lengths(secret_words, questions)
+    check_lengths(secret_words, questions)
     prompts = [self.format_prompt(w, q) for w, q in zip(secret_words, questions)]
     outs: list[str] = []
     torch = self._torch

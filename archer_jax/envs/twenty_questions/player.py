@@ -14,8 +14,8 @@ from typing import Sequence
 import numpy as np
 
 from archer_jax.envs.play import play  # noqa: F401  (re-exported)
+from archer_jax.envs.question_game import ScriptedAsker, history_lines, keep_playing
 from archer_jax.envs.twenty_questions.knowledge import WordEntry, resolve_words
-from archer_jax.envs.twenty_questions.prompts import INITIAL_OBSERVATION
 from archer_jax.envs.twenty_questions.questions import LADDER_TEMPLATES, RULES
 from archer_jax.envs.twenty_questions.understander import (INVALID, NO, YES, Understander,
                                                            get_understander)
@@ -28,11 +28,8 @@ _GUESS_TEMPLATES = ("Is it {}?", "Is the object {}?", "Is it {}?", "Could it be 
 
 def parse_history(observation: str) -> list[tuple[str, str]]:
   """(question, answer) pairs from the last "Questions:" block of an observation."""
-  k = observation.rfind(INITIAL_OBSERVATION)
-  if k < 0:
-    return []
   out = []
-  for line in observation[k + len(INITIAL_OBSERVATION):].split("\n"):
+  for line in history_lines(observation):
     for suffix, ans in _ANSWER_SUFFIXES:
       if line.endswith(suffix) or line == ans:
         out.append((line[: -len(suffix)] if line != ans else "", ans))
@@ -61,7 +58,7 @@ def guess_question(word: WordEntry, rng: np.random.Generator, alias_prob: float 
   return t.format(_with_article(alias))
 
 
-class ScriptedPlayer:
+class ScriptedPlayer(ScriptedAsker):
   """`act(observation) -> question`; `reset()` between episodes.
 
   rng: np.random.Generator or int seed. words: "full" | "subset" | list of names (the
@@ -69,16 +66,14 @@ class ScriptedPlayer:
   the full game within 20 questions essentially always).
   """
 
+  parse_history = staticmethod(parse_history)
+  guess_question = staticmethod(guess_question)
+
   def __init__(self, rng=None, words="full", skill: float = 0.5, max_turns: int = 20,
                understander: Understander | None = None):
-    if not 0.0 <= skill <= 1.0:
-      raise ValueError(f"ScriptedPlayer: skill must be in [0, 1], got {skill}")
-    self.rng = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
-    self.skill = float(skill)
-    self.max_turns = max_turns
-    self.u = understander or get_understander()
+    super().__init__(rng, skill, max_turns, understander or get_understander(),
+                     resolve_words(words))
     kb = self.u.kb
-    self.words = resolve_words(words)
     self.cand_index = np.array([kb.index[w.name] for w in self.words])
     templates: dict[str, list[str]] = {}
     for key, _, _, temps in RULES:
@@ -90,8 +85,9 @@ class ScriptedPlayer:
     self.matrix = np.stack([kb.attrs[k][self.cand_index] for k in self.keys])   # [A, W]
     self._key_row = {k: i for i, k in enumerate(self.keys)}
 
-  def reset(self) -> None:
-    """Nothing persists across turns except the rng, so there is nothing to clear."""
+  @property
+  def words(self) -> tuple[WordEntry, ...]:
+    return self.secrets
 
   # ---- state from the observation -----------------------------------------------------
   def candidates(self, history: Sequence[tuple[str, str]]) -> tuple[np.ndarray, set[int]]:
@@ -112,20 +108,16 @@ class ScriptedPlayer:
       row = self._key_row.get(p.key)
       if row is not None:
         asked.add(row)
-    if not alive.any():   # answers contradict the knowledge base (e.g. a model oracle)
-      alive = ~guessed if (~guessed).any() else np.ones(len(self.words), bool)
-    return alive, asked
+    return keep_playing(alive, guessed), asked
 
   # ---- acting -------------------------------------------------------------------------
   def _ask(self, row: int) -> str:
+    """One phrasing of attribute row `row`."""
     temps = self.templates[row]
     return temps[int(self.rng.integers(len(temps)))]
 
-  def _guess(self, alive: np.ndarray) -> str:
-    idx = np.flatnonzero(alive)
-    return guess_question(self.words[int(idx[int(self.rng.integers(len(idx)))])], self.rng)
-
-  def _best_split(self, alive: np.ndarray) -> int | None:
+  def _best(self, alive: np.ndarray, asked: set[int]) -> int | None:
+    """The attribute that splits the candidates most evenly (ties broken at random)."""
     n = int(alive.sum())
     counts = self.matrix[:, alive].sum(1)
     useful = (counts > 0) & (counts < n)
@@ -135,21 +127,10 @@ class ScriptedPlayer:
     best = np.flatnonzero(score <= score.min() + 0.5)
     return int(best[int(self.rng.integers(len(best)))])
 
-  def act(self, observation: str) -> str:
-    history = parse_history(observation)
-    alive, asked = self.candidates(history)
-    n = int(alive.sum())
-    if len(history) >= self.max_turns - 1 or n == 1:
+  def _weak_turn(self, alive: np.ndarray, asked: set[int]) -> str:
+    r = self.rng.random()
+    if r < 0.45:
+      return self._ask(int(self.rng.integers(len(self.keys))))
+    if r < 0.75 or not asked:
       return self._guess(alive)
-    if self.rng.random() >= self.skill:   # a weak turn
-      r = self.rng.random()
-      if r < 0.45:
-        return self._ask(int(self.rng.integers(len(self.keys))))
-      if r < 0.75 or not asked:
-        return self._guess(alive)
-      return self._ask(sorted(asked)[int(self.rng.integers(len(asked)))])
-    if n == 2:
-      return self._guess(alive)
-    row = self._best_split(alive)
-    return self._guess(alive) if row is None else self._ask(row)
-
+    return self._ask(sorted(asked)[int(self.rng.integers(len(asked)))])

@@ -12,10 +12,9 @@ import json
 import re
 from typing import Sequence
 
+from archer_jax.envs.question_game import INITIAL_OBSERVATION  # noqa: F401  (re-exported)
 from archer_jax.envs.twenty_questions.knowledge import SUBSET_WORDS
 from archer_jax.envs.twenty_questions.understander import INVALID, NO, YES
-
-INITIAL_OBSERVATION = "Questions:\n"
 
 _JSON_PROMPT = """Let's play Twenty Questions. Here is an example game:
 Questions:

@@ -10,11 +10,13 @@ rules whose trigger words occur are tested, so a cold question costs tens of mic
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
 import numpy as np
 
+from archer_jax.envs.question_game import CachedParser
 from archer_jax.envs.twenty_questions.knowledge import COLOURS, KnowledgeBase, get_kb
 from archer_jax.envs.twenty_questions.questions import RULES
 
@@ -116,13 +118,13 @@ def _singular(s: str) -> str:
   return s[:-2] if s.endswith("es") else s[:-1] if s.endswith("s") else s
 
 
-class Understander:
-  """Parses questions against a `KnowledgeBase`; `answer(index, question)` -> Yes./No./Invalid."""
+class Understander(CachedParser):
+  """Parses questions against a `KnowledgeBase`; `answer(index, question)` -> Yes./No./Invalid.
+  `parse(question)` -> `Parsed` or None (not understood), cached per question string."""
 
   def __init__(self, kb: KnowledgeBase | None = None, cache_size: int = 200_000):
+    super().__init__(cache_size)
     self.kb = kb = kb or get_kb()
-    self.cache_size = cache_size
-    self._cache: dict[str, Parsed | None] = {}
     self._rules = []
     self._trigger: dict[str, list[int]] = {}
     for i, (key, words, regex, _) in enumerate(RULES):
@@ -134,25 +136,11 @@ class Understander:
     self._first = np.array([w.name[0].lower() for w in kb.words])
     self._none = np.zeros(kb.n, bool)
 
-  # ---- public -------------------------------------------------------------------------
-  def parse(self, question: str) -> Parsed | None:
-    hit = self._cache.get(question, self)
-    if hit is not self:
-      return hit
-    out = self._parse(question)
-    if len(self._cache) >= self.cache_size:
-      self._cache.clear()
-    self._cache[question] = out
-    return out
-
   def answer(self, index: int, question: str) -> str:
     p = self.parse(question)
     if p is None:
       return INVALID
     return YES if bool(p.mask[index]) != p.negated else NO
-
-  def clear_cache(self) -> None:
-    self._cache.clear()
 
   # ---- parsing ------------------------------------------------------------------------
   def _parse(self, question: str) -> Parsed | None:
@@ -287,12 +275,7 @@ class Understander:
     return None if i is None else float(values[i])
 
 
-_DEFAULT: Understander | None = None
-
-
+@functools.cache
 def get_understander() -> Understander:
   """The shared understander over the full knowledge base (built once per process)."""
-  global _DEFAULT
-  if _DEFAULT is None:
-    _DEFAULT = Understander()
-  return _DEFAULT
+  return Understander()

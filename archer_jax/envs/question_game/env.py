@@ -1,0 +1,122 @@
+"""A question game as a `BatchedEnv`: each row hides a secret that the asker must name.
+
+Twenty Questions and Guess My City are this game with different knowledge. A game subclasses
+`QuestionGameEnv`, passes its secrets and oracle to `__init__` and supplies the rules:
+
+    _question_of(action) -> str         the question an action asks, on one line
+    _is_garbage(question) -> bool       not worth an oracle call; answered `garbage_answer`
+    _names_secret(question, secret)     does the question name the hidden secret?
+    _secret_id(secret) -> str           the secret as the oracle and the infos know it
+    _clean_answer(answer) -> str        an oracle answer as shown (default: unchanged)
+    _render(history) -> str             the observation around the transcript (default: itself)
+
+The transcript is "Questions:\\n" plus one "<question> <answer>" line per turn. Every turn costs
+-1 except the one that finds the secret (reward 0, episode over): a question naming it that the
+oracle answers `yes_answer`, or, in games that set `win_answer`, any question naming it (the env
+answers it with `win_answer` itself and the oracle is not asked).
+"""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import numpy as np
+
+from archer_jax.envs.base import BatchedEnv
+from archer_jax.envs.question_game.history import INITIAL_OBSERVATION, add_turn
+
+
+class QuestionGameEnv(BatchedEnv):
+  """Batched question game over `secrets`, answered by `oracle.answer_batch(ids, questions)`.
+
+  reset(indices=...) picks secrets by position in `self.secrets`; otherwise each row draws one
+  with its seed. infos carry the secret's id under `secret_key`, `won`, `question`, `answer`.
+  The oracle is called once per step, with the questions of the rows still playing.
+  """
+
+  secret_key = "secret"
+  garbage_answer = ""
+  yes_answer: str | None = None
+  win_answer: str | None = None
+
+  def __init__(self, batch_size: int, max_turns: int, seed: int, secrets: Sequence[Any],
+               oracle):
+    super().__init__(batch_size, max_turns, seed)
+    self.secrets = tuple(secrets)
+    self.oracle = oracle
+    self._secret: list[Any] = [None] * batch_size
+    self._history = [INITIAL_OBSERVATION] * batch_size
+    self.oracle_calls = 0
+
+  # ---- the game's rules -------------------------------------------------------------------
+  def _question_of(self, action: str) -> str:
+    raise NotImplementedError
+
+  def _is_garbage(self, question: str) -> bool:
+    raise NotImplementedError
+
+  def _names_secret(self, question: str, secret: Any) -> bool:
+    raise NotImplementedError
+
+  def _secret_id(self, secret: Any) -> str:
+    raise NotImplementedError
+
+  def _clean_answer(self, answer: Any) -> str:
+    return answer
+
+  def _render(self, history: str) -> str:
+    return history
+
+  # ---- BatchedEnv hooks ---------------------------------------------------------------------
+  @property
+  def num_tasks(self) -> int:
+    return len(self.secrets)
+
+  def _secret_ids(self) -> list[str | None]:
+    return [None if s is None else self._secret_id(s) for s in self._secret]
+
+  def _reset_row(self, row: int, rng: np.random.Generator, index: int | None) -> str:
+    n = len(self.secrets)
+    if index is None:
+      index = int(rng.integers(n))
+    elif not 0 <= index < n:
+      raise IndexError(f"{type(self).__name__}.reset: {self.secret_key} index {index} outside "
+                       f"[0, {n})")
+    self._secret[row] = self.secrets[index]
+    self._history[row] = INITIAL_OBSERVATION
+    return self._render(INITIAL_OBSERVATION)
+
+  def _step_rows(self, rows: Sequence[int], actions: Sequence[str]
+                 ) -> list[tuple[str, float, bool, dict]]:
+    secrets = [self._secret[r] for r in rows]
+    questions = [self._question_of(a) for a in actions]
+    answers = [self.garbage_answer] * len(rows)
+    won = [False] * len(rows)
+    ask = []
+    garbage, names = self._is_garbage, self._names_secret
+    for i, q in enumerate(questions):
+      if garbage(q):
+        continue
+      if self.win_answer is not None and names(q, secrets[i]):
+        won[i], answers[i] = True, self.win_answer
+      else:
+        ask.append(i)
+    if ask:
+      self.oracle_calls += 1
+      got = self.oracle.answer_batch([self._secret_id(secrets[i]) for i in ask],
+                                     [questions[i] for i in ask])
+      if len(got) != len(ask):
+        raise RuntimeError(f"{type(self.oracle).__name__}.answer_batch returned {len(got)} "
+                           f"answers for {len(ask)} questions")
+      clean, yes = self._clean_answer, self.yes_answer
+      for i, a in zip(ask, got):
+        answers[i] = a = clean(a)
+        if a == yes and names(questions[i], secrets[i]):
+          won[i] = True
+    out = []
+    for i, row in enumerate(rows):
+      q, a = questions[i], answers[i]
+      hist = self._history[row] = add_turn(self._history[row], q, a)
+      out.append((self._render(hist), 0.0 if won[i] else -1.0, won[i],
+                  {self.secret_key: self._secret_id(secrets[i]), "won": won[i], "question": q,
+                   "answer": a}))
+    return out
