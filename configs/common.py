@@ -9,6 +9,8 @@ def base_config() -> mlc.ConfigDict:
   c.seed = 0
   c.workdir = "runs/default"
   c.mesh = "-1,1,1"                       # data,fsdp,tensor; one -1 takes the rest
+  # comma-separated modules or .py files imported first: they register algorithms / envs
+  c.plugins = ""
   c.env = mlc.ConfigDict(dict(name="twenty_questions", max_turns=20, kwargs={}))
   # from-scratch BPE (actor.model=scratch), trained on scripted-player episodes
   c.tokenizer = mlc.ConfigDict(dict(vocab_size=512, corpus_episodes=256))
@@ -28,7 +30,9 @@ def base_config() -> mlc.ConfigDict:
       name="archer", gamma=0.95, tau=0.1, critic_steps=50, actor_steps=3, warmup_iters=20,
       batch_size=256, micro_batches=8, v_loss="mse", expectile=0.9, baseline=False,
       value_coef=1.0, normalize_advantage=False, entropy_coef=0.0, kl_coef=0.0,
-      clip_eps=0.0))
+      clip_eps=0.0,
+      num_candidates=5,                   # chai: utterances proposed per turn
+      filter_window=4, filter_quantile=0.9))   # filtered_bc: iterations kept, return cut
   # BC warm start on scripted demonstrations; to_buffer: the demonstrations also seed the
   # replay buffer; critic_steps: critic updates on that buffer before the first iteration.
   c.bc = mlc.ConfigDict(dict(episodes=0, steps=0, batch_size=64, micro_batches=1, lr=1e-4,

@@ -30,7 +30,7 @@ def action_embedder(embed: Callable, embed_act: Callable | None) -> Callable:
 
 def critic_loss(params, target_params, batch, *, embed: Callable, heads: Callable,
                 gamma: float, num_rows, v_loss: str = "mse", expectile: float = 0.9,
-                embed_act: Callable | None = None):
+                embed_act: Callable | None = None, num_candidates: int = 1):
   """Utterance-level Bellman loss (spec §2), per head i in {1, 2}:
 
     y_Qi = r + gamma * (1 - done) * Vbar_i(s')        (target critic, no gradient)
@@ -42,13 +42,21 @@ def critic_loss(params, target_params, batch, *, embed: Callable, heads: Callabl
   alone; the joint critic encodes concat(s, a)).
   batch: obs, obs_mask, act, act_mask, next_obs, next_obs_mask, pi_act, pi_act_mask,
   reward [B], done [B], valid [B]. Five encoder passes: s, a (online); s', s, a_pi (target).
+
+  num_candidates = k > 1 (CHAI): pi_act / pi_act_mask are [B, k, ...], k samples a_pi^j per
+  state; the best by the target critic, j* = argmax_j min(Qbar1, Qbar2)(s, a_pi^j) (first on
+  ties), gives y_Vi = Qbar_i(s, a_pi^j*): V regresses onto the best-of-k policy's value.
   """
   sg = jax.lax.stop_gradient
   ea = action_embedder(embed, embed_act)
   obs, om = batch["obs"], batch["obs_mask"]
   t_next = heads(target_params, embed(target_params, batch["next_obs"], batch["next_obs_mask"]))
-  t_cur = heads(target_params, embed(target_params, obs, om),
-                ea(target_params, obs, om, batch["pi_act"], batch["pi_act_mask"]))
+  if num_candidates > 1:
+    t_cur = best_of_k_heads(target_params, obs, om, batch["pi_act"], batch["pi_act_mask"],
+                            embed=embed, heads=heads, embed_act=ea)
+  else:
+    t_cur = heads(target_params, embed(target_params, obs, om),
+                  ea(target_params, obs, om, batch["pi_act"], batch["pi_act_mask"]))
   online = heads(params, embed(params, obs, om),
                  ea(params, obs, om, batch["act"], batch["act_mask"]))
   r, d, valid = batch["reward"], batch["done"].astype(jnp.float32), batch["valid"]
@@ -67,6 +75,28 @@ def critic_loss(params, target_params, batch, *, embed: Callable, heads: Callabl
     metrics[f"v{i}_mean"] = jnp.sum(valid * online["v" + i]) / num_rows
   metrics["critic_loss"] = total
   return total, metrics
+
+
+def best_candidate(q_min):
+  """q_min [B, k] -> the index of each row's best candidate [B] (the first one on ties)."""
+  return jnp.argmax(q_min, axis=-1)
+
+
+def best_of_k_heads(params, obs, obs_mask, cand, cand_mask, *, embed, heads, embed_act):
+  """Q heads at each state's best of k candidate actions under `params`.
+
+  cand / cand_mask [B, k, ...] -> {"q1", "q2": [B] at j*, "best": j* [B]} with
+  j* = argmax_j min(Q1, Q2)(s, a^j). One encoder pass over s, one over the B*k actions."""
+  b, k = cand.shape[0], cand.shape[1]
+  rep = lambda x: jnp.repeat(x, k, axis=0)
+  flat = lambda x: x.reshape(b * k, *x.shape[2:])
+  es = embed(params, obs, obs_mask)
+  h = heads(params, rep(es), embed_act(params, rep(obs), rep(obs_mask), flat(cand),
+                                       flat(cand_mask)))
+  q1, q2 = h["q1"].reshape(b, k), h["q2"].reshape(b, k)
+  j = best_candidate(jnp.minimum(q1, q2))
+  pick = lambda q: jnp.take_along_axis(q, j[:, None], axis=1)[:, 0]
+  return {"q1": pick(q1), "q2": pick(q2), "best": j}
 
 
 def action_logits(apply: Callable, params, obs, obs_mask, act, act_mask):

@@ -1,7 +1,7 @@
 """Jittable pure update steps: critic (Bellman + fused Polyak), actor (policy gradient), BC.
 
 Each step maps (train state(s), batch) -> (new state(s), metrics) and is jitted by
-`training.steps_jit` with in/out shardings and the states donated. Gradient accumulation
+`algorithms.compiled` with out shardings and the states donated. Gradient accumulation
 over `num_micro` micro-batches runs in a `lax.scan`; losses divide by counts taken from the
 whole batch, so the summed gradient equals the full-batch gradient exactly.
 """
@@ -48,14 +48,15 @@ def polyak(target, online, tau: float):
 
 def critic_step(state, target_params, batch, *, tx, embed, heads, gamma: float, tau: float,
                 num_micro: int = 1, v_loss: str = "mse", expectile: float = 0.9,
-                embed_act=None):
+                embed_act=None, num_candidates: int = 1):
   """One utterance-level critic update (see `losses.critic_loss`) and the fused target update
-  theta_bar <- (1 - tau) theta_bar + tau theta. batch rows: [B] transitions with a_pi.
-  Returns (state, target_params, metrics)."""
+  theta_bar <- (1 - tau) theta_bar + tau theta. batch rows: [B] transitions with a_pi ([B, k]
+  candidates when num_candidates = k > 1). Returns (state, target_params, metrics)."""
   num_rows = jnp.maximum(jnp.sum(batch["valid"]), 1.0)
   loss_fn = functools.partial(losses.critic_loss, target_params=target_params, embed=embed,
                               heads=heads, gamma=gamma, num_rows=num_rows, v_loss=v_loss,
-                              expectile=expectile, embed_act=embed_act)
+                              expectile=expectile, embed_act=embed_act,
+                              num_candidates=num_candidates)
   grads, metrics = accumulate_grads(lambda p, b: loss_fn(p, batch=b), state.params, batch,
                                     num_micro)
   metrics["critic_grad_norm"] = optax.global_norm(grads)
@@ -84,6 +85,23 @@ def actor_step(state, batch, ref_params=None, *, tx, apply, num_micro: int = 1,
   metrics["actor_grad_norm"] = optax.global_norm(grads)
   metrics["advantage_mean"] = jnp.sum(batch["advantage"] * valid) / num_rows
   return state.apply_gradients(grads, tx), metrics
+
+
+def actor_step_with_critic(state, critic_params, batch, ref_params=None, *, tx, apply, embed,
+                           heads, embed_act=None, **kw):
+  """ArCHer's policy update with the advantage computed in the same step:
+
+    A_b = min(Q1, Q2)(s_b, a_b) - min(V1, V2)(s_b)   (online critic, no gradient)
+    then `actor_step` on batch["actor"] with advantage A.
+
+  batch["critic"]: obs/obs_mask [B, Lc], pi_act/pi_act_mask [B, Lac] (critic ids of the
+  actor's samples, or cached features [B, D] with a frozen encoder); batch["actor"]: the
+  `actor_step` fields but the advantage, the same B rows."""
+  c = batch["critic"]
+  adv = advantages(critic_params, c["obs"], c["obs_mask"], c["pi_act"], c["pi_act_mask"],
+                   embed=embed, heads=heads, embed_act=embed_act)
+  return actor_step(state, dict(batch["actor"], advantage=jax.lax.stop_gradient(adv)),
+                    ref_params, tx=tx, apply=apply, **kw)
 
 
 def bc_step(state, batch, *, tx, apply, num_micro: int = 1):

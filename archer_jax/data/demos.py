@@ -44,7 +44,13 @@ from tqdm import tqdm
 from archer_jax.envs.base import Trajectory, Turn
 
 DATASET_NAME = "archer_demos"
-SCRIPTED_ENVS = ("twenty_questions", "twenty_questions_subset", "guess_my_city")
+
+
+def scripted_envs() -> tuple[str, ...]:
+  """Registered envs that have a scripted demonstrator (the registry's table)."""
+  from archer_jax.envs.registry import env_names, has_player
+  return tuple(e for e in env_names() if has_player(e))
+
 SPLIT = "train"
 _SAFE = re.compile(r"[^\w.+-]+")
 
@@ -105,9 +111,9 @@ def demo_config(env: str, episodes: int | None = None, skill: float = 0.5, seed:
   json_path = os.path.abspath(os.fspath(json_path)) if json_path else ""
   if episodes is None:
     episodes = 0 if json_path else 1000
-  if not json_path and env not in SCRIPTED_ENVS:
+  if not json_path and env not in scripted_envs():
     raise ValueError(f"demo_config: no scripted demonstrator for env {env!r}; expected one of "
-                     f"{SCRIPTED_ENVS} (or pass json_path)")
+                     f"{scripted_envs()} (or pass json_path)")
   if not _SAFE.sub("", env) == env or not env:
     raise ValueError(f"demo_config: bad env name {env!r}")
   if json_format not in ("auto",) + FORMATS:
@@ -151,13 +157,28 @@ def demo_config(env: str, episodes: int | None = None, skill: float = 0.5, seed:
 
 
 def demo_config_from_run(config) -> DemoConfig:
-  """The dataset holding a run config's BC demonstrations (what `Agent.demonstrations`
-  plays: env block, `bc.skill`, max(bc.episodes, tokenizer.corpus_episodes), seed + 11)."""
+  """The dataset holding a run config's BC demonstrations (what `run_demonstrations` plays:
+  env block, `bc.skill`, max(bc.episodes, tokenizer.corpus_episodes), seed + 11)."""
   n = max(int(config.bc.episodes), int(config.tokenizer.get("corpus_episodes", 0)))
   return demo_config(config.env.name, episodes=n, skill=float(config.bc.skill),
                      seed=int(config.seed) + 11, batch_size=64,
                      max_turns=int(config.env.max_turns),
                      env_kwargs=dict(config.env.get("kwargs", {})))
+
+
+def run_demonstrations(config, workdir) -> list[Trajectory]:
+  """A run's demonstrations (BC warm start, from-scratch tokenizer corpus): a public JSON
+  file's (`bc.json_path`), a tfds dataset's (`bc.data_dir`, built there on first use), or
+  the env's scripted player's, played in memory (the same episodes the dataset would hold)."""
+  c = config
+  if c.bc.get("json_path"):
+    dcfg = demo_config(c.env.name, episodes=0, json_path=c.bc.json_path,
+                       max_turns=c.env.max_turns)
+    return load_or_build(c.bc.get("data_dir") or os.path.join(workdir, "datasets"), dcfg)
+  dcfg = demo_config_from_run(c)
+  if c.bc.get("data_dir"):
+    return load_or_build(c.bc.data_dir, dcfg)
+  return list(scripted_trajectories(dcfg))
 
 
 # ---- episodes ---------------------------------------------------------------------------
@@ -257,7 +278,7 @@ class ArcherDemos(tfds.core.GeneratorBasedBuilder):
                                          "episodes": 1000, "seed": 0, "batch_size": 64,
                                          "max_turns": 20, "env_kwargs": "{}"},
                                         sort_keys=True))
-      for e in SCRIPTED_ENVS]
+      for e in scripted_envs()]
   DEFAULT_BUILDER_CONFIG_NAME = BUILDER_CONFIGS[1].name
 
   progress = False   # set True for a per-episode tqdm bar while generating
@@ -380,7 +401,7 @@ def main(argv=None) -> int:
       description="Build an offline trajectory dataset (tfds, array_record) from the scripted "
                   "demonstrator of an env, or from a public conversations JSON file.")
   p.add_argument("--env", default=None,
-                 help=f"env name: one of {', '.join(SCRIPTED_ENVS)} (with --from-json: the env "
+                 help=f"env name: one of {', '.join(scripted_envs())} (with --from-json: the env "
                       f"the file belongs to, by default the file's format)")
   p.add_argument("--episodes", type=int, default=None,
                  help="number of episodes (default 1000; with --from-json: all)")
@@ -405,7 +426,7 @@ def main(argv=None) -> int:
                         json_path=args.from_json, json_format=fmt)
     else:
       if env is None:
-        p.error(f"--env is required (one of {', '.join(SCRIPTED_ENVS)}) unless --from-json")
+        p.error(f"--env is required (one of {', '.join(scripted_envs())}) unless --from-json")
       cfg = demo_config(env, episodes=1000 if args.episodes is None else args.episodes,
                         skill=args.skill, seed=args.seed, batch_size=args.batch_size,
                         max_turns=args.max_turns, env_kwargs=args.env_kwargs)

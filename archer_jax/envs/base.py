@@ -44,13 +44,20 @@ class Trajectory:
     return len(self.turns)
 
 
+# C0 controls but tab and newline, DEL, C1 controls: a NUL or an escape sequence would reach
+# the observations (and the terminal, and interpreters that stop at a NUL) unchanged.
+_CONTROL_CHARS = dict.fromkeys(c for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)]
+                               if chr(c) not in "\t\n")
+
+
 def sanitize_action(action: Any) -> str:
-  """Any action becomes a bounded `str`; envs then judge it (garbage gets the invalid answer)."""
+  """Any action becomes a bounded `str` without control characters (newline and tab stay);
+  envs then judge it (garbage gets the invalid answer)."""
   if isinstance(action, bytes):
     action = action.decode("utf-8", errors="replace")
   if not isinstance(action, str):
     action = "" if action is None else str(action)
-  return action[:MAX_ACTION_CHARS]
+  return action.translate(_CONTROL_CHARS)[:MAX_ACTION_CHARS]
 
 
 class BatchedEnv(abc.ABC):

@@ -5,6 +5,12 @@ our parameter tree through the family's `keymaps` table: keys and shapes are che
 against the model's abstract tree before any tensor is read, then each converted array is
 cast to the parameter dtype and placed straight into its target sharding (layer tensors
 stacked along a leading [L] axis for scanned layers).
+
+A source that reads slices (safetensors' `get_slice`) is read shard by shard: each process
+reads only the blocks its own devices hold (`keymaps.window` maps a block of our array to
+the block of the checkpoint tensor it comes from), so no host holds a whole tensor of a
+sharded model. Tensors keep the checkpoint's dtype until the one cast to the parameter
+dtype (bf16 checkpoints load as bf16 with no float32 copy).
 """
 from __future__ import annotations
 
@@ -177,16 +183,38 @@ def _as_dtype(arr: np.ndarray, dtype) -> np.ndarray:
   return out if out.flags.owndata and out.flags.c_contiguous else np.array(out, order="C")
 
 
+def _normalise(index: tuple, shape: tuple[int, ...]) -> tuple[slice, ...]:
+  """A device's index (slices with None bounds) -> unit-step slices with int bounds."""
+  return tuple(slice(*s.indices(n)[:2]) for s, n in zip(index, shape))
+
+
+def _sharded(shape, dtype, sharding, read: Callable[[tuple[slice, ...]], np.ndarray]
+             ) -> jax.Array:
+  """A global array built from the blocks this process's devices hold, each read once."""
+  blocks: dict[tuple, np.ndarray] = {}
+
+  def block(index):
+    index = _normalise(index, shape)
+    key = tuple((s.start, s.stop) for s in index)
+    if key not in blocks:
+      blocks[key] = _as_dtype(read(index), dtype)
+    return blocks[key]
+  return jax.make_array_from_callback(tuple(shape), sharding, block)
+
+
 def load_params(cfg: ModelConfig, shapes: Mapping[str, tuple[int, ...]],
                 get: Callable[[str], np.ndarray], *, source: str,
-                mesh: Mesh | None = None) -> dict:
+                mesh: Mesh | None = None,
+                get_slice: Callable[[str, tuple[slice, ...]], np.ndarray] | None = None
+                ) -> dict:
   """Checkpoint tensors -> params, unboxed, in the exact tree of
   `nn.meta.unbox(build_model(cfg).init(...))["params"]` (scanned: layers/block/... with a
   leading [L] axis; else layers/layers_i/...), each leaf placed in its mesh sharding.
 
-  shapes: checkpoint key -> shape (PyTorch layout); get: key -> np.ndarray. Everything is
-  validated before the first `get`. Raises CheckpointError naming `source` on missing,
-  unexpected or mis-shaped keys.
+  shapes: checkpoint key -> shape (PyTorch layout); get: key -> np.ndarray; get_slice:
+  (key, slices) -> that block of the tensor, when the source can read blocks (then each
+  process reads only what its devices hold). Everything is validated before the first read.
+  Raises CheckpointError naming `source` on missing, unexpected or mis-shaped keys.
   """
   keymap = keymaps.KEYMAPS[cfg.family]
   mesh = mesh if mesh is not None else default_mesh()
@@ -259,6 +287,21 @@ def load_params(cfg: ModelConfig, shapes: Mapping[str, tuple[int, ...]],
   for r in used_rules:
     rule = keymap.rules[r]
     slots = layers if rule.per_layer else [None]
+    if get_slice is not None and rule.transform.layout is not None:
+      for j, p in enumerate(rule.paths):
+        stacked = rule.per_layer and cfg.scan_layers
+        for i in ([slots[0]] if stacked else slots):
+          keys = [found[keymaps.Match(r, s)] for s in (slots if stacked else [i])]
+          subs = [layer_shape(q, i) for q in rule.paths]
+
+          def read(index, keys=keys, subs=subs, j=j, stacked=stacked, t=rule.transform):
+            outer, index = (index[0], index[1:]) if stacked else (slice(0, 1), index)
+            src, post = keymaps.window(t, subs, j, index)
+            parts = [post(get_slice(k, src)) for k in keys[outer]]
+            return np.stack(parts) if stacked else parts[0]
+          path = full_path(p, i)
+          flat[path] = _sharded(targets[path].shape, targets[path].dtype, shardings[path], read)
+      continue
     stacks: dict[str, list[np.ndarray]] = {p: [] for p in rule.paths}
     for i in slots:
       w = get(found[keymaps.Match(r, i)])
@@ -345,6 +388,17 @@ class _Safetensors:
       raise CheckpointError(f"{fp}: cannot read tensor {key!r} ({type(e).__name__}: {e})"
                             ) from e
 
+  def get_slice(self, key: str, index: tuple[slice, ...]) -> np.ndarray:
+    """One block of a tensor; only its bytes are read from the (memory-mapped) file."""
+    if not index:
+      return self.get(key)
+    fp = self.owner[key]
+    try:
+      return self.handles[fp].get_slice(key)[index]
+    except Exception as e:  # noqa: BLE001
+      raise CheckpointError(f"{fp}: cannot read {key!r}{list(index)} "
+                            f"({type(e).__name__}: {e})") from e
+
 
 def load_hf(path: str, *, dtype: str = "float32", scan_layers: bool = True,
             mesh: Mesh | None = None, **overrides) -> tuple[ModelConfig, dict]:
@@ -363,4 +417,5 @@ def load_hf(path: str, *, dtype: str = "float32", scan_layers: bool = True,
                        **{"dtype": dtype, "param_dtype": dtype, "scan_layers": scan_layers,
                           **overrides})
   st = _Safetensors(_safetensors_files(path))
-  return cfg, load_params(cfg, st.shapes, st.get, source=path, mesh=mesh)
+  return cfg, load_params(cfg, st.shapes, st.get, source=path, mesh=mesh,
+                         get_slice=st.get_slice)

@@ -29,10 +29,15 @@ class Transform(NamedTuple):
   fwd(w, targets) -> tuple of arrays, one per target path.
   source_shape(targets) -> the checkpoint shape this transform expects (checked before any
   tensor is read, so a mismatch is reported in the checkpoint's own layout).
+  layout(targets, j) -> (groups, offsets) for target j: source axis a holds the target axes
+  `groups[a]` flattened row-major, starting at element `offsets[a]` (fused tensors). It lets
+  a loader read only a block of the checkpoint tensor (`window`); None: whole reads only.
   """
   name: str
   fwd: Callable[[np.ndarray, Sequence[Shape]], tuple[np.ndarray, ...]]
   source_shape: Callable[[Sequence[Shape]], Shape]
+  layout: Callable[[Sequence[Shape], int], tuple[tuple[tuple[int, ...], ...], tuple[int, ...]]
+                   ] | None = None
 
 
 def _n(shape) -> int:
@@ -43,31 +48,71 @@ def _split_last(w: np.ndarray, sizes: Sequence[int]) -> list[np.ndarray]:
   return np.split(w, np.cumsum(sizes)[:-1], axis=-1)
 
 
-NONE = Transform("none", lambda w, t: (w,), lambda t: tuple(t[0]))
+def window(transform: Transform, targets: Sequence[Shape], j: int, index: Sequence[slice]
+           ) -> tuple[tuple[slice, ...], Callable[[np.ndarray], np.ndarray]]:
+  """Where target j's block `index` (unit-step slices with int bounds) lies in the checkpoint
+  tensor: (source slices, source block -> our block). A source axis that flattens several
+  target axes is read in whole rows of the leading one (all Dh of each head), so a block
+  that slices a trailing axis reads a little more than it keeps."""
+  groups, offsets = transform.layout(targets, j)
+  shape = targets[j]
+  src, block, order = [], [], []
+  for group, offset in zip(groups, offsets):
+    inner = _n([shape[a] for a in group[1:]])
+    lead = index[group[0]]
+    src.append(slice(offset + lead.start * inner, offset + lead.stop * inner))
+    block += [lead.stop - lead.start] + [shape[a] for a in group[1:]]
+    order += list(group)
+  leads = {g[0] for g in groups}
+  rest = tuple(slice(None) if a in leads else index[a] for a in range(len(shape)))
+
+  def post(w: np.ndarray) -> np.ndarray:
+    return w.reshape(block).transpose(np.argsort(order))[rest]
+  return tuple(src), post
+
+
+def _layout(*groups: tuple[int, ...]):
+  return lambda t, j: (groups, (0,) * len(groups))
+
+
+def _identity_layout(t, j):
+  return tuple((a,) for a in range(len(t[j]))), (0,) * len(t[j])
+
+
+def _fused_layout(*groups: tuple[int, ...], axis: int):
+  """Targets concatenated along source `axis`: target j starts after the earlier ones."""
+  def layout(t, j):
+    offset = sum(_n([s[a] for a in groups[axis]]) for s in t[:j])
+    return groups, tuple(offset if a == axis else 0 for a in range(len(groups)))
+  return layout
+
+
+NONE = Transform("none", lambda w, t: (w,), lambda t: tuple(t[0]), _identity_layout)
 # Linear [out, in] -> [in, out]
-TRANSPOSE = Transform("transpose", lambda w, t: (w.T,), lambda t: tuple(t[0])[::-1])
+TRANSPOSE = Transform("transpose", lambda w, t: (w.T,), lambda t: tuple(t[0])[::-1],
+                      _layout((1,), (0,)))
 # Linear [H*Dh, D] -> [D, H, Dh]
 LINEAR_TO_HEADS = Transform("linear_to_heads", lambda w, t: (w.T.reshape(t[0]),),
-                            lambda t: (_n(t[0][1:]), t[0][0]))
+                            lambda t: (_n(t[0][1:]), t[0][0]), _layout((1, 2), (0,)))
 # Linear [D, H*Dh] -> [H, Dh, D]
 LINEAR_FROM_HEADS = Transform("linear_from_heads", lambda w, t: (w.T.reshape(t[0]),),
-                              lambda t: (t[0][-1], _n(t[0][:-1])))
+                              lambda t: (t[0][-1], _n(t[0][:-1])), _layout((2,), (0, 1)))
 # bias [H*Dh] -> [H, Dh]
 BIAS_TO_HEADS = Transform("bias_to_heads", lambda w, t: (w.reshape(t[0]),),
-                          lambda t: (_n(t[0]),))
+                          lambda t: (_n(t[0]),), _layout((0, 1)))
 # Conv1D [H*Dh, D] -> [H, Dh, D]
 CONV_FROM_HEADS = Transform("conv_from_heads", lambda w, t: (w.reshape(t[0]),),
-                            lambda t: (_n(t[0][:-1]), t[0][-1]))
+                            lambda t: (_n(t[0][:-1]), t[0][-1]), _layout((0, 1), (2,)))
 # fused Conv1D [D, (H + 2 KVH) * Dh] -> q [D, H, Dh], k, v [D, KVH, Dh]
 CONV_SPLIT_HEADS = Transform(
     "conv_split_heads",
     lambda w, t: tuple(p.reshape(s) for p, s in zip(_split_last(w, [_n(s[1:]) for s in t]), t)),
-    lambda t: (t[0][0], sum(_n(s[1:]) for s in t)))
+    lambda t: (t[0][0], sum(_n(s[1:]) for s in t)), _fused_layout((0,), (1, 2), axis=1))
 # fused bias [(H + 2 KVH) * Dh] -> q [H, Dh], k, v [KVH, Dh]
 BIAS_SPLIT_HEADS = Transform(
     "bias_split_heads",
     lambda w, t: tuple(p.reshape(s) for p, s in zip(_split_last(w, [_n(s) for s in t]), t)),
-    lambda t: (sum(_n(s) for s in t),))
+    lambda t: (sum(_n(s) for s in t),), _fused_layout((0, 1), axis=0))
 
 
 class Rule(NamedTuple):

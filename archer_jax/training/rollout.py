@@ -84,9 +84,14 @@ class RolloutBatch:
   next_obs_text: list[str]
   reward: np.ndarray
   done: np.ndarray
+  episode: np.ndarray          # int32 [N]: each transition's episode (index into the next two)
   episode_returns: np.ndarray
   episode_success: np.ndarray
   num_turns: int
+
+
+_FIELDS = ("obs_ids", "act_ids", "next_obs_ids", "obs_text", "act_text", "next_obs_text",
+           "reward", "done", "episode")
 
 
 def collect(env: BatchedEnv, generate: Callable, encoder: IncrementalEncoder,
@@ -94,18 +99,17 @@ def collect(env: BatchedEnv, generate: Callable, encoder: IncrementalEncoder,
             ) -> RolloutBatch:
   """Play one batch of episodes to the end.
 
-  generate(prompt_ids: list[list[int]]) -> (token_ids: list[list[int]], texts: list[str])
-  for the rows still playing (ids include the stop token; texts are the env actions).
+  generate(prompt_ids: list[list[int]], observations: list[str]) -> (token_ids, texts) for
+  the rows still playing (ids include the stop token; texts are the env actions).
   """
   obs = env.reset(seeds=seeds, indices=indices)
   b = env.batch_size
   ids = [encoder.extend(None, None, o) for o in obs]
-  out = {k: [] for k in ("obs_ids", "act_ids", "next_obs_ids", "obs_text", "act_text",
-                         "next_obs_text", "reward", "done")}
+  out = {k: [] for k in _FIELDS}
   done = np.zeros(b, bool)
   while not done.all():
     rows = np.flatnonzero(~done)
-    tok, texts = generate([ids[r] for r in rows])
+    tok, texts = generate([ids[r] for r in rows], [obs[r] for r in rows])
     actions = [""] * b
     for r, t in zip(rows, texts):
       actions[r] = t
@@ -116,6 +120,7 @@ def collect(env: BatchedEnv, generate: Callable, encoder: IncrementalEncoder,
       out["next_obs_ids"].append(nxt); out["obs_text"].append(obs[r])
       out["act_text"].append(texts[j]); out["next_obs_text"].append(new_obs[r])
       out["reward"].append(float(rew[r])); out["done"].append(bool(new_done[r]))
+      out["episode"].append(r)
       ids[r], obs[r] = nxt, new_obs[r]
     done = new_done
   return _rollout_batch(out, env.trajectories())
@@ -124,9 +129,8 @@ def collect(env: BatchedEnv, generate: Callable, encoder: IncrementalEncoder,
 def from_trajectories(trajs, encoder: IncrementalEncoder, stop: str = "\n") -> RolloutBatch:
   """Recorded episodes (e.g. scripted demonstrations) -> the same transitions `collect`
   yields, with action ids = tokenise(action + stop) as the sampler would emit them."""
-  out = {k: [] for k in ("obs_ids", "act_ids", "next_obs_ids", "obs_text", "act_text",
-                         "next_obs_text", "reward", "done")}
-  for t in trajs:
+  out = {k: [] for k in _FIELDS}
+  for e, t in enumerate(trajs):
     prev_text, prev_ids = None, None
     for turn in t.turns:
       ids = encoder.extend(prev_text, prev_ids, turn.observation)
@@ -136,6 +140,7 @@ def from_trajectories(trajs, encoder: IncrementalEncoder, stop: str = "\n") -> R
       out["obs_text"].append(turn.observation); out["act_text"].append(turn.action)
       out["next_obs_text"].append(turn.next_observation)
       out["reward"].append(float(turn.reward)); out["done"].append(bool(turn.done))
+      out["episode"].append(e)
       prev_text, prev_ids = turn.observation, ids
   return _rollout_batch(out, trajs)
 
@@ -144,6 +149,7 @@ def _rollout_batch(out: dict, trajs) -> RolloutBatch:
   """Per-turn lists (obs/act/next_obs ids and texts, reward, done) + the finished episodes."""
   return RolloutBatch(reward=np.array(out.pop("reward"), np.float32),
                       done=np.array(out.pop("done"), bool),
+                      episode=np.array(out.pop("episode"), np.int32),
                       episode_returns=np.array([t.episode_return for t in trajs], np.float32),
                       episode_success=np.array([episode_success(t) for t in trajs]),
                       num_turns=len(out["obs_ids"]), **out)
@@ -153,6 +159,8 @@ def concat_rollouts(parts: Sequence[RolloutBatch]) -> RolloutBatch:
   """One RolloutBatch holding the transitions and episodes of `parts`, in order."""
   if len(parts) == 1:
     return parts[0]
+  offsets = np.cumsum([0] + [len(p.episode_returns) for p in parts[:-1]])
+  parts = [dataclasses.replace(p, episode=p.episode + o) for p, o in zip(parts, offsets)]
   def join(values):
     if isinstance(values[0], np.ndarray):
       return np.concatenate(values)

@@ -77,6 +77,18 @@ def create_state(module: nn.Module, init_args: tuple, tx, mesh, rng,
   return state, shardings
 
 
+def init_params(module: nn.Module, init_args: tuple, rng, mesh, keep) -> dict:
+  """The top-level parameter subtrees `keep` of `module.init(rng, *init_args)`, initialised
+  under `jax.jit` straight into their shardings. The rest of the model is traced but never
+  computed (dead code), so heads added to a pretrained network cost only their own size and
+  equal what a full init would give them."""
+  def init(r):
+    p = module.init(r, *init_args)["params"]
+    return {k: p[k] for k in keep}
+  shardings = tree_shardings(jax.eval_shape(init, rng), mesh)
+  return jax.jit(lambda r: nn.meta.unbox(init(r)), out_shardings=shardings)(rng)
+
+
 def copy_params(params, shardings=None):
   """A fresh on-device copy (e.g. the target critic), so donation of one never frees the other."""
   return jax.jit(lambda p: jax.tree.map(lambda x: x + 0, p), out_shardings=shardings)(params)

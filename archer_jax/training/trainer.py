@@ -1,19 +1,24 @@
-"""The ArCHer training loop: host orchestration around pure jitted steps.
+"""The training loop: host orchestration around a registered algorithm's pure updates.
 
-Per iteration `it` (all randomness derived from (seed, it), so a resumed run is bit-identical):
-  1. collect `rollout_size` episodes with the current actor (lock-step, batched sampler;
-     optionally `greedy_rollouts` of them decoded greedily);
-  2. add their transitions to the replay buffer;
-  3. sample `critic_steps * batch` transitions and, in large batches up front, one
-     a_pi ~ pi(.|s) each (the actor is fixed during the critic phase); run the critic steps;
-  4. after `warmup_iters`, `actor_steps` policy-gradient steps, each on fresh a_pi;
-  5. greedy evaluation every `eval_every` iterations (fixed episodes, cycling through the
-     env's tasks when it has a finite set); checkpoint every `checkpoint_every`.
+Per iteration `it` (all randomness drawn from `rl_state.streams(seed, it, purpose)`, so a
+resumed run is bit-identical):
+  1. collect `rollout_size` episodes with the algorithm's behaviour policy (`Algorithm.act`;
+     `train.greedy_rollouts` of them decoded greedily) and store the algorithm's rows;
+  2. the algorithm's update phase(s): `state, metrics = algorithm.update(state, buffer, it)`
+     (ArCHer: critic steps, then policy steps after `warmup_iters`);
+  3. evaluation every `eval_every` iterations (fixed episodes, cycling through the env's
+     tasks when it has a finite set); a checkpoint (the `RLState` and the buffer) every
+     `checkpoint_every`.
+Before the first iteration: a BC warm start on demonstrations (`bc.steps`), optionally
+seeding the buffer with them and pre-training the critic (`Algorithm.pretrain`).
 """
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import logging
 import os
+import sys
 import time
 
 import jax
@@ -21,21 +26,51 @@ import numpy as np
 from flax import serialization
 from tqdm.auto import tqdm
 
-from archer_jax.parallel.mesh import data_sharding, make_mesh, to_host
-from archer_jax.training import reporting
-from archer_jax.training.agent import Agent
+from archer_jax.algorithms import compiled
+from archer_jax.algorithms.context import Context
+from archer_jax.algorithms.registry import get_algorithm
+from archer_jax.envs.registry import has_player, make_env
+from archer_jax.parallel.mesh import make_mesh, to_host
+from archer_jax.training import builder, reporting
+from archer_jax.training.batches import Batcher
 from archer_jax.training.checkpointing import Checkpointer
+from archer_jax.training.features import FeatureCache
+from archer_jax.training.policy import Policy
 from archer_jax.training.replay_buffer import ReplayBuffer
+from archer_jax.training.rl_state import streams
 from archer_jax.training.rollout import collect, concat_rollouts, from_trajectories
-from archer_jax.training.validate import validate
+from archer_jax.training.validate import ConfigError, validate
 
 log = logging.getLogger("archer_jax")
+COLLECT, BC = 1, 1_000_003             # stream purposes (see rl_state.streams)
+
+
+def load_plugins(spec: str) -> None:
+  """Import the comma-separated modules or .py files of `config.plugins` (they register
+  algorithms / environments)."""
+  for item in filter(None, (s.strip() for s in str(spec or "").split(","))):
+    if item.endswith(".py"):
+      if not os.path.isfile(item):
+        raise ConfigError(f"config.plugins: no such file {item!r}")
+      name = "archer_plugin_" + os.path.splitext(os.path.basename(item))[0]
+      if name in sys.modules:
+        continue
+      spec_ = importlib.util.spec_from_file_location(name, item)
+      module = importlib.util.module_from_spec(spec_)
+      sys.modules[name] = module
+      spec_.loader.exec_module(module)
+    else:
+      try:
+        importlib.import_module(item)
+      except ImportError as e:
+        raise ConfigError(f"config.plugins: cannot import {item!r} ({e})") from None
 
 
 class Trainer:
 
   def __init__(self, config, workdir: str | None = None, resume: bool = False,
                progress: bool = True):
+    load_plugins(config.get("plugins", ""))
     validate(config)
     self.config = c = config
     self.workdir = os.path.abspath(workdir or c.workdir)
@@ -45,14 +80,29 @@ class Trainer:
     log.info("process %d of %d: %d local / %d global devices, mesh %s", jax.process_index(),
              jax.process_count(), jax.local_device_count(), jax.device_count(),
              dict(self.mesh.shape))
-    self.agent = Agent(c, self.mesh, self.workdir)
-    self.buffer = ReplayBuffer(c.train.buffer_capacity, self.agent.transition_spec())
+    n_greedy = int(c.train.get("greedy_rollouts", 0))
+    self.env = make_env(c.env, batch_size=c.train.rollout_size - n_greedy, seed=c.seed)
+    self.greedy_env = make_env(c.env, batch_size=n_greedy, seed=c.seed + 2) if n_greedy else None
+    self.eval_env = make_env(c.env, batch_size=c.train.eval_episodes, seed=c.seed + 1)
+    self._demos = None
+    algo_cls = get_algorithm(c.algo.name)
+    self.needs = algo_cls.needs(c)
+    self.tokenizers = builder.build_tokenizers(c, self.workdir, self._corpus)
+    self.nets, self.state = builder.build(c, self.mesh, self.tokenizers, self.needs)
+    features = None
+    if self.nets.frozen:
+      embed, embed_act = compiled.encoder_fns(self.nets)
+      features = FeatureCache(embed, embed_act, self.nets.critic_net.joint,
+                              c.critic.get("feature_chunk", 256), self.nets.critic_cfg.hidden_size)
+    self.ctx = Context(c, self.mesh, self.nets, self.tokenizers,
+                       Policy(c, self.mesh, self.nets.actor_cfg, self.tokenizers.actor),
+                       Batcher(c, self.tokenizers, features))
+    self.algorithm = algo_cls(self.ctx)
+    self.buffer = ReplayBuffer(self.algorithm.buffer_capacity(), self.algorithm.row_spec())
     self.ckpt = Checkpointer(os.path.join(self.workdir, "checkpoints"))
     self.lead = jax.process_index() == 0
     self.metrics = reporting.MetricsLog(self.workdir, enabled=self.lead)
     self.history: list[dict] = []
-    self.iteration = 0
-    self.bc_done = False
     self.timings: dict[str, list[float]] = {}
     if resume and self.ckpt.latest_step() is not None:
       self._restore()
@@ -60,35 +110,47 @@ class Trainer:
       raise FileExistsError(f"{self.workdir} already holds checkpoints; pass --resume to "
                             "continue or choose another --workdir")
 
-  # ---- randomness ---------------------------------------------------------------------
-  def _keys(self, it: int, what: int):
-    k = jax.random.fold_in(jax.random.fold_in(jax.random.PRNGKey(self.config.seed), it), what)
-    return k, np.random.default_rng([self.config.seed, it, what])
+  @property
+  def iteration(self) -> int:
+    return self.state.it
 
-  # ---- checkpoint ---------------------------------------------------------------------
+  # ---- data -----------------------------------------------------------------------------
+  def demonstrations(self):
+    """The run's demonstration episodes (`data.demos.run_demonstrations`), read once."""
+    if self._demos is None:
+      from archer_jax.data.demos import run_demonstrations
+      self._demos = run_demonstrations(self.config, self.workdir)
+    return self._demos
+
+  def _corpus(self) -> list[str]:
+    """Text for a from-scratch tokenizer: the demonstrations, or the env's own text when it
+    has no scripted player and no dataset is given."""
+    c = self.config
+    if has_player(c.env.name) or c.bc.get("json_path") or c.bc.get("data_dir"):
+      return builder.trajectory_texts(self.demonstrations())
+    n = max(int(c.tokenizer.corpus_episodes), 1)
+    env = make_env(c.env, batch_size=min(64, n), seed=c.seed + 7)
+    try:
+      return builder.env_texts(env, n, c.seed + 11)
+    finally:
+      env.close()
+
+  # ---- checkpoint -----------------------------------------------------------------------
   def _arrays(self):
-    a = self.agent
-    return {"actor": serialization.to_state_dict(a.actor), "critic":
-            serialization.to_state_dict(a.critic), "target": a.target, "ref": a.ref,
-            "buffer": self.buffer.state_dict()}
+    return {"state": serialization.to_state_dict(self.state), "buffer": self.buffer.state_dict()}
 
   def save(self):
-    meta = {"iteration": self.iteration, "history": self.history, "bc_done": self.bc_done}
-    self.ckpt.save(self.iteration, self._arrays(), meta)
+    self.ckpt.save(self.iteration, self._arrays(), {"history": self.history})
 
   def _restore(self):
     arrays, meta = self.ckpt.restore(None, self._arrays())
-    a = self.agent
-    a.actor = serialization.from_state_dict(a.actor, arrays["actor"])
-    a.critic = serialization.from_state_dict(a.critic, arrays["critic"])
-    a.target, a.ref = arrays["target"], arrays["ref"]
+    self.state = serialization.from_state_dict(self.state, arrays["state"])
     self.buffer.load_state_dict(jax.device_get(arrays["buffer"]))
-    self.iteration, self.history = int(meta["iteration"]), list(meta["history"])
-    self.bc_done = bool(meta["bc_done"])
+    self.history = list(meta["history"])
     self.metrics.truncate_after(self.iteration)
     log.info("resumed from iteration %d", self.iteration)
 
-  # ---- phases -------------------------------------------------------------------------
+  # ---- phases ---------------------------------------------------------------------------
   def _timed(self, name, fn, *args, **kw):
     t0 = time.perf_counter()
     out = fn(*args, **kw)
@@ -96,132 +158,101 @@ class Trainer:
     return out
 
   def warm_start(self):
-    """BC on scripted demonstrations, then an evaluation of the BC policy (iteration 0)."""
-    c, a = self.config, self.agent
-    if self.bc_done or c.bc.steps == 0:
+    """BC on the demonstrations, then (per the config) the demonstrations into the buffer,
+    the algorithm's pre-training, and an evaluation of the BC policy (iteration 0)."""
+    c, ctx = self.config, self.ctx
+    if bool(self.state.bc_done) or c.bc.steps == 0:
       return
-    key, rng = self._keys(0, 1_000_003)   # BC: its own stream
-    data = a.demonstration_batch(rng)
+    _, rng = streams(c.seed, 0, BC)
+    demos = self.demonstrations()[: c.bc.episodes]
+    data = ctx.batches.bc_rows(demos)
     n = len(data["valid"])
+    step = compiled.bc_update(self.nets, c)
     bar = tqdm(range(c.bc.steps), desc="BC warm start", disable=not self.progress,
                leave=False)
-    losses = []
+    actor, losses = self.state.actor, []
     for s in bar:
       idx = rng.integers(0, n, size=c.bc.batch_size)
-      batch = self._device_batch({k: v[idx] for k, v in data.items()})
-      a.actor, m = a.bc_step(a.actor, batch)
+      actor, m = step(actor, ctx.device_batch({k: v[idx] for k, v in data.items()}))
       losses.append(m["bc_loss"])
       if s % 20 == 0:
         bar.set_postfix(loss=f"{float(losses[-1]):.3f}")
-    a.finish_bc()
+    self.state = builder.restart_actor(self.state.replace(actor=actor), self.nets,
+                                       self.needs.reference)
     rec = {"iteration": 0, "phase": "bc", "bc_loss": float(np.mean(to_host(losses[-20:])))}
     if c.bc.to_buffer:      # offline-to-online: the demonstrations seed the replay buffer
-      demos = a.demonstrations()[: c.bc.episodes]
-      self.buffer.add(a.transitions(from_trajectories(demos, a.actor_encoder,
-                                                      c.actor.stop_strings[0])))
-    if c.bc.critic_steps:   # critic warm start on the buffer, a_pi from the BC policy
-      rec.update(self.critic_phase(-1, steps=c.bc.critic_steps))
-    self.bc_done = True
+      roll = from_trajectories(demos, self.tokenizers.actor_encoder, c.actor.stop_strings[0])
+      self.buffer.add(self.algorithm.rows(self.state, roll, -1))
+    if c.bc.critic_steps:
+      self.state, m = self.algorithm.pretrain(self.state, self.buffer)
+      rec.update(m)
     rec.update(self.evaluate())
     self._record(rec)
 
-  def _device_batch(self, batch):
-    return {k: jax.device_put(v, data_sharding(self.mesh, np.ndim(v))) for k, v in batch.items()}
-
   def collect(self, it: int):
-    """`rollout_size` episodes into the buffer: sampled at the rollout temperature, and the
-    last `train.greedy_rollouts` of them decoded greedily (the critic is off-policy, so
-    behaviour data may mix; greedy episodes show it the states greedy evaluation visits).
-    Returns (sampled episodes, greedy episodes or None)."""
-    key, rng = self._keys(it, 1)
-    a = self.agent
+    """`rollout_size` episodes under the algorithm's behaviour policy into the buffer: the
+    last `train.greedy_rollouts` of them decoded greedily (greedy episodes show an
+    off-policy critic the states greedy evaluation visits). Returns (sampled episodes,
+    greedy episodes or None)."""
+    key, rng = streams(self.config.seed, it, COLLECT)
     seeds = rng.integers(0, 2**31 - 1, size=self.config.train.rollout_size)
-    n = a.env.batch_size
-    roll = collect(a.env, a.generate_fn(key, greedy=False), a.actor_encoder, seeds=seeds[:n])
+    n, enc = self.env.batch_size, self.tokenizers.actor_encoder
+    roll = collect(self.env, self.algorithm.act(self.state, key, greedy=False), enc,
+                   seeds=seeds[:n])
     greedy = None
-    if a.greedy_env is not None:
-      greedy = collect(a.greedy_env, a.generate_fn(key, greedy=True), a.actor_encoder,
+    if self.greedy_env is not None:
+      greedy = collect(self.greedy_env, self.algorithm.act(self.state, key, greedy=True), enc,
                        seeds=seeds[n:])
     parts = [roll] if greedy is None else [roll, greedy]
-    self.buffer.add(a.transitions(concat_rollouts(parts)))
+    self.buffer.add(self.algorithm.rows(self.state, concat_rollouts(parts), it))
     return roll, greedy
 
   def evaluate(self) -> dict:
-    c = self.config
-    env = self.agent.eval_env
+    c, env = self.config, self.eval_env
     seeds = np.arange(c.train.eval_episodes) + 10_000_019   # the same episodes for every seed
     # tasks in turn (every word / city weighs the same), so runs compare on equal footing
     idx = None if not env.num_tasks else np.arange(len(seeds)) % env.num_tasks
-    gen = self.agent.generate_fn(jax.random.PRNGKey(0), greedy=True)
-    roll = collect(env, gen, self.agent.actor_encoder, seeds=seeds, indices=idx)
+    enc = self.tokenizers.actor_encoder
+    gen = self.algorithm.act(self.state, jax.random.PRNGKey(0), greedy=True)
+    roll = collect(env, gen, enc, seeds=seeds, indices=idx)
     out = {"eval_return": float(roll.episode_returns.mean()),
            "eval_success": float(roll.episode_success.mean())}
     if c.train.get("eval_sampled"):   # the same episodes at the rollout temperature
-      gen = self.agent.generate_fn(jax.random.PRNGKey(1), greedy=False)
-      roll = collect(env, gen, self.agent.actor_encoder, seeds=seeds, indices=idx)
+      gen = self.algorithm.act(self.state, jax.random.PRNGKey(1), greedy=False)
+      roll = collect(env, gen, enc, seeds=seeds, indices=idx)
       out.update(eval_sampled_return=float(roll.episode_returns.mean()),
                  eval_sampled_success=float(roll.episode_success.mean()))
     return out
-
-  def critic_phase(self, it: int, steps: int | None = None):
-    """`steps` (default algo.critic_steps) critic updates; it = -1: the warm start."""
-    c, a = self.config, self.agent
-    steps = c.algo.critic_steps if steps is None else steps
-    if steps == 0 or len(self.buffer) == 0:
-      return {}
-    key, rng = self._keys(it, 2) if it >= 0 else self._keys(0, 1_000_033)
-    b = c.algo.batch_size
-    batch = self.buffer.sample(rng, steps * b)
-    batch.update(a.sample_pi(key, batch))          # all a_pi of this phase, up front
-    ms = []
-    for s in range(steps):
-      mb = self._device_batch(a.critic_batch({k: v[s * b:(s + 1) * b] for k, v in batch.items()}))
-      a.critic, a.target, m = a.critic_step(a.critic, a.target, mb)
-      ms.append(m)
-    return _mean_metrics(ms)
-
-  def actor_phase(self, it: int):
-    c, a = self.config, self.agent
-    if it < c.algo.warmup_iters or c.algo.actor_steps == 0:
-      return {}
-    ms = []
-    for s in range(c.algo.actor_steps):
-      key, rng = self._keys(it, 3 + s)
-      batch = self.buffer.sample(rng, c.algo.batch_size)
-      batch.update(a.sample_pi(key, batch))
-      batch["advantage"] = to_host(a.advantages(self._device_batch(a.critic_batch(batch))))
-      a.actor, m = a.actor_step(a.actor, self._device_batch(a.actor_batch(batch)), a.ref)
-      ms.append(m)
-    return _mean_metrics(ms)
 
   def _record(self, rec: dict):
     self.history.append(rec)
     self.metrics.write(rec)
 
-  # ---- main loop ----------------------------------------------------------------------
+  # ---- main loop ------------------------------------------------------------------------
   def run(self) -> dict:
     c = self.config
     t_start = time.perf_counter()
     self._timed("bc", self.warm_start)
-    bar = tqdm(range(self.iteration, c.train.iterations), desc="ArCHer", initial=self.iteration,
-               total=c.train.iterations, disable=not (self.progress and self.lead))
+    bar = tqdm(range(self.iteration, c.train.iterations), desc=c.algo.name,
+               initial=self.iteration, total=c.train.iterations,
+               disable=not (self.progress and self.lead))
     for it in bar:
       t0 = time.perf_counter()
       roll, greedy = self._timed("collect", self.collect, it)
-      rec = {"iteration": it + 1, "phase": "archer",
+      rec = {"iteration": it + 1, "phase": c.algo.name,
              "train_return": float(roll.episode_returns.mean()),
              "train_success": float(roll.episode_success.mean()),
              "buffer_size": len(self.buffer), "turns": roll.num_turns}
       if greedy is not None:
         rec.update(train_greedy_return=float(greedy.episode_returns.mean()),
                    turns=roll.num_turns + greedy.num_turns)
-      rec.update(self._timed("critic", self.critic_phase, it))
-      rec.update(self._timed("actor", self.actor_phase, it))
+      self.state, m = self._timed("update", self.algorithm.update, self.state, self.buffer, it)
+      rec.update(m)
+      self.state = self.state.replace(iteration=np.asarray(it + 1, np.int32))
       last = it + 1 == c.train.iterations
       if (c.train.eval_every and (it + 1) % c.train.eval_every == 0) or last:
         rec.update(self._timed("eval", self.evaluate))
       rec["seconds"] = time.perf_counter() - t0
-      self.iteration = it + 1
       self._record(rec)
       bar.set_postfix(ret=f"{rec['train_return']:.2f}",
                       succ=f"{rec['train_success']:.2f}",
@@ -234,7 +265,8 @@ class Trainer:
     png = None
     if self.lead:
       png = reporting.plot(self.history, os.path.join(self.workdir, "training.png"),
-                           title=f"{self.config.env.name} (seed {self.config.seed})")
+                           title=f"{self.config.env.name} {self.config.algo.name} "
+                                 f"(seed {self.config.seed})")
     evals = [h for h in self.history if "eval_return" in h]
     bc = next((h for h in evals if h.get("phase") == "bc"), None)
     final = evals[-1] if evals else {}
@@ -244,7 +276,8 @@ class Trainer:
            "final_eval_sampled_return": final.get("eval_sampled_return"),
            "iterations": self.iteration, "seconds": seconds, "plot": png,
            "workdir": self.workdir}
-    rows = [("iterations", str(self.iteration)), ("wall time (s)", f"{seconds:.1f}")]
+    rows = [("algorithm", self.config.algo.name), ("iterations", str(self.iteration)),
+            ("wall time (s)", f"{seconds:.1f}")]
     if bc:
       rows.append(("BC policy eval return", f"{bc['eval_return']:.2f}"))
     if final:
@@ -259,10 +292,3 @@ class Trainer:
       print(reporting.summary_table(rows))
       print(f"metrics: {self.metrics.path}\nplot: {png}")
     return out
-
-
-def _mean_metrics(ms):
-  if not ms:
-    return {}
-  host = to_host(ms)   # one transfer per phase, not per step
-  return {k: float(np.mean([m[k] for m in host])) for k in host[0]}

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import jax
 
-ENVS = ("twenty_questions", "twenty_questions_subset", "guess_my_city", "detective", "webshop")
-ALGOS = ("archer", "bc", "filtered_bc", "chai")
-
 
 class ConfigError(ValueError):
   pass
@@ -60,10 +57,16 @@ def _positive(cfg, path: str, allow_zero: bool = False):
 def validate(config, num_devices: int | None = None) -> None:
   """Raise ConfigError naming the first bad field."""
   from archer_jax.parallel.mesh import make_mesh  # noqa: F401  (shape syntax checked below)
-  _require(config.env.name in ENVS, "env.name", f"unknown env {config.env.name!r}; "
-           f"known: {', '.join(ENVS)}")
-  _require(config.algo.name in ALGOS, "algo.name", f"unknown algorithm {config.algo.name!r}; "
-           f"known: {', '.join(ALGOS)}")
+  from archer_jax.algorithms.registry import get_algorithm
+  from archer_jax.envs.registry import env_names, has_player
+  envs = env_names()
+  _require(config.env.name in envs, "env.name", f"unknown env {config.env.name!r}; "
+           f"known: {', '.join(envs)}")
+  algorithm = get_algorithm(config.algo.name)     # ConfigError naming the known names
+  algorithm.check(config)
+  _require(config.bc.steps == 0 or has_player(config.env.name) or config.bc.get("json_path"),
+           "bc.steps", f"the BC warm start needs demonstrations: env {config.env.name!r} has "
+           "no scripted player (set bc.steps=0, or give bc.json_path)")
   for path in ("actor.lr", "critic.lr", "bc.lr"):
     _positive(config, path, allow_zero=path == "bc.lr")
   for path in ("algo.batch_size", "algo.micro_batches", "train.rollout_size",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from archer_jax.envs.guess_my_city.cities import City
+from archer_jax.envs.guess_my_city.records import City
 from archer_jax.envs.guess_my_city.knowledge import display_name, get_kb
 from archer_jax.envs.guess_my_city.text import norm
 

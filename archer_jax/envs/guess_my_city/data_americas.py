@@ -1,7 +1,7 @@
 """Guess My City data: North, Central and South America and the Caribbean."""
 from __future__ import annotations
 
-from archer_jax.envs.guess_my_city.cities import city
+from archer_jax.envs.guess_my_city.records import city
 
 CITIES = [
     # ---- Brazil ------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Guess My City data: South, Southeast, Central and West Asia."""
 from __future__ import annotations
 
-from archer_jax.envs.guess_my_city.cities import city
+from archer_jax.envs.guess_my_city.records import city
 
 CITIES = [
     # ---- India -------------------------------------------------------------------------

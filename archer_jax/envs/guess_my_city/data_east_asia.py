@@ -1,7 +1,7 @@
 """Guess My City data: China (with Hong Kong), Taiwan, Japan and the two Koreas."""
 from __future__ import annotations
 
-from archer_jax.envs.guess_my_city.cities import city
+from archer_jax.envs.guess_my_city.records import city
 
 CITIES = [
     city("beijing,china", "Beijing", "Peking; Peiping", "China",

@@ -1,7 +1,7 @@
 """Guess My City data: Africa, Europe (with Russia) and Oceania."""
 from __future__ import annotations
 
-from archer_jax.envs.guess_my_city.cities import city
+from archer_jax.envs.guess_my_city.records import city
 
 CITIES = [
     # ---- Africa ------------------------------------------------------------------------

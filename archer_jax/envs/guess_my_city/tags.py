@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Callable
 
-from archer_jax.envs.guess_my_city.cities import City
+from archer_jax.envs.guess_my_city.records import City
 
 
 @dataclasses.dataclass(frozen=True)

@@ -1,0 +1,68 @@
+"""ArCHer (spec §2-§3): an off-policy utterance-level double critic trained by Bellman
+backups with a Polyak target, and a token-level policy gradient weighted by the critic's
+advantage (optionally with the token-level value baseline, `algo.baseline`)."""
+from __future__ import annotations
+
+from archer_jax.algorithms import compiled
+from archer_jax.algorithms.context import mean_metrics
+from archer_jax.algorithms.registry import Algorithm, register
+
+CRITIC, WARM_CRITIC = 2, 1_000_033     # stream purposes (see rl_state.streams)
+ACTOR = 3                              # + step index
+
+
+@register
+class ArCHer(Algorithm):
+  name = "archer"
+  description = "off-policy utterance critic + token-level advantage-weighted policy gradient"
+  num_candidates = 1                   # a_pi samples per state in the critic's V target
+
+  def __init__(self, ctx):
+    super().__init__(ctx)
+    self.critic_step = compiled.critic_update(ctx.nets, self.config, self.num_candidates)
+    self.actor_step = compiled.actor_update(ctx.nets, self.config)
+
+  def pretrain(self, state, buffer):
+    """`bc.critic_steps` critic updates on the demonstrations, a_pi from the BC policy."""
+    steps = int(self.config.bc.critic_steps)
+    return self.critic_phase(state, buffer, *self.ctx.streams(0, WARM_CRITIC), steps)
+
+  def update(self, state, buffer, it: int):
+    a = self.config.algo
+    state, metrics = self.critic_phase(state, buffer, *self.ctx.streams(it, CRITIC),
+                                       a.critic_steps)
+    if it >= a.warmup_iters and a.actor_steps:
+      state, m = self.actor_phase(state, buffer, it)
+      metrics.update(m)
+    return state, metrics
+
+  def critic_phase(self, state, buffer, key, rng, steps: int):
+    """`steps` critic updates on fresh buffer samples; all their a_pi are sampled up front
+    in large batches (the actor is fixed during the phase)."""
+    if steps == 0 or len(buffer) == 0:
+      return state, {}
+    ctx, b = self.ctx, self.config.algo.batch_size
+    rows = buffer.sample(rng, steps * b)
+    rows.update(ctx.sample_pi(state, key, rows, self.num_candidates))
+    critic, target, ms = state.critic, state.target, []
+    for s in range(steps):
+      part = {k: v[s * b:(s + 1) * b] for k, v in rows.items()}
+      critic, target, m = self.critic_step(critic, target,
+                                           ctx.device_batch(ctx.batches.critic_batch(part)))
+      ms.append(m)
+    return state.replace(critic=critic, target=target), mean_metrics(ms)
+
+  def actor_phase(self, state, buffer, it: int):
+    """`algo.actor_steps` policy steps, each on fresh buffer rows and fresh a_pi."""
+    ctx, ms = self.ctx, []
+    actor = state.actor
+    for s in range(self.config.algo.actor_steps):
+      key, rng = ctx.streams(it, ACTOR + s)
+      rows = buffer.sample(rng, self.config.algo.batch_size)
+      rows.update(ctx.sample_pi(state.replace(actor=actor), key, rows))
+      crit = ctx.batches.critic_batch(rows)
+      batch = {"critic": {k: crit[k] for k in ("obs", "obs_mask", "pi_act", "pi_act_mask")},
+               "actor": ctx.batches.actor_batch(rows)}
+      actor, m = self.actor_step(actor, state.critic.params, ctx.device_batch(batch), state.ref)
+      ms.append(m)
+    return state.replace(actor=actor), mean_metrics(ms)

@@ -1,0 +1,60 @@
+"""What an algorithm gets to work with: the config, the networks, the policy sampler, the
+batch builder, the mesh and the run's random streams (everything static of a run; the
+learnt state is the `RLState` passed to each call)."""
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import jax
+import numpy as np
+
+from archer_jax.parallel.mesh import data_sharding, to_host
+from archer_jax.training.rl_state import streams
+
+
+@dataclasses.dataclass
+class Context:
+  config: Any
+  mesh: Any
+  nets: Any          # training.builder.Networks
+  tokenizers: Any    # training.builder.Tokenizers
+  policy: Any        # training.policy.Policy
+  batches: Any       # training.batches.Batcher
+
+  @property
+  def hidden_size(self) -> int | None:
+    return self.nets.critic_cfg.hidden_size if self.nets.critic_cfg is not None else None
+
+  @staticmethod
+  def critic_params(state):
+    return state.critic.params if state.critic is not None else None
+
+  def streams(self, it: int, what: int):
+    """(JAX key, numpy Generator) of (run seed, iteration, purpose); see `rl_state.streams`."""
+    return streams(self.config.seed, it, what)
+
+  def device_batch(self, tree):
+    """Host arrays -> global arrays sharded over the mesh's data axes (batch-major)."""
+    return jax.tree.map(lambda v: jax.device_put(v, data_sharding(self.mesh, np.ndim(v))), tree)
+
+  def sample_pi(self, state, key, rows, k: int = 1) -> dict:
+    """a_pi ~ pi(.|s) for every row (k per row when k > 1: fields [N, k, ...]) as batch
+    fields (`Batcher.pi_fields`), sampled in large chunks with the state's actor."""
+    if k > 1:
+      rows = {n: np.repeat(rows[n], k, axis=0) for n in ("a_obs", "a_obs_mask", "obs",
+                                                          "obs_mask")}
+    ids, texts, logp = self.policy.sample_rows(state.actor.params, key, rows["a_obs"],
+                                               rows["a_obs_mask"])
+    out = self.batches.pi_fields(ids, texts, logp, rows, self.critic_params(state))
+    if k > 1:
+      out = {n: v.reshape(-1, k, *v.shape[1:]) for n, v in out.items()}
+    return out
+
+
+def mean_metrics(ms: list[dict]) -> dict:
+  """Per-step device metrics -> their means as floats (one transfer per phase)."""
+  if not ms:
+    return {}
+  host = to_host(ms)
+  return {k: float(np.mean([m[k] for m in host])) for k in host[0]}

@@ -1,0 +1,97 @@
+"""Online filtered behaviour cloning (spec §5): each iteration keeps the episodes whose return
+is at or above the `algo.filter_quantile` quantile (0.9: the 90th percentile) among the
+episodes of the last `algo.filter_window` iterations, and runs `algo.actor_steps` BC steps
+on their turns. No critic."""
+from __future__ import annotations
+
+import numpy as np
+
+from archer_jax.algorithms import compiled
+from archer_jax.algorithms.context import mean_metrics
+from archer_jax.algorithms.registry import Algorithm, register
+
+STEP = 3                               # stream purpose + step index (as ArCHer's actor steps)
+EPISODE_STRIDE = 1_000_000             # global episode id = iteration * stride + index
+
+
+def select_episodes(returns, iterations, it: int, window: int, quantile: float = 0.9):
+  """bool [E]: the episodes of iterations (it - window, it] whose return is >= the `quantile`
+  quantile (linear interpolation, as np.quantile) of the returns of those episodes; ties at
+  the threshold are kept."""
+  returns, iterations = np.asarray(returns, np.float64), np.asarray(iterations)
+  recent = iterations > it - window
+  if not recent.any():
+    return recent
+  return recent & (returns >= np.quantile(returns[recent], quantile))
+
+
+@register
+class FilteredBC(Algorithm):
+  name = "filtered_bc"
+  description = "BC on the top episodes by return within a window of recent rollouts"
+
+  @classmethod
+  def needs(cls, config):
+    from archer_jax.training.builder import Needs
+    return Needs(critic=False, value_head=False, reference=False)
+
+  @classmethod
+  def check(cls, config) -> None:
+    from archer_jax.training.validate import ConfigError
+    w, q = config.algo.get("filter_window", 4), config.algo.get("filter_quantile", 0.9)
+    if not isinstance(w, int) or w < 1:
+      raise ConfigError(f"config.algo.filter_window: must be an integer >= 1, got {w!r}")
+    if not 0.0 <= q <= 1.0:
+      raise ConfigError(f"config.algo.filter_quantile: must be in [0, 1], got {q!r}")
+
+  def __init__(self, ctx):
+    super().__init__(ctx)
+    a = self.config.algo
+    self.window = int(a.get("filter_window", 4))
+    self.quantile = float(a.get("filter_quantile", 0.9))
+    self.bc_step = compiled.bc_update(ctx.nets, self.config, tx=ctx.nets.actor_tx,
+                                      num_micro=a.micro_batches)
+
+  def buffer_capacity(self) -> int:
+    """Enough rows for `filter_window` iterations of full-length episodes."""
+    t = self.config.train
+    return self.window * t.rollout_size * self.config.env.max_turns
+
+  def row_spec(self) -> dict:
+    c = self.config.actor
+    lo, la = c.obs_len, c.max_new_tokens
+    return {"a_obs": ((lo,), np.int32), "a_obs_mask": ((lo,), np.bool_),
+            "a_act": ((la,), np.int32), "a_act_mask": ((la,), np.bool_),
+            "episode": ((), np.int64), "episode_return": ((), np.float32),
+            "iteration": ((), np.int32)}
+
+  def rows(self, state, roll, it: int) -> dict:
+    out = self.ctx.batches.actor_rows(roll)
+    out["episode"] = it * EPISODE_STRIDE + roll.episode.astype(np.int64)
+    out["episode_return"] = roll.episode_returns[roll.episode]
+    out["iteration"] = np.full(len(roll.episode), it, np.int32)
+    return out
+
+  def kept_rows(self, buffer, it: int):
+    """Buffer row indices of the selected episodes' turns, and the number of episodes."""
+    n = len(buffer)
+    d = {k: buffer.data[k][:n] for k in ("episode", "episode_return", "iteration")}
+    ids, first = np.unique(d["episode"], return_index=True)
+    keep = select_episodes(d["episode_return"][first], d["iteration"][first], it, self.window,
+                           self.quantile)
+    return np.flatnonzero(np.isin(d["episode"], ids[keep])), int(keep.sum())
+
+  def update(self, state, buffer, it: int):
+    rows, episodes = self.kept_rows(buffer, it)
+    if not len(rows):
+      return state, {"kept_episodes": 0.0}
+    ctx, actor, ms = self.ctx, state.actor, []
+    for s in range(self.config.algo.actor_steps):
+      _, rng = ctx.streams(it, STEP + s)
+      idx = rows[rng.integers(0, len(rows), size=self.config.algo.batch_size)]
+      batch = ctx.batches.bc_batch({k: v[idx] for k, v in buffer.data.items()})
+      actor, m = self.bc_step(actor, ctx.device_batch(batch))
+      ms.append(m)
+    metrics = mean_metrics(ms)
+    metrics.update(kept_episodes=float(episodes), kept_turns=float(len(rows)))
+    return state.replace(actor=actor), metrics

@@ -1,0 +1,115 @@
+"""Algorithms as plug-ins: a table of `Algorithm` classes chosen by `config.algo.name`.
+
+An algorithm declares the networks it needs (`needs`), what it keeps from each collection
+(`row_spec`, `rows`), how it acts (`act`: sampled, greedy, best-of-k, ...) and its update
+phase(s) (`pretrain`, `update`), all as functions of an explicit `RLState`; the trainer keeps
+only collection, evaluation, checkpointing and reporting. A fork registers a new one from its
+own file:
+
+    from archer_jax.algorithms import Algorithm, register
+
+    @register
+    class MyAlgo(Algorithm):
+      name = "my_algo"
+      def update(self, state, buffer, it):
+        ...
+        return state, metrics
+
+and runs it with `--config.algo.name=my_algo --config.plugins=path/to/my_algo.py`
+(`docs/algorithms.md`).
+"""
+from __future__ import annotations
+
+import importlib
+from typing import ClassVar
+
+_ALGORITHMS: dict[str, type] = {}
+_BUILTINS = ("archer_jax.algorithms.archer", "archer_jax.algorithms.chai",
+             "archer_jax.algorithms.filtered_bc")
+
+
+def register(cls=None, *, replace: bool = False):
+  """Class decorator: add an `Algorithm` subclass to the table under `cls.name`."""
+  def add(c):
+    name = getattr(c, "name", "")
+    if not name or not isinstance(name, str):
+      raise ValueError(f"register: {c.__name__} needs a class attribute `name`")
+    if name in _ALGORITHMS and _ALGORITHMS[name] is not c and not replace:
+      raise ValueError(f"register: algorithm {name!r} is already registered "
+                       f"({_ALGORITHMS[name].__module__}); pass replace=True")
+    _ALGORITHMS[name] = c
+    return c
+  return add(cls) if cls is not None else add
+
+
+def _load_builtins() -> None:
+  for module in _BUILTINS:
+    importlib.import_module(module)
+
+
+def algorithm_names() -> tuple[str, ...]:
+  _load_builtins()
+  return tuple(_ALGORITHMS)
+
+
+def get_algorithm(name: str) -> type:
+  """The registered class, or ConfigError naming the field and the known names."""
+  _load_builtins()
+  if name not in _ALGORITHMS:
+    from archer_jax.training.validate import ConfigError
+    raise ConfigError(f"config.algo.name: unknown algorithm {name!r}; known: "
+                      f"{', '.join(_ALGORITHMS)}")
+  return _ALGORITHMS[name]
+
+
+class Algorithm:
+  """Base class of a registered algorithm (ArCHer's defaults where there is one).
+
+  Subclasses set `name` and override what differs. `ctx` (an `algorithms.base.Context`)
+  gives the config, the networks, the policy sampler, the batch builder, the device-batch
+  helper and the run's random streams."""
+  name: ClassVar[str] = ""
+  description: ClassVar[str] = ""
+
+  # ---- declarations (class level: read before anything is built) -------------------------
+  @classmethod
+  def needs(cls, config):
+    """Which networks to build: a critic (and target), the token-level value head, the
+    reference policy."""
+    from archer_jax.training.builder import Needs
+    return Needs(critic=True, value_head=bool(config.algo.baseline),
+                 reference=bool(config.algo.kl_coef))
+
+  @classmethod
+  def check(cls, config) -> None:
+    """Algorithm-specific config checks; raise ConfigError naming the field."""
+
+  def __init__(self, ctx):
+    self.ctx = ctx
+    self.config = ctx.config
+
+  # ---- data ---------------------------------------------------------------------------
+  def buffer_capacity(self) -> int:
+    return int(self.config.train.buffer_capacity)
+
+  def row_spec(self) -> dict:
+    """{field: (shape, dtype)} of the rows this algorithm stores per transition."""
+    return self.ctx.batches.transition_spec(self.ctx.hidden_size)
+
+  def rows(self, state, roll, it: int) -> dict:
+    """A collected `RolloutBatch` -> rows for the buffer (`row_spec`)."""
+    return self.ctx.batches.transitions(roll, self.ctx.critic_params(state))
+
+  # ---- acting -------------------------------------------------------------------------
+  def act(self, state, key, greedy: bool):
+    """The behaviour policy: (prompt ids, observation texts) -> (ids, texts)."""
+    return self.ctx.policy.generate_fn(state.actor.params, key, greedy)
+
+  # ---- updates ------------------------------------------------------------------------
+  def pretrain(self, state, buffer):
+    """After the BC warm start (e.g. critic steps on the demonstrations) -> (state, metrics)."""
+    return state, {}
+
+  def update(self, state, buffer, it: int):
+    """One iteration's update phase(s) on the buffer -> (state, metrics)."""
+    raise NotImplementedError

@@ -1,0 +1,46 @@
+"""The one RL state of a run, and the run's random streams.
+
+`RLState` is an immutable pytree holding everything that is learnt: the actor, critic and
+target-critic train states, the reference policy and the counters. Algorithms are functions
+(state, data) -> (state, metrics); the trainer holds the state; a checkpoint is this object
+plus the replay buffer. Networks an algorithm does not need are None.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import jax
+import numpy as np
+from flax import struct
+
+from archer_jax.training.state import TrainState
+
+
+@struct.dataclass
+class RLState:
+  """actor: TrainState of the policy (and its value head, when one is used).
+  critic: TrainState of the double critic, or None.
+  target: the target critic's parameters (Polyak-averaged copy), or None.
+  ref: the reference policy's parameters (the KL anchor), or {} when unused.
+  iteration: int32 [] RL iterations done. bc_done: bool [] warm start done."""
+  actor: TrainState
+  critic: TrainState | None = None
+  target: Any = None
+  ref: Any = struct.field(default_factory=dict)
+  iteration: Any = struct.field(default_factory=lambda: np.zeros((), np.int32))
+  bc_done: Any = struct.field(default_factory=lambda: np.zeros((), np.bool_))
+
+  @property
+  def it(self) -> int:
+    """The iteration counter as a host int (a scalar already on the host)."""
+    return int(self.iteration)
+
+
+def streams(seed: int, it: int, what: int):
+  """The random streams of (run seed, iteration, purpose): a JAX key and a numpy Generator.
+
+  Every random choice of a run draws from one of these, so a resumed run repeats the
+  uninterrupted one bit for bit. Purposes in use: 1 collect, 2 critic phase, 3 + s actor step
+  s, 1_000_003 BC warm start, 1_000_033 critic warm start (it = 0)."""
+  k = jax.random.fold_in(jax.random.fold_in(jax.random.PRNGKey(seed), it), what)
+  return k, np.random.default_rng([seed, it, what])
