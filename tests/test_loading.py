@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 import textwrap
@@ -517,3 +518,105 @@ def test_load_into_8_device_cpu_mesh(llama_dir):
                        capture_output=True, text=True, timeout=240, cwd=REPO)
   assert res.returncode == 0, res.stdout + res.stderr
   assert "OK" in res.stdout
+
+
+# ---- reading blocks: keymaps.window, bf16, one process's share -----------------------------
+WINDOW_TARGETS = {
+    "none": [(6, 4)], "transpose": [(6, 4)], "linear_to_heads": [(6, 4, 3)],
+    "linear_from_heads": [(4, 3, 6)], "bias_to_heads": [(4, 3)],
+    "conv_from_heads": [(4, 3, 6)], "conv_split_heads": [(6, 4, 3), (6, 2, 3), (6, 2, 3)],
+    "bias_split_heads": [(4, 3), (2, 3), (2, 3)]}
+
+
+def test_window_reads_the_block_the_full_transform_gives():
+  transforms = {r.transform.name: r.transform for km in keymaps.KEYMAPS.values()
+                for r in km.rules}
+  assert set(transforms) == set(WINDOW_TARGETS)
+  rng = np.random.default_rng(0)
+  for name, t in transforms.items():
+    targets = WINDOW_TARGETS[name]
+    w = rng.normal(size=t.source_shape(targets))
+    full = t.fwd(w, targets)
+    for j, shape in enumerate(targets):
+      for _ in range(20):
+        lo = [int(rng.integers(0, n)) for n in shape]
+        index = tuple(slice(a, int(rng.integers(a + 1, n + 1))) for a, n in zip(lo, shape))
+        src, post = keymaps.window(t, targets, j, index)
+        np.testing.assert_array_equal(post(w[src]), full[j][index], err_msg=f"{name} {index}")
+        if all(s.stop - s.start < n for s, n in zip(index, shape)):   # a real sub-block
+          assert w[src].size < w.size
+
+
+def test_bf16_checkpoint_loads_as_bf16(tmp_path, monkeypatch):
+  import ml_dtypes
+  from archer_jax.loading import hf as hf_mod
+  state = {k: v.astype(ml_dtypes.bfloat16) for k, v in llama_state().items()}
+  d = write_hf(tmp_path / "bf16", LLAMA, state)
+  read_dtypes = set()
+  get_slice = hf_mod._Safetensors.get_slice
+
+  def spy(self, key, index):
+    out = get_slice(self, key, index)
+    read_dtypes.add(out.dtype)
+    return out
+  monkeypatch.setattr(hf_mod._Safetensors, "get_slice", spy)
+  _, p = load_hf(d, dtype="bfloat16")
+  assert read_dtypes == {np.dtype(ml_dtypes.bfloat16)}            # never widened on read
+  assert {x.dtype for x in jax.tree.leaves(p)} == {np.dtype(jax.numpy.bfloat16)}
+  q = state["model.layers.1.self_attn.q_proj.weight"]
+  np.testing.assert_array_equal(np.asarray(p["layers"]["block"]["attn"]["q"]["kernel"][1]),
+                                q.T.reshape(32, 4, 8))             # bit-exact
+  _, p32 = load_hf(d, dtype="float32")
+  f32 = write_hf(tmp_path / "f32", LLAMA, {k: v.astype(np.float32) for k, v in state.items()})
+  assert_same_params(p32, load_hf(f32)[1])
+
+
+PROCESS_SCRIPT = textwrap.dedent("""
+    import json, sys
+    import jax, numpy as np
+    port, pid, path = sys.argv[1:4]
+    jax.config.update("jax_cpu_collectives_implementation", "gloo")
+    jax.distributed.initialize(f"127.0.0.1:{port}", num_processes=2, process_id=int(pid))
+    from archer_jax.loading import hf
+    from archer_jax.parallel.mesh import make_mesh
+    read, whole = {}, {}
+    get_slice = hf._Safetensors.get_slice
+    def spy(self, key, index):
+      out = get_slice(self, key, index)
+      read[key] = read.get(key, 0) + out.size
+      whole[key] = int(np.prod(self.shapes[key]))
+      return out
+    hf._Safetensors.get_slice = spy
+    mesh = make_mesh((1, 2, 4))                   # fsdp spans the two processes
+    _, params = hf.load_hf(path, dtype="bfloat16", mesh=mesh)
+    share = {k: read[k] / whole[k] for k in read}
+    local = make_mesh((1, 1, 1), devices=jax.local_devices()[:1])
+    _, ref = hf.load_hf(path, dtype="bfloat16", mesh=local)
+    for (k, x), y in zip(jax.tree_util.tree_leaves_with_path(params), jax.tree.leaves(ref)):
+      assert x.dtype == np.dtype(jax.numpy.bfloat16), k
+      assert len(x.addressable_shards) == 4 and not x.is_fully_addressable, k
+      for s in x.addressable_shards:
+        np.testing.assert_array_equal(np.asarray(s.data), np.asarray(y)[s.index])
+    print(json.dumps({"share": share}))
+""")
+
+
+def test_each_process_reads_only_its_devices_blocks(tmp_path):
+  import ml_dtypes
+  state = {k: v.astype(ml_dtypes.bfloat16) for k, v in llama_state().items()}
+  d = write_hf(tmp_path / "bf16", LLAMA, state)
+  with socket.socket() as s:
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+  env = dict(os.environ, XLA_FLAGS="--xla_force_host_platform_device_count=4",
+             JAX_PLATFORMS="cpu")
+  procs = [subprocess.Popen([sys.executable, "-c", PROCESS_SCRIPT, str(port), str(pid), str(d)],
+                            env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True) for pid in (0, 1)]
+  for p in procs:
+    out, err = p.communicate(timeout=240)
+    assert p.returncode == 0, err[-4000:]
+    share = json.loads(out.strip().splitlines()[-1])["share"]
+    assert set(share) == set(state)
+    # every Llama tensor has a hidden-size axis, sharded over fsdp = the two processes
+    assert all(v == 0.5 for v in share.values()), share
