@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from archer_jax.envs.guess_my_city.records import City
-from archer_jax.envs.guess_my_city.knowledge import display_name, get_kb
+from archer_jax.envs.guess_my_city.knowledge import get_kb
+from archer_jax.envs.guess_my_city.lexicon import display_name
 from archer_jax.envs.guess_my_city.text import norm
 
 REFUSE = "I can't answer that question."
