@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
+from typing import NoReturn
 
 from absl import app, flags
 from absl import logging as absl_logging
@@ -34,7 +35,7 @@ _CPU_COLL = flags.DEFINE_string("cpu_collectives", None, "CPU multi-process coll
 _OVERRIDE = re.compile(r"^--?(?:no)?config\.([\w.]+)")
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
   """Print `error: message` on one line to stderr and exit with status 2."""
   print("error: " + " ".join(str(message).split()), file=sys.stderr)
   sys.exit(USAGE_ERROR)
