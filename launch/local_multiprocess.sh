@@ -1,19 +1,29 @@
 #!/usr/bin/env bash
-# Exercise the multi-host code path on one machine: two CPU processes talking over gloo,
-# each with 4 virtual devices (8 global), exactly as a 2-host pod slice would.
-#   bash launch/local_multiprocess.sh --config configs/twenty_questions.py:tiny \
+# Exercise the multi-host code path on one machine: NUM_PROCESSES CPU processes talking over
+# gloo, each with DEVICES_PER_PROCESS virtual devices, exactly as a pod slice's hosts would.
+#
+#   bash launch/local_multiprocess.sh [--dry-run] --config configs/twenty_questions.py:tiny \
 #     --config.train.iterations=2 --workdir runs/mp
+#
+# Environment: NUM_PROCESSES (2), DEVICES_PER_PROCESS (4), PORT (random), PY (.venv/bin/python).
+# --dry-run prints the command of every process instead of starting them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=launch/_common.sh
+. launch/_common.sh
+if dry_run_flag "${1:-}"; then shift; fi
+
 PY=${PY:-.venv/bin/python}
 PORT=${PORT:-$((20000 + RANDOM % 20000))}
-pids=()
-for i in 0 1; do
-  XLA_FLAGS=--xla_force_host_platform_device_count=4 "$PY" -m archer_jax.train \
-    --coordinator_address "127.0.0.1:$PORT" --num_processes 2 --process_id "$i" \
-    --cpu_collectives gloo --progress=$([ "$i" = 0 ] && echo true || echo false) "$@" &
-  pids+=($!)
+NUM_PROCESSES=${NUM_PROCESSES:-2}
+DEVICES_PER_PROCESS=${DEVICES_PER_PROCESS:-4}
+
+for ((i = 0; i < NUM_PROCESSES; i++)); do
+  progress=false
+  if [ "$i" = 0 ]; then progress=true; fi
+  run_bg env "XLA_FLAGS=--xla_force_host_platform_device_count=$DEVICES_PER_PROCESS" \
+    "$PY" -m archer_jax.train --coordinator_address "127.0.0.1:$PORT" \
+    --num_processes "$NUM_PROCESSES" --process_id "$i" --cpu_collectives gloo \
+    "--progress=$progress" "$@"
 done
-status=0
-for p in "${pids[@]}"; do wait "$p" || status=$?; done
-exit $status
+wait_all
