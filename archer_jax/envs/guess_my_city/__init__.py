@@ -15,7 +15,8 @@ from archer_jax.envs.guess_my_city.oracles import (LM_ORACLE_TEMPLATE, BuiltinOr
 from archer_jax.envs.guess_my_city.player import (ScriptedCityPlayer, guess_question,
                                                   parse_history, play, question_pool)
 from archer_jax.envs.guess_my_city.text import fold, norm
-from archer_jax.envs.guess_my_city.understander import (Parsed, Understander, extract_question,
+from archer_jax.envs.guess_my_city.parsed import Parsed
+from archer_jax.envs.guess_my_city.understander import (Understander, extract_question,
                                                         get_understander)
 
 __all__ = [

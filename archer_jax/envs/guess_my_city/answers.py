@@ -17,6 +17,7 @@ from archer_jax.envs.guess_my_city.text import norm
 
 REFUSE = "I can't answer that question."
 FALLBACK = "I'm not sure how to answer that. Please ask another question about my city."
+WIN_ANSWER = "Yes, you guessed it: that is my city!"
 
 
 def reveals(text: str, city: City) -> bool:
@@ -615,7 +616,7 @@ def answer_text(city: City, parsed, question: str) -> str:
     return REFUSE
   i = get_kb().pos(city)
   if kind == "name":
-    return "Yes, you guessed it: that is my city!" if parsed.mask[i] else \
+    return WIN_ANSWER if parsed.mask[i] else \
         "No, that is not my city."
   if kind == "alt":
     true = [t for t, m in parsed.options if m[i]]

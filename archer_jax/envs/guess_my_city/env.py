@@ -1,4 +1,4 @@
-"""Guess My City as a `BatchedEnv` (spec §6).
+"""Guess My City as a question game (`question_game.QuestionGameEnv`, spec §6).
 
 Each row hides one of the benchmark's 99 cities. The agent's action is a free-form question
 (its question is extracted from any chatter, see `understander.extract_question`); the oracle
@@ -12,20 +12,16 @@ when the question names the city (any alias, accent- and case-insensitive: "Is i
 from __future__ import annotations
 
 import re
-from typing import Sequence
 
 import numpy as np
 
-from archer_jax.envs.base import BatchedEnv
-from archer_jax.envs.guess_my_city.answers import FALLBACK
+from archer_jax.envs.guess_my_city.answers import FALLBACK, WIN_ANSWER
 from archer_jax.envs.guess_my_city.cities import CITIES, City, city_index
 from archer_jax.envs.guess_my_city.knowledge import get_kb
 from archer_jax.envs.guess_my_city.oracles import BuiltinOracle, Oracle
+from archer_jax.envs.guess_my_city.phrasing import MAX_QUESTION_CHARS, extract_question
 from archer_jax.envs.guess_my_city.text import fold, norm
-from archer_jax.envs.guess_my_city.understander import MAX_QUESTION_CHARS, extract_question
-from archer_jax.envs.twenty_questions.prompts import INITIAL_OBSERVATION
-
-WIN_ANSWER = "Yes, you guessed it: that is my city!"
+from archer_jax.envs.question_game import QuestionGameEnv
 
 
 def question_of(action: str) -> str:
@@ -70,6 +66,7 @@ def is_garbage(question: str) -> bool:
 
 
 def resolve_cities(cities) -> tuple[City, ...]:
+  """"all" | a ";"-separated string | a list of keys or names -> the `City` tuple."""
   if cities in (None, "all", "full"):
     return CITIES
   if isinstance(cities, str):
@@ -80,7 +77,7 @@ def resolve_cities(cities) -> tuple[City, ...]:
   return out
 
 
-class GuessMyCityEnv(BatchedEnv):
+class GuessMyCityEnv(QuestionGameEnv):
   """Batched Guess My City.
 
   cities: "all" (the 99 benchmark cities) or a list of keys / names to draw from.
@@ -89,63 +86,30 @@ class GuessMyCityEnv(BatchedEnv):
   with its seed. infos carry the secret `city` (data-file key), `won`, `question`, `answer`.
   """
 
+  secret_key = "city"
+  garbage_answer = FALLBACK
+  win_answer = WIN_ANSWER
+
   def __init__(self, batch_size: int = 1, max_turns: int = 20, seed: int = 0, cities="all",
                oracle: Oracle | None = None):
-    super().__init__(batch_size, max_turns, seed)
-    self.cities: tuple[City, ...] = resolve_cities(cities)
-    self.oracle = oracle if oracle is not None else BuiltinOracle()
-    self._secret: list[City | None] = [None] * batch_size
-    self._history = [INITIAL_OBSERVATION] * batch_size
-    self.oracle_calls = 0
+    super().__init__(batch_size, max_turns, seed, resolve_cities(cities),
+                     oracle if oracle is not None else BuiltinOracle())
 
   @property
-  def num_tasks(self) -> int:
-    return len(self.cities)
+  def cities(self) -> tuple[City, ...]:
+    return self.secrets
 
   @property
   def secret_cities(self) -> list[str | None]:
     """The data-file key of every row's secret city (None before the first reset)."""
-    return [None if c is None else c.key for c in self._secret]
+    return self._secret_ids()
 
-  def _reset_row(self, row: int, rng: np.random.Generator, index: int | None) -> str:
-    n = len(self.cities)
-    if index is None:
-      index = int(rng.integers(n))
-    elif not 0 <= index < n:
-      raise IndexError(f"GuessMyCityEnv.reset: city index {index} outside [0, {n})")
-    self._secret[row] = self.cities[index]
-    self._history[row] = INITIAL_OBSERVATION
-    return INITIAL_OBSERVATION
+  _question_of = staticmethod(question_of)
+  _is_garbage = staticmethod(is_garbage)
+  _names_secret = staticmethod(names_city)
 
-  def _step_rows(self, rows: Sequence[int], actions: Sequence[str]
-                 ) -> list[tuple[str, float, bool, dict]]:
-    questions = [question_of(a) for a in actions]
-    answers = [FALLBACK] * len(rows)
-    won = [False] * len(rows)
-    ask = []
-    for i, (row, q) in enumerate(zip(rows, questions)):
-      if is_garbage(q):
-        continue
-      if names_city(q, self._secret[row]):
-        won[i] = True
-        answers[i] = WIN_ANSWER
-      else:
-        ask.append(i)
-    if ask:
-      self.oracle_calls += 1
-      got = self.oracle.answer_batch([self._secret[rows[i]].key for i in ask],
-                                     [questions[i] for i in ask])
-      if len(got) != len(ask):
-        raise RuntimeError(f"{type(self.oracle).__name__}.answer_batch returned {len(got)} "
-                           f"answers for {len(ask)} questions")
-      for i, a in zip(ask, got):
-        a = " ".join(str(a).split()) if a else FALLBACK
-        answers[i] = a
-    out = []
-    for i, (row, q, a) in enumerate(zip(rows, questions, answers)):
-      city = self._secret[row]
-      hist = self._history[row] + (f"{q} {a}\n" if q else f"{a}\n")
-      self._history[row] = hist
-      out.append((hist, 0.0 if won[i] else -1.0, won[i],
-                  {"city": city.key, "won": won[i], "question": q, "answer": a}))
-    return out
+  def _secret_id(self, city: City) -> str:
+    return city.key
+
+  def _clean_answer(self, answer) -> str:
+    return " ".join(str(answer).split()) if answer else FALLBACK

@@ -8,51 +8,38 @@ per step with the questions of all rows still playing.
 - `BuiltinOracle`: the knowledge base + question understander (default; no model).
 - `LMOracle(generate_fn)`: any local causal LM; `generate_fn(prompts) -> completions`.
   `sampler_generate_fn` wraps the project's jitted `generation.Sampler` as such a function and
-  `LMOracle.from_pretrained` loads a known model name, checkpoint directory or .gguf file.
+  `LMOracle.from_pretrained` loads a known model name, checkpoint directory or .gguf file
+  (both from `question_game`).
 """
 from __future__ import annotations
 
 import re
-from typing import Callable, Protocol, Sequence
 
-from archer_jax.envs.guess_my_city.answers import FALLBACK, REFUSE, answer_text, reveals
+from archer_jax.envs.guess_my_city.answers import (FALLBACK, REFUSE, WIN_ANSWER, answer_text,
+                                                   reveals)
 from archer_jax.envs.guess_my_city.cities import CITIES, city_index
 from archer_jax.envs.guess_my_city.understander import Understander, get_understander
+from archer_jax.envs.question_game import KnowledgeOracle, Oracle, sampler_generate_fn
+from archer_jax.envs.question_game import LMOracle as _LMOracle
 
 MAX_ANSWER_CHARS = 300
 
 
-class Oracle(Protocol):
-  def answer_batch(self, city_keys: Sequence[str], questions: Sequence[str]) -> list[str]:
-    ...
-
-
-def _check_lengths(keys, questions):
-  if len(keys) != len(questions):
-    raise ValueError(f"answer_batch: {len(keys)} cities for {len(questions)} questions")
-
-
-class BuiltinOracle:
+class BuiltinOracle(KnowledgeOracle):
   """Answers from the knowledge base; questions it cannot parse get `FALLBACK`."""
 
   def __init__(self, understander: Understander | None = None):
-    self.understander = understander or get_understander()
-    self._index: dict[str, int] = {}
+    super().__init__(understander or get_understander())
+
+  _lookup = staticmethod(city_index)
 
   def city(self, key: str):
-    i = self._index.get(key)
-    if i is None:
-      i = self._index[key] = city_index(key)
-    return CITIES[i]
+    return CITIES[self.index(key)]
 
-  def answer(self, key: str, question: str) -> str:
-    c = self.city(key)
+  def _write(self, index: int, question: str) -> str:
+    c = CITIES[index]
     out = answer_text(c, self.understander.parse(question), question)
-    return REFUSE if reveals(out, c) and not out.startswith("Yes, you guessed it") else out
-
-  def answer_batch(self, city_keys: Sequence[str], questions: Sequence[str]) -> list[str]:
-    _check_lengths(city_keys, questions)
-    return [self.answer(k, q) for k, q in zip(city_keys, questions)]
+    return REFUSE if reveals(out, c) and out != WIN_ANSWER else out
 
 
 LM_ORACLE_TEMPLATE = (
@@ -79,59 +66,18 @@ def clean_completion(text, city) -> str:
   return line
 
 
-class LMOracle:
-  """A causal LM as the answerer.
-
-  `generate_fn(prompts: list[str]) -> list[str]` returns one completion per prompt (greedy
-  decoding recommended); `template` has {city}, {country} and {question} fields.
+class LMOracle(_LMOracle):
+  """A causal LM as the answerer; `template` has {city}, {country} and {question} fields.
   Completions are cut to their first line, and any that names the city becomes REFUSE."""
 
-  def __init__(self, generate_fn: Callable[[list[str]], list[str]],
-               template: str = LM_ORACLE_TEMPLATE):
-    self.generate_fn = generate_fn
-    self.template = template
+  TEMPLATE = LM_ORACLE_TEMPLATE
 
-  def prompt(self, key: str, question: str) -> str:
+  def _fields(self, key: str) -> dict[str, str]:
     c = CITIES[city_index(key)]
-    return self.template.format(city=c.name, country=c.country.name, question=question)
+    return {"city": c.name, "country": c.country.name}
 
-  def answer_batch(self, city_keys: Sequence[str], questions: Sequence[str]) -> list[str]:
-    _check_lengths(city_keys, questions)
-    if not questions:
-      return []
-    prompts = [self.prompt(k, q) for k, q in zip(city_keys, questions)]
-    outs = list(self.generate_fn(prompts))
-    if len(outs) != len(prompts):
-      raise RuntimeError(f"LMOracle: generate_fn returned {len(outs)} completions for "
-                         f"{len(prompts)} prompts")
-    return [clean_completion(o, CITIES[city_index(k)]) for o, k in zip(outs, city_keys)]
-
-  @classmethod
-  def from_pretrained(cls, model: str, max_new_tokens: int = 48, chat: bool = False,
-                      dtype: str = "float32", seed: int = 0, template: str = LM_ORACLE_TEMPLATE):
-    """Load `model` (a known name, HF checkpoint directory or .gguf file) and answer with it
-    through the jitted sampler (greedy, stopping at the first newline)."""
-    from archer_jax.generation import Sampler
-    from archer_jax.loading import load_model, load_tokenizer
-    cfg, params = load_model(model, dtype=dtype)
-    tok = load_tokenizer(model)
-    sampler = Sampler(cfg, tok, max_new_tokens=max_new_tokens, stop_strings=("\n",),
-                      chat=chat)
-    return cls(sampler_generate_fn(sampler, params, seed=seed, greedy=True), template)
-
-
-def sampler_generate_fn(sampler, params, seed: int = 0, greedy: bool = True,
-                        temperature: float = 1.0) -> Callable[[list[str]], list[str]]:
-  """prompts -> completions with `generation.Sampler.generate` (a fresh key per call)."""
-  import jax
-  key = jax.random.PRNGKey(seed)
-  counter = iter(range(1 << 30))
-
-  def gen(prompts: list[str]) -> list[str]:
-    res = sampler.generate(params, list(prompts), jax.random.fold_in(key, next(counter)),
-                           temperature=temperature, greedy=greedy)
-    return list(res.texts)
-  return gen
+  def _clean(self, completion, key: str) -> str:
+    return clean_completion(completion, CITIES[city_index(key)])
 
 
 __all__ = ["Oracle", "BuiltinOracle", "LMOracle", "LM_ORACLE_TEMPLATE", "clean_completion",

@@ -307,14 +307,14 @@ def compass(kb: KnowledgeBase, rest: str):
   coast = re.search(r"\b(?:coast|coastline|shore|seaboard)\b", m.group(0)) is not None
   kb = kb
   if coast:
-    mask = np.array([_dir_match(d, c.coast) for c in kb.cities])
+    mask = np.array([dir_match(d, c.coast) for c in kb.cities])
   elif re.search(r"\bisland\b", m.group(0)):
-    mask = np.array([_dir_match(d, c.island_parts or c.parts) for c in kb.cities])
+    mask = np.array([dir_match(d, c.island_parts or c.parts) for c in kb.cities])
   else:
-    mask = np.array([_dir_match(d, c.parts) for c in kb.cities])
+    mask = np.array([dir_match(d, c.parts) for c in kb.cities])
   return mask, f"{d}{'coast' if coast else ''}", rest[:m.start()] + rest[m.end():], ""
 
-def _dir_match(d: str, parts) -> bool:
+def dir_match(d: str, parts) -> bool:
   if not parts:
     return False
   ps = [p.replace("-", "").replace(" ", "") for p in parts]
@@ -329,7 +329,7 @@ _CONT_CENTRE = {"Asia": (30, 95), "Europe": (50, 15), "Africa": (5, 20),
                 "North America": (40, -95), "South America": (-15, -60), "Oceania": (-25, 135)}
 
 
-def _continent_parts(c) -> tuple[str, ...]:
+def continent_parts(c) -> tuple[str, ...]:
   lat0, lon0 = _CONT_CENTRE.get(c.continents[0], (0, 0))
   ns = "north" if c.lat > lat0 + 8 else "south" if c.lat < lat0 - 8 else ""
   ew = "east" if c.lon > lon0 + 15 else "west" if c.lon < lon0 - 15 else ""

@@ -29,7 +29,7 @@ from archer_jax.envs.guess_my_city.dataset import answer_polarity
 from archer_jax.envs.guess_my_city.env import named_cities, resolve_cities
 from archer_jax.envs.guess_my_city.understander import Understander, get_understander
 from archer_jax.envs.play import play  # noqa: F401  (re-exported)
-from archer_jax.envs.twenty_questions.prompts import INITIAL_OBSERVATION
+from archer_jax.envs.question_game import ScriptedAsker, history_lines, keep_playing
 
 _OPEN = {
     "climate": ("What is the climate like in your city?", "What is the weather like in your hometown?",
@@ -168,11 +168,8 @@ _LINE = re.compile(r"^(?P<q>.*?\?)\s(?P<a>.*)$")
 def parse_history(observation: str) -> list[tuple[str, str]]:
   """(question, answer) pairs from the last "Questions:" block of an observation; each line is
   split after the question's first '?'."""
-  k = observation.rfind(INITIAL_OBSERVATION)
-  if k < 0:
-    return []
   out = []
-  for line in observation[k + len(INITIAL_OBSERVATION):].split("\n"):
+  for line in history_lines(observation):
     if not line.strip():
       continue
     m = _LINE.match(line)
@@ -195,7 +192,7 @@ def guess_question(city: City, rng: np.random.Generator, alias_prob: float = 0.2
   return t.format(name)
 
 
-class ScriptedCityPlayer:
+class ScriptedCityPlayer(ScriptedAsker):
   """`act(observation) -> question`; `reset()` between episodes.
 
   rng: np.random.Generator or int seed. skill in [0, 1]: probability of a well-played turn
@@ -204,16 +201,14 @@ class ScriptedCityPlayer:
   turn may use an open question rather than a yes/no one.
   """
 
+  parse_history = staticmethod(parse_history)
+  guess_question = staticmethod(guess_question)
+
   def __init__(self, rng=None, skill: float = 0.5, max_turns: int = 20, cities="all",
                open_prob: float = 0.35, understander: Understander | None = None):
-    if not 0.0 <= skill <= 1.0:
-      raise ValueError(f"ScriptedCityPlayer: skill must be in [0, 1], got {skill}")
-    self.rng = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
-    self.skill = float(skill)
-    self.max_turns = int(max_turns)
+    super().__init__(rng, skill, max_turns, understander or get_understander(),
+                     resolve_cities(cities))
     self.open_prob = float(open_prob)
-    self.u = understander or get_understander()
-    self.cities = resolve_cities(cities)
     self.keys = tuple(c.key for c in self.cities)
     self.pool = question_pool(self.keys)
     self.matrix, self.answer_ids = _answer_matrix(self.keys)
@@ -221,8 +216,9 @@ class ScriptedCityPlayer:
     self._yn = np.array([yn for _, _, yn in self.pool])
     self._city_pos = {city_index(c.key): j for j, c in enumerate(self.cities)}
 
-  def reset(self) -> None:
-    """Nothing persists across turns except the rng, so there is nothing to clear."""
+  @property
+  def cities(self) -> tuple[City, ...]:
+    return self.secrets
 
   # ---- state from the observation -----------------------------------------------------
   def candidates(self, history: Sequence[tuple[str, str]]) -> tuple[np.ndarray, set[str]]:
@@ -261,15 +257,11 @@ class ScriptedCityPlayer:
         truth = np.array([p.truth(city_index(c.key)) for c in self.cities])
         if (alive & (truth == pol)).any():
           alive &= truth == pol
-    alive &= ~guessed
-    if not alive.any():   # answers contradict the knowledge base (e.g. a model oracle)
-      alive = ~guessed if (~guessed).any() else np.ones(n, bool)
-    return alive, asked
+    return keep_playing(alive & ~guessed, guessed), asked
 
   # ---- acting -------------------------------------------------------------------------
-  def _guess(self, alive: np.ndarray) -> str:
-    idx = np.flatnonzero(alive)
-    return guess_question(self.cities[int(idx[int(self.rng.integers(len(idx)))])], self.rng)
+  def _ask(self, qi: int) -> str:
+    return self.pool[qi][0]
 
   def _entropy(self, alive: np.ndarray) -> np.ndarray:
     sub = self.matrix[:, alive]
@@ -282,6 +274,7 @@ class ScriptedCityPlayer:
     return ent
 
   def _best(self, alive: np.ndarray, asked: set[str]) -> int | None:
+    """One of the (up to three) pool questions of highest answer entropy over `alive`."""
     ent = self._entropy(alive)
     if ent.max() <= 1e-9:
       return None
@@ -295,25 +288,15 @@ class ScriptedCityPlayer:
     top = [int(t) for t in top if cand[t] >= 0.6 * cand.max() and cand[t] > 1e-9]
     return top[int(self.rng.integers(len(top)))]
 
-  def act(self, observation: str) -> str:
-    history = parse_history(observation)
-    alive, asked = self.candidates(history)
-    n = int(alive.sum())
-    if len(history) >= self.max_turns - 1 or n == 1:
-      return self._guess(alive)
-    if self.rng.random() >= self.skill:   # a weak turn
-      r = self.rng.random()
-      if r < 0.45 or not asked:
-        if r < 0.3 and n > 2:
-          return self._guess(alive)
-        return self.pool[int(self.rng.integers(len(self.pool)))][0]
-      concept = sorted(asked)[int(self.rng.integers(len(asked)))]
-      same = [q for q, c, _ in self.pool if c == concept]
-      return same[int(self.rng.integers(len(same)))]
-    if n == 2:
-      return self._guess(alive)
-    qi = self._best(alive, asked)
-    return self._guess(alive) if qi is None else self.pool[qi][0]
+  def _weak_turn(self, alive: np.ndarray, asked: set[str]) -> str:
+    r = self.rng.random()
+    if r < 0.45 or not asked:
+      if r < 0.3 and int(alive.sum()) > 2:
+        return self._guess(alive)
+      return self.pool[int(self.rng.integers(len(self.pool)))][0]
+    concept = sorted(asked)[int(self.rng.integers(len(asked)))]
+    same = [q for q, c, _ in self.pool if c == concept]
+    return same[int(self.rng.integers(len(same)))]
 
 
 __all__ = ["ScriptedCityPlayer", "guess_question", "parse_history", "question_pool", "play"]
