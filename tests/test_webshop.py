@@ -7,7 +7,7 @@ import time
 import pytest
 
 from archer_jax.envs.webshop import WebShopEnv, parse_action, parse_page
-from archer_jax.envs.webshop_testserver import GOALS, get_reward, PRODUCT_BY_ASIN, start_server
+from webshop_server import GOALS, PRODUCT_BY_ASIN, get_reward, start_server
 
 WIN = ["search[red cotton t-shirt women]", "click[B09RED0001]", "click[medium]", "click[red]",
        "click[Buy Now]"]

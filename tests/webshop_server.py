@@ -26,7 +26,7 @@ nouns overlapping), lower otherwise.
     ...
     server.close()
 
-Also runnable: `python -m archer_jax.envs.webshop_testserver --port 3000`.
+Also runnable: `python tests/webshop_server.py --port 3000`.
 """
 from __future__ import annotations
 
