@@ -94,15 +94,9 @@ class GuessMyCityEnv(QuestionGameEnv):
                oracle: Oracle | None = None):
     super().__init__(batch_size, max_turns, seed, resolve_cities(cities),
                      oracle if oracle is not None else BuiltinOracle())
+    self.cities: tuple[City, ...] = self.secrets
 
-  @property
-  def cities(self) -> tuple[City, ...]:
-    return self.secrets
-
-  @property
-  def secret_cities(self) -> list[str | None]:
-    """The data-file key of every row's secret city (None before the first reset)."""
-    return self._secret_ids()
+  secret_cities = QuestionGameEnv.secret_ids   # the data-file keys
 
   _question_of = staticmethod(question_of)
   _is_garbage = staticmethod(is_garbage)

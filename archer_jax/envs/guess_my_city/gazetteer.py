@@ -280,29 +280,24 @@ class _Builder:
 
   def _add_rivers(self) -> None:
     """Rivers, also by their short names."""
-    L = self.lexicon
-    cities = self.cities
-    for i, c in enumerate(cities):
-      for r in c.rivers:
-        for nm in self._river_names(r):
-          L.add_member("river", nm, i, self.n)
-    for r in world.OTHER_RIVERS:
-      for nm in self._river_names(r):
-        if not any(e.kind == "river" for e in L.get(nm)):
-          L.add(nm, Entry("river", r, self.none))
+    self._add_features("river", "rivers", self._river_names, world.OTHER_RIVERS)
 
   def _add_mountains(self) -> None:
     """Mountains and ranges."""
+    self._add_features("mountain", "mountains", self._mountain_names, world.OTHER_MOUNTAINS)
+
+  def _add_features(self, kind: str, field: str, names: Callable[[str], list[str]],
+                    others: tuple[str, ...]) -> None:
+    """Each city's `field` features under all their `names`, then the world's `others`."""
     L = self.lexicon
-    cities = self.cities
-    for i, c in enumerate(cities):
-      for m in c.mountains:
-        for nm in self._mountain_names(m):
-          L.add_member("mountain", nm, i, self.n)
-    for m in world.OTHER_MOUNTAINS:
-      for nm in self._mountain_names(m):
-        if not any(e.kind == "mountain" for e in L.get(nm)):
-          L.add(nm, Entry("mountain", m, self.none))
+    for i, c in enumerate(self.cities):
+      for x in getattr(c, field):
+        for nm in names(x):
+          L.add_member(kind, nm, i, self.n)
+    for x in others:
+      for nm in names(x):
+        if not any(e.kind == kind for e in L.get(nm)):
+          L.add(nm, Entry(kind, x, self.none))
 
   def _add_named_things(self) -> None:
     """Landmarks, dishes, teams, clothing, people, festivals, universities and nicknames, then

@@ -16,8 +16,15 @@ from archer_jax.envs.guess_my_city.text import norm
 
 _LANG_WORDS = frozenset(norm(w) for w in world.LANGUAGE_WORDS)
 
+
+def _without(rest: str, words: list[str], also: str = "") -> str:
+  """`rest` with each of `words`, and what the regex `also` matches, blanked out."""
+  for w in words:
+    rest = re.sub(rf"\b{w}\b", " ", rest)
+  return re.sub(also, " ", rest) if also else rest
+
+
 def hemisphere(kb: KnowledgeBase, rest: str):
-  kb = kb
   m = re.search(r"\b(north|south|east|west)(?:ern)? hemisphere\b", rest)
   if m:
     d = m.group(1)
@@ -45,8 +52,8 @@ def hemisphere(kb: KnowledgeBase, rest: str):
     return np.abs(kb.lat) < 23.44, "tropics", rest[:m.start()] + rest[m.end():], ""
   return None
 
+
 def capital(kb: KnowledgeBase, rest: str):
-  kb = kb
   if not re.search(r"\bcapital", rest):
     return None
   qual = re.search(r"\b(?:economic|financial|cultural|commercial|business|tech|technology|food|"
@@ -73,12 +80,13 @@ def capital(kb: KnowledgeBase, rest: str):
     return nat, "capital:national", rest[:m.start()] + rest[m.end():], "capital"
   return None
 
+
 _NUMW = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
          "thirty": 30, "forty": 40, "fifty": 50, "a": 1, "half a": 0.5, "hundred": 100}
 
+
 def population(kb: KnowledgeBase, rest: str):
-  kb = kb
   if not re.search(r"\b(?:population|people|inhabitants|residents|populated|populous|citizens|"
                    r"million|millions)\b", rest):
     return None
@@ -121,8 +129,8 @@ def population(kb: KnowledgeBase, rest: str):
   rest = re.sub(r"\b(?:population|inhabitants|residents|people)\b", " ", rest)
   return mask, key, rest, ""
 
+
 def elevation(kb: KnowledgeBase, rest: str):
-  kb = kb
   m = re.search(r"\b(?P<cmp>above|over|higher than|more than|at least|below|under|less than|"
                 r"lower than)? ?(?P<n>\d+(?:\.\d+)?) ?(?P<u>m|meters|metres|meter|metre|feet|ft|"
                 r"km|kilometers|kilometres)\b(?: above sea level| high| elevation| in elevation|"
@@ -135,8 +143,8 @@ def elevation(kb: KnowledgeBase, rest: str):
   mask = kb.elev < v if below else kb.elev > v
   return mask, f"elev{'<' if below else '>'}{v:g}", rest[:m.start()] + rest[m.end():], ""
 
+
 def founded(kb: KnowledgeBase, rest: str):
-  kb = kb
   now = 2025
   f = kb.founded
   m = re.search(r"\b(?:older than|more than|over|at least) (?P<n>\d+|a thousand|one thousand|"
@@ -181,6 +189,7 @@ def founded(kb: KnowledgeBase, rest: str):
     mask = fin & (f >= lo - slack) & (f <= hi + slack)
   return mask, f"founded:{cmp}:{lo}", rest[:m.start()] + rest[m.end():], ""
 
+
 _LANG_SYN = {"chinese": ("mandarin", "cantonese", "chinese", "shanghainese", "hokkien", "wu"),
              "farsi": ("persian",), "persian": ("persian",), "bangla": ("bengali",),
              "tagalog": ("filipino", "tagalog"), "filipino": ("filipino", "tagalog"),
@@ -189,8 +198,8 @@ _LANG_SYN = {"chinese": ("mandarin", "cantonese", "chinese", "shanghainese", "ho
              "darija": ("darija", "moroccan arabic"), "taiwanese": ("hokkien", "taiwanese"),
              "english": ("english",)}
 
+
 def language(kb: KnowledgeBase, rest: str):
-  kb = kb
   if not re.search(r"\b(?:speak|speaks|spoken|speaking|language|languages|dialect|dialects|tongue|"
                    r"lingua franca|converse)\b", rest):
     return None
@@ -207,11 +216,10 @@ def language(kb: KnowledgeBase, rest: str):
       langs = c.languages[:2] if main else c.languages
       if any(any(s in norm(l) for s in syn) for l in langs):
         mask[i] = True
-  out = rest
-  for w in words:
-    out = re.sub(rf"\b{w}\b", " ", out)
-  out = re.sub(r"\b(?:speak|speaks|spoken|speaking|language|languages|dialect|dialects)\b", " ", out)
+  out = _without(rest, words, r"\b(?:speak|speaks|spoken|speaking|language|languages|dialect|"
+                              r"dialects)\b")
   return mask, f"language:{'+'.join(words)}{':main' if main else ''}", out, ""
+
 
 _REL = {"islam": "islam", "muslim": "islam", "muslims": "islam", "islamic": "islam",
         "christian": "christian", "christianity": "christian", "christians": "christian",
@@ -225,8 +233,8 @@ _REL = {"islam": "islam", "muslim": "islam", "muslims": "islam", "islamic": "isl
         "sunni": "sunni", "candomble": "candombl", "santeria": "santer", "atheist": "atheis",
         "atheism": "atheis", "coptic": "coptic"}
 
+
 def religion(kb: KnowledgeBase, rest: str):
-  kb = kb
   words = [w for w in rest.split() if w in _REL]
   if not words:
     return None
@@ -255,11 +263,9 @@ def religion(kb: KnowledgeBase, rest: str):
         mask[i] = True
       elif key == "atheis" and c.country.name == "North Korea":
         mask[i] = True
-  out = rest
-  for w in words:
-    out = re.sub(rf"\b{w}\b", " ", out)
-  out = re.sub(r"\b(?:religion|religions|religious|faith)\b", " ", out)
+  out = _without(rest, words, r"\b(?:religion|religions|religious|faith)\b")
   return mask, f"religion:{'+'.join(words)}{':main' if main else ''}", out, ""
+
 
 _CUR = {"euro": "euro", "euros": "euro", "dollar": "dollar", "dollars": "dollar", "yen": "yen",
         "yuan": "yuan", "renminbi": "renminbi", "rmb": "renminbi", "peso": "peso",
@@ -271,8 +277,8 @@ _CUR = {"euro": "euro", "euros": "euro", "dollar": "dollar", "dollars": "dollar"
         "bolivar": "bol", "franc": "franc", "francs": "franc", "cfa": "cfa", "birr": "birr",
         "leu": "leu", "lei": "leu", "forint": "forint", "hryvnia": "hryvnia", "kyat": "kyat"}
 
+
 def currency(kb: KnowledgeBase, rest: str):
-  kb = kb
   if not re.search(r"\b(?:currency|currencies|money|pay|paid|uses?|using|legal tender)\b", rest):
     return None
   words = [w for w in rest.split() if w in _CUR]
@@ -285,10 +291,8 @@ def currency(kb: KnowledgeBase, rest: str):
       cur = norm(c.currency or c.country.currency)
       if key in cur:
         mask[i] = True
-  out = rest
-  for w in words:
-    out = re.sub(rf"\b{w}\b", " ", out)
-  return mask, f"currency:{'+'.join(words)}", out, ""
+  return mask, f"currency:{'+'.join(words)}", _without(rest, words), ""
+
 
 def compass(kb: KnowledgeBase, rest: str):
   """Directions without a named place: "in the northern part of the country", "on the
@@ -305,7 +309,6 @@ def compass(kb: KnowledgeBase, rest: str):
   if d is None:
     return None
   coast = re.search(r"\b(?:coast|coastline|shore|seaboard)\b", m.group(0)) is not None
-  kb = kb
   if coast:
     mask = np.array([dir_match(d, c.coast) for c in kb.cities])
   elif re.search(r"\bisland\b", m.group(0)):
@@ -313,6 +316,7 @@ def compass(kb: KnowledgeBase, rest: str):
   else:
     mask = np.array([dir_match(d, c.parts) for c in kb.cities])
   return mask, f"{d}{'coast' if coast else ''}", rest[:m.start()] + rest[m.end():], ""
+
 
 def dir_match(d: str, parts) -> bool:
   if not parts:

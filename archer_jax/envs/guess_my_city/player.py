@@ -208,6 +208,7 @@ class ScriptedCityPlayer(ScriptedAsker):
                open_prob: float = 0.35, understander: Understander | None = None):
     super().__init__(rng, skill, max_turns, understander or get_understander(),
                      resolve_cities(cities))
+    self.cities: tuple[City, ...] = self.secrets
     self.open_prob = float(open_prob)
     self.keys = tuple(c.key for c in self.cities)
     self.pool = question_pool(self.keys)
@@ -215,10 +216,6 @@ class ScriptedCityPlayer(ScriptedAsker):
     self._qindex = {q: i for i, (q, _, _) in enumerate(self.pool)}
     self._yn = np.array([yn for _, _, yn in self.pool])
     self._city_pos = {city_index(c.key): j for j, c in enumerate(self.cities)}
-
-  @property
-  def cities(self) -> tuple[City, ...]:
-    return self.secrets
 
   # ---- state from the observation -----------------------------------------------------
   def candidates(self, history: Sequence[tuple[str, str]]) -> tuple[np.ndarray, set[str]]:

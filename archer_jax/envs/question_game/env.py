@@ -71,7 +71,9 @@ class QuestionGameEnv(BatchedEnv):
   def num_tasks(self) -> int:
     return len(self.secrets)
 
-  def _secret_ids(self) -> list[str | None]:
+  @property
+  def secret_ids(self) -> list[str | None]:
+    """The id of every row's secret (None before the first reset)."""
     return [None if s is None else self._secret_id(s) for s in self._secret]
 
   def _reset_row(self, row: int, rng: np.random.Generator, index: int | None) -> str:

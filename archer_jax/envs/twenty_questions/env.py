@@ -64,17 +64,11 @@ class TwentyQuestionsEnv(QuestionGameEnv):
       raise ValueError(f"TwentyQuestionsEnv: prompt must be 'plain' or 'json', got {prompt!r}")
     super().__init__(batch_size, max_turns, seed, resolve_words(words),
                      oracle if oracle is not None else BuiltinOracle())
+    self.words: tuple[WordEntry, ...] = self.secrets
     self.prompt = prompt
     self._json = prompt == "json"
 
-  @property
-  def words(self) -> tuple[WordEntry, ...]:
-    return self.secrets
-
-  @property
-  def secret_words(self) -> list[str | None]:
-    """The canonical secret word of every row (None before the first reset)."""
-    return self._secret_ids()
+  secret_words = QuestionGameEnv.secret_ids   # the canonical names
 
   def _question_of(self, action: str) -> str:
     return question_of(action, self._json)

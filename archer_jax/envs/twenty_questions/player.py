@@ -73,6 +73,7 @@ class ScriptedPlayer(ScriptedAsker):
                understander: Understander | None = None):
     super().__init__(rng, skill, max_turns, understander or get_understander(),
                      resolve_words(words))
+    self.words: tuple[WordEntry, ...] = self.secrets
     kb = self.u.kb
     self.cand_index = np.array([kb.index[w.name] for w in self.words])
     templates: dict[str, list[str]] = {}
@@ -84,10 +85,6 @@ class ScriptedPlayer(ScriptedAsker):
     self.templates = [tuple(templates[k]) for k in self.keys]
     self.matrix = np.stack([kb.attrs[k][self.cand_index] for k in self.keys])   # [A, W]
     self._key_row = {k: i for i, k in enumerate(self.keys)}
-
-  @property
-  def words(self) -> tuple[WordEntry, ...]:
-    return self.secrets
 
   # ---- state from the observation -----------------------------------------------------
   def candidates(self, history: Sequence[tuple[str, str]]) -> tuple[np.ndarray, set[int]]:
