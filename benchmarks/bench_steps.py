@@ -104,13 +104,18 @@ def main():
     print(f"setup {setup:.1f}s", flush=True)
     if args.synthetic:
       tr.buffer.add(synthetic_rows(tr.buffer.spec, args.batch * args.steps,
-                                   len(tr.agent.tokenizer), np.random.default_rng(0)))
+                                   len(tr.tokenizers.actor), np.random.default_rng(0)))
     while len(tr.buffer) < args.batch:           # real transitions, training shapes
       tr.collect(0)
-    wall_c, comp_c = clock.time(tr.critic_phase, 0)
+    algo = tr.algorithm
+    def critic_phase(it):
+      tr.state, _ = algo.critic_phase(tr.state, tr.buffer, *tr.ctx.streams(it, 2), args.steps)
+    def actor_phase(it):
+      tr.state, _ = algo.actor_phase(tr.state, tr.buffer, it)
+    wall_c, comp_c = clock.time(critic_phase, 0)
     critic = (wall_c - comp_c) / args.steps
     print(f"critic phase {wall_c:.1f}s (compile {comp_c:.1f}s)", flush=True)
-    wall_a, comp_a = clock.time(tr.actor_phase, 0)
+    wall_a, comp_a = clock.time(actor_phase, 0)
     actor = (wall_a - comp_a) / args.steps
     print(f"actor phase {wall_a:.1f}s (compile {comp_a:.1f}s)", flush=True)
     wall_r, comp_r = clock.time(tr.collect, 1)

@@ -46,10 +46,10 @@ def main(argv=None):
   from archer_jax.algorithms.networks import DoubleCritic
   from archer_jax.envs.registry import make_env
   from archer_jax.envs.twenty_questions.knowledge import resolve_words
-  from archer_jax.envs.twenty_questions.player import guess_question, play
+  from archer_jax.envs.play import play
+  from archer_jax.envs.twenty_questions.player import guess_question
   from archer_jax.envs.twenty_questions.understander import get_understander
-  from archer_jax.parallel.mesh import make_mesh
-  from archer_jax.training.agent import Agent
+  from archer_jax.training.trainer import Trainer
   from archer_jax.training.rollout import from_trajectories
   from archer_jax.training.validate import load_config
 
@@ -57,7 +57,8 @@ def main(argv=None):
                                "scratch" else "configs/twenty_questions.py:tiny_minilm"))
   c.workdir = tempfile.mkdtemp()
   c.critic.joint = args.joint
-  agent = Agent(c, make_mesh(c.mesh), c.workdir)
+  c.bc.update(steps=0, to_buffer=False, critic_steps=0)
+  trainer = Trainer(c, progress=False)
   words = resolve_words("subset")
 
   class RandomGuesser:
@@ -74,9 +75,9 @@ def main(argv=None):
   while len(trajs) < n_all:
     trajs += play(env, RandomGuesser, seed=len(trajs) // 64)
   trajs = trajs[:n_all]
-  roll = from_trajectories(trajs, agent.actor_encoder, "\n")
+  roll = from_trajectories(trajs, trainer.tokenizers.actor_encoder, "\n")
   t0 = time.perf_counter()
-  rows = agent.transitions(roll)
+  rows = trainer.ctx.batches.transitions(roll, trainer.state.critic.params)
   t_feat = time.perf_counter() - t0
   u = get_understander()
   repeat = np.zeros(len(roll.reward), bool)
@@ -93,7 +94,7 @@ def main(argv=None):
         f"held-out E[r | new] = {r[test][~repeat[test]].mean():+.3f}, "
         f"E[r | repeat] = {r[test][repeat[test]].mean():+.3f}", flush=True)
 
-  net = agent.critic_net
+  net = trainer.nets.critic_net
   if args.encoder == "minilm":   # heads only, on the features the buffer rows carry
     feats = lambda idx: (rows["obs_feat"][idx], rows["act_feat"][idx])
     q_of = lambda p, es, ea: net.apply({"params": p}, es, ea, method=DoubleCritic.heads)["q1"]
@@ -101,7 +102,7 @@ def main(argv=None):
   else:
     feats = lambda idx: tuple(rows[k][idx] for k in ("obs", "obs_mask", "act", "act_mask"))
     q_of = lambda p, *x: net.apply({"params": p}, *x)["q1"]
-  params = jax.tree.map(jnp.asarray, nn.meta.unbox(agent.critic.params))
+  params = jax.tree.map(jnp.asarray, nn.meta.unbox(trainer.state.critic.params))
   tx = optax.chain(optax.clip_by_global_norm(1.0), optax.adam(args.lr))
   opt = tx.init(params)
 

@@ -7,6 +7,9 @@ Variants (`--config configs/twenty_questions.py:VARIANT`):
           BC warm start from the scripted demonstrator, then ArCHer; minutes on a CPU.
   tiny_minilm  tiny with the shipped MiniLM-L6 as a frozen joint critic encoder (heads trained
           on cached features: critic.freeze_encoder, critic.joint).
+  tiny_baseline     tiny with ArCHer's token-level value baseline (algo.baseline).
+  tiny_chai         CHAI on tiny: the BC policy frozen, best of 5 candidates by the critic.
+  tiny_filtered_bc  online filtered BC on tiny (top 10% of the last 4 iterations).
   smollm2 the shipped SmolLM2-135M-Instruct actor and the shipped MiniLM-L6 critic.
   smoke   the tiny config shrunk to a seconds-long run (tests, launch-script checks).
 """
@@ -48,6 +51,19 @@ def get_config(variant: str = "tiny"):
     c.workdir = "runs/twenty_questions_tiny_minilm"
     c.critic.model, c.critic.overrides = "minilm-l6", {"pooling": "mean"}
     c.critic.update(freeze_encoder=True, joint=True)   # heads on cached joint features
+  elif variant == "tiny_baseline":    # tiny with the token-level value baseline
+    c = get_config("tiny")
+    c.workdir = "runs/twenty_questions_tiny_baseline"
+    c.algo.baseline = True
+  elif variant == "tiny_chai":        # CHAI: the BC policy frozen, best of 5 by the critic
+    c = get_config("tiny")
+    c.workdir = "runs/twenty_questions_tiny_chai"
+    c.algo.update(name="chai", num_candidates=5)
+  elif variant == "tiny_filtered_bc":  # BC on the top 10% of the last 4 iterations' episodes
+    c = get_config("tiny")
+    c.workdir = "runs/twenty_questions_tiny_filtered_bc"
+    c.algo.update(name="filtered_bc", actor_steps=20, filter_window=4, filter_quantile=0.9)
+    c.bc.update(to_buffer=False, critic_steps=0)
   elif variant == "smoke":            # seconds-long end-to-end run (tests, launch checks)
     c = get_config("tiny")
     c.workdir = "runs/twenty_questions_smoke"

@@ -133,16 +133,14 @@ def test_build_is_deterministic(built, subset_cfg, tmp_path):
 def test_run_config_dataset_matches_trainer_demonstrations():
   """`demo_config_from_run` names the episodes the trainer plays for its BC warm start."""
   import sys
-  import types
   sys.path.insert(0, str(REPO))
   from configs import twenty_questions
-  from archer_jax.training.agent import Agent
   c = twenty_questions.get_config("tiny")
   c.bc.episodes, c.tokenizer.corpus_episodes, c.seed = 10, 7, 5
   cfg = demos.demo_config_from_run(c)
   assert (cfg.env, cfg.episodes, cfg.seed, cfg.skill) == ("twenty_questions", 10, 16, 0.2)
   assert json.loads(cfg.env_kwargs) == {"words": "subset"}
-  trainer_demos = Agent.demonstrations(types.SimpleNamespace(config=c, _demos=None))
+  trainer_demos = demos.run_demonstrations(c, str(REPO / "runs" / "unused"))
   assert _as_tuples(demos.source_trajectories(cfg)) == _as_tuples(trainer_demos)
 
 

@@ -23,7 +23,7 @@ from archer_jax.algorithms import steps
 from archer_jax.algorithms.networks import DoubleCritic, PolicyWithValue
 from archer_jax.models import ModelConfig
 from archer_jax.parallel.mesh import RULES, data_sharding, make_mesh
-from archer_jax.training.agent import frozen_encoder_mask
+from archer_jax.training.builder import frozen_encoder_mask
 from archer_jax.training.state import copy_params, create_state, make_optimizer
 
 assert jax.device_count() == 8, jax.devices()

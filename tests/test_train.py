@@ -108,12 +108,11 @@ def _assert_same_run(full, resumed):
   """Every array of the resumed run (states, target, buffer) and every logged metric equal the
   uninterrupted run's."""
   assert resumed.iteration == full.iteration
-  for name in ("actor", "critic"):
-    a, b = getattr(full.agent, name), getattr(resumed.agent, name)
-    for x, y in zip(_leaves(a), _leaves(b)):
+  for name in ("actor", "critic", "target", "ref", "iteration", "bc_done"):
+    a, b = getattr(full.state, name), getattr(resumed.state, name)
+    assert jax.tree.structure(a) == jax.tree.structure(b), name
+    for x, y in zip(_leaves(a), _leaves(b), strict=True):
       np.testing.assert_array_equal(x, y)
-  for x, y in zip(_leaves(full.agent.target), _leaves(resumed.agent.target)):
-    np.testing.assert_array_equal(x, y)
   for k in full.buffer.data:
     np.testing.assert_array_equal(full.buffer.data[k], resumed.buffer.data[k])
   h_full = [json.loads(l) for l in open(full.metrics.path)]
@@ -130,13 +129,14 @@ def test_resume_with_frozen_encoder_is_bit_identical(tmp_path):
   assert "act_feat" in full.buffer.data
   _run(micro_config(tmp_path / "b", **over, **{"train.iterations": 2}))
   resumed = _run(micro_config(tmp_path / "b", **over), resume=True)
-  assert len(resumed.agent._feature_cache) < len(full.agent._feature_cache)
+  assert len(resumed.ctx.batches.features) < len(full.ctx.batches.features)
   _assert_same_run(full, resumed)
 
 
 @pytest.mark.parametrize("spec", [
     "configs/twenty_questions.py:tiny", "configs/twenty_questions.py:paper",
-    "configs/twenty_questions.py:tiny_minilm",
+    "configs/twenty_questions.py:tiny_minilm", "configs/twenty_questions.py:tiny_baseline",
+    "configs/twenty_questions.py:tiny_chai", "configs/twenty_questions.py:tiny_filtered_bc",
     "configs/twenty_questions.py:smollm2", "configs/twenty_questions_subset.py:paper",
     "configs/twenty_questions_subset.py:smollm2",
     "configs/twenty_questions_subset.py:mistral7b_20q_subset",
@@ -158,7 +158,7 @@ def test_unknown_variant_is_rejected():
 def test_from_trajectories_matches_the_recorded_turns():
   from archer_jax.data.tokenizer import train_bpe
   from archer_jax.envs.registry import make_env, make_player
-  from archer_jax.envs.twenty_questions import play
+  from archer_jax.envs.play import play
   from archer_jax.training.rollout import IncrementalEncoder, from_trajectories
   c = twenty_questions.get_config("tiny")
   env = make_env(c.env, batch_size=4, seed=0)
@@ -186,7 +186,7 @@ def test_demonstrations_seed_the_buffer_and_warm_start_the_critic(tmp_path):
                                         "train.iterations": 1})
   t = Trainer(cfg, progress=False)
   t.warm_start()
-  demos = t.agent.demonstrations()[: cfg.bc.episodes]
+  demos = t.demonstrations()[: cfg.bc.episodes]
   assert len(t.buffer) == sum(len(d) for d in demos) > 0
   assert t.history[0]["phase"] == "bc" and np.isfinite(t.history[0]["critic_loss"])
   assert np.isclose(t.buffer.data["reward"][: len(t.buffer)].sum(),
@@ -199,7 +199,7 @@ def test_demonstrations_seed_the_buffer_and_warm_start_the_critic(tmp_path):
   cfg2 = micro_config(tmp_path / "b", **{"bc.json_path": str(path), "bc.to_buffer": True,
                                          "train.iterations": 1})
   t2 = Trainer(cfg2, progress=False)
-  loaded = t2.agent.demonstrations()
+  loaded = t2.demonstrations()
   assert [u.action for d in loaded for u in d.turns] == [u.action for d in demos for u in d.turns]
   assert [d.episode_return for d in loaded] == [d.episode_return for d in demos]
   cfg3 = micro_config(tmp_path / "c", **{"bc.json_path": str(tmp_path / "missing.json")})
@@ -227,9 +227,9 @@ def test_evaluation_visits_every_task_equally(tmp_path, monkeypatch):
     t.evaluate()
     runs.append(seen.pop())
   (seeds0, idx0, words0), (seeds1, idx1, words1) = runs
-  n = t.agent.eval_env.num_tasks
+  n = t.eval_env.num_tasks
   assert n == 10 and idx0 == [i % n for i in range(20)]
-  assert sorted(set(words0)) == sorted(w.name for w in t.agent.eval_env.words)
+  assert sorted(set(words0)) == sorted(w.name for w in t.eval_env.words)
   assert words0.count(words0[0]) == 2
   assert (seeds0, idx0, words0) == (seeds1, idx1, words1)
 
@@ -245,11 +245,10 @@ def test_greedy_rollouts_mix_into_the_buffer(tmp_path):
   assert len(t.buffer) == roll.num_turns + greedy.num_turns == len(roll.reward) + len(greedy.reward)
   np.testing.assert_array_equal(t.buffer.data["reward"][: len(t.buffer)],
                                 np.concatenate([roll.reward, greedy.reward]))
-  _, rng = t._keys(0, 1)
+  _, rng = t.ctx.streams(0, 1)
   seeds = rng.integers(0, 2**31 - 1, size=cfg.train.rollout_size)
-  again = trainer_mod.collect(t.agent.greedy_env,
-                              t.agent.generate_fn(jax.random.PRNGKey(123), greedy=True),
-                              t.agent.actor_encoder, seeds=seeds[3:])
+  gen = t.ctx.policy.generate_fn(t.state.actor.params, jax.random.PRNGKey(123), greedy=True)
+  again = trainer_mod.collect(t.greedy_env, gen, t.tokenizers.actor_encoder, seeds=seeds[3:])
   assert again.act_text == greedy.act_text and again.obs_text == greedy.obs_text
 
 
@@ -257,32 +256,37 @@ def test_frozen_critic_encoder_trains_heads_on_cached_features(tmp_path):
   """critic.freeze_encoder: buffer rows and a_pi samples carry emb(s), emb(s'), emb_a(s, a)
   computed once by the encoder; critic steps move only the heads, and advantages from the
   cached features equal those of the live encoder on the ids."""
+  from archer_jax.algorithms import compiled, steps
   from archer_jax.algorithms.networks import DoubleCritic
   from archer_jax.training import trainer as trainer_mod
   cfg = micro_config(tmp_path, **{"critic.freeze_encoder": True, "critic.feature_chunk": 8})
   t = trainer_mod.Trainer(cfg, progress=False)
-  a = t.agent
   t.collect(0)
   n = len(t.buffer)
   rows = {k: v[:n] for k, v in t.buffer.data.items()}
-  p0 = jax.tree.map(np.array, a.critic.params)
-  net, params = a.critic_net, {"params": p0}
+  p0 = jax.tree.map(np.array, t.state.critic.params)
+  net, params = t.nets.critic_net, {"params": p0}
   live_s = net.apply(params, rows["next_obs"], rows["next_obs_mask"], method=DoubleCritic.embed)
   live_a = net.apply(params, rows["obs"], rows["obs_mask"], rows["act"], rows["act_mask"],
                      method=DoubleCritic.embed_action)
   np.testing.assert_allclose(rows["next_obs_feat"], live_s, rtol=1e-5, atol=1e-5)
   np.testing.assert_allclose(rows["act_feat"], live_a, rtol=1e-5, atol=1e-5)
 
-  t.critic_phase(0)
-  p1 = jax.tree.map(np.array, a.critic.params)
+  t.state, _ = t.algorithm.critic_phase(t.state, t.buffer, *t.ctx.streams(0, 2),
+                                        cfg.algo.critic_steps)
+  p1 = jax.tree.map(np.array, t.state.critic.params)
   for x, y in zip(jax.tree.leaves(p0["encoder"]), jax.tree.leaves(p1["encoder"])):
     np.testing.assert_array_equal(x, y)
   assert any(not np.array_equal(x, y) for x, y in
              zip(jax.tree.leaves(p0["q1"]), jax.tree.leaves(p1["q1"])))
 
   batch = t.buffer.sample(np.random.default_rng(0), 8)
-  batch.update(a.sample_pi(jax.random.PRNGKey(3), batch))
-  cached = np.asarray(a.advantages(t._device_batch(a.critic_batch(batch))))
+  batch.update(t.ctx.sample_pi(t.state, jax.random.PRNGKey(3), batch))
+  embed, heads, embed_act = compiled.critic_fns(t.nets)
+  cb = t.ctx.batches.critic_batch(batch)
+  cached = np.asarray(steps.advantages(t.state.critic.params, cb["obs"], cb["obs_mask"],
+                                       cb["pi_act"], cb["pi_act_mask"], embed=embed,
+                                       heads=heads, embed_act=embed_act))
   params = {"params": p1}
   es = net.apply(params, batch["obs"], batch["obs_mask"], method=DoubleCritic.embed)
   ea = net.apply(params, batch["obs"], batch["obs_mask"], batch["pi_act"], batch["pi_act_mask"],
