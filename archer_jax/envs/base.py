@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import abc
 import dataclasses
+import math
 from typing import Any, Sequence
 
 import numpy as np
@@ -81,7 +82,7 @@ class BatchedEnv(abc.ABC):
     self._seed_rng = np.random.default_rng(seed)
     self._obs: list[str] = [""] * batch_size
     self._dones = np.ones(batch_size, dtype=bool)
-    self._turns = np.zeros(batch_size, dtype=np.int32)
+    self._turns = [0] * batch_size
     self._trajs: list[Trajectory] = [Trajectory() for _ in range(batch_size)]
 
   @property
@@ -118,7 +119,7 @@ class BatchedEnv(abc.ABC):
       self._obs[row] = self._reset_row(row, rng, index)
       self._trajs[row] = Trajectory(info={"seed": int(seeds[row]), "index": index})
     self._dones[:] = False
-    self._turns[:] = 0
+    self._turns = [0] * self.batch_size
     return list(self._obs)
 
   def step(self, actions: Sequence[Any]) -> tuple[list[str], np.ndarray, np.ndarray, list[dict]]:
@@ -126,29 +127,35 @@ class BatchedEnv(abc.ABC):
       raise ValueError(f"step: got {len(actions)} actions for batch_size {self.batch_size}")
     rewards = np.zeros(self.batch_size, dtype=np.float32)
     infos: list[dict] = [{} for _ in range(self.batch_size)]
-    rows = [r for r in range(self.batch_size) if not self._dones[r]]
+    rows = np.flatnonzero(~self._dones).tolist()
     acts = [sanitize_action(actions[r]) for r in rows]
     results = self._step_rows(rows, acts) if rows else []
     if len(results) != len(rows):
       raise RuntimeError(f"{type(self).__name__}._step_rows returned {len(results)} results "
                          f"for {len(rows)} rows")
+    # plain Python per row: numpy scalar reads and writes would cost more than the env's turn
+    rews, turns, obs_now = [], self._turns, self._obs
     for r, a, (obs, rew, done, info) in zip(rows, acts, results):
       rew = float(rew)
-      if not np.isfinite(rew):
+      if not math.isfinite(rew):
         raise RuntimeError(f"{type(self).__name__} returned a non-finite reward {rew} (row {r})")
-      self._turns[r] += 1
+      turns[r] += 1
       info = dict(info)
-      if not done and self._turns[r] >= self.max_turns:
+      done = bool(done)
+      if not done and turns[r] >= self.max_turns:
         done = True
         info["truncated"] = True
-      self._trajs[r].turns.append(Turn(self._obs[r], a, rew, bool(done), str(obs)))
+      obs = str(obs)
+      self._trajs[r].turns.append(Turn(obs_now[r], a, rew, done, obs))
       if done:   # the final step's info (won / victory / truncated ...) describes the episode
         self._trajs[r].info.update(info)
-      self._obs[r] = str(obs)
-      self._dones[r] = bool(done)
-      rewards[r] = rew
+        self._dones[r] = True
+      obs_now[r] = obs
+      rews.append(rew)
       infos[r] = info
-    return list(self._obs), rewards, self._dones.copy(), infos
+    if rows:
+      rewards[rows] = rews
+    return list(obs_now), rewards, self._dones.copy(), infos
 
   @property
   def dones(self) -> np.ndarray:

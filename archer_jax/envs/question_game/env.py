@@ -44,6 +44,7 @@ class QuestionGameEnv(BatchedEnv):
     self.secrets = tuple(secrets)
     self.oracle = oracle
     self._secret: list[Any] = [None] * batch_size
+    self._ids: list[str | None] = [None] * batch_size   # _secret_id of each row's secret
     self._history = [INITIAL_OBSERVATION] * batch_size
     self.oracle_calls = 0
 
@@ -74,7 +75,7 @@ class QuestionGameEnv(BatchedEnv):
   @property
   def secret_ids(self) -> list[str | None]:
     """The id of every row's secret (None before the first reset)."""
-    return [None if s is None else self._secret_id(s) for s in self._secret]
+    return list(self._ids)
 
   def _reset_row(self, row: int, rng: np.random.Generator, index: int | None) -> str:
     n = len(self.secrets)
@@ -84,27 +85,29 @@ class QuestionGameEnv(BatchedEnv):
       raise IndexError(f"{type(self).__name__}.reset: {self.secret_key} index {index} outside "
                        f"[0, {n})")
     self._secret[row] = self.secrets[index]
+    self._ids[row] = self._secret_id(self.secrets[index])
     self._history[row] = INITIAL_OBSERVATION
     return self._render(INITIAL_OBSERVATION)
 
   def _step_rows(self, rows: Sequence[int], actions: Sequence[str]
                  ) -> list[tuple[str, float, bool, dict]]:
+    # the oracle's batch is built first; then one pass writes every row's turn
     secrets = [self._secret[r] for r in rows]
     questions = [self._question_of(a) for a in actions]
     answers = [self.garbage_answer] * len(rows)
     won = [False] * len(rows)
     ask = []
-    garbage, names = self._is_garbage, self._names_secret
+    garbage, names, win = self._is_garbage, self._names_secret, self.win_answer
     for i, q in enumerate(questions):
       if garbage(q):
         continue
-      if self.win_answer is not None and names(q, secrets[i]):
-        won[i], answers[i] = True, self.win_answer
+      if win is not None and names(q, secrets[i]):
+        won[i], answers[i] = True, win
       else:
         ask.append(i)
     if ask:
       self.oracle_calls += 1
-      got = self.oracle.answer_batch([self._secret_id(secrets[i]) for i in ask],
+      got = self.oracle.answer_batch([self._ids[rows[i]] for i in ask],
                                      [questions[i] for i in ask])
       if len(got) != len(ask):
         raise RuntimeError(f"{type(self.oracle).__name__}.answer_batch returned {len(got)} "
@@ -115,10 +118,9 @@ class QuestionGameEnv(BatchedEnv):
         if a == yes and names(questions[i], secrets[i]):
           won[i] = True
     out = []
-    for i, row in enumerate(rows):
-      q, a = questions[i], answers[i]
-      hist = self._history[row] = add_turn(self._history[row], q, a)
-      out.append((self._render(hist), 0.0 if won[i] else -1.0, won[i],
-                  {self.secret_key: self._secret_id(secrets[i]), "won": won[i], "question": q,
-                   "answer": a}))
+    history, ids, render, key = self._history, self._ids, self._render, self.secret_key
+    for row, q, a, w in zip(rows, questions, answers, won):
+      history[row] = hist = add_turn(history[row], q, a)
+      out.append((render(hist), 0.0 if w else -1.0, w,
+                  {key: ids[row], "won": w, "question": q, "answer": a}))
     return out

@@ -50,8 +50,8 @@ class KnowledgeOracle:
 
   def answer_batch(self, secret_ids: Sequence[str], questions: Sequence[str]) -> list[str]:
     check_lengths(secret_ids, questions)
-    index, write = self.index, self._write
-    return [write(index(s), q) for s, q in zip(secret_ids, questions)]
+    known, index, write = self._index, self.index, self._write
+    return [write(known[s] if s in known else index(s), q) for s, q in zip(secret_ids, questions)]
 
 
 class LMOracle:

@@ -24,6 +24,11 @@ def question_of(action: str, json_actions: bool = False) -> str:
   return action.split("\n", 1)[0].strip()
 
 
+def question_of_json(action: str) -> str:
+  """`question_of` for the JSON-prompt game."""
+  return question_of(decode_json_question(action))
+
+
 def names_word(question: str, word: WordEntry) -> bool:
   """True if the question's last word(s) are `word` or one of its aliases (case-insensitive,
   trailing punctuation ignored): "Is it a Soccer Ball?!" names "Soccer ball"."""
@@ -67,11 +72,9 @@ class TwentyQuestionsEnv(QuestionGameEnv):
     self.words: tuple[WordEntry, ...] = self.secrets
     self.prompt = prompt
     self._json = prompt == "json"
+    self._question_of = question_of_json if self._json else question_of   # chosen once
 
   secret_words = QuestionGameEnv.secret_ids   # the canonical names
-
-  def _question_of(self, action: str) -> str:
-    return question_of(action, self._json)
 
   _is_garbage = staticmethod(is_garbage)
   _names_secret = staticmethod(names_word)

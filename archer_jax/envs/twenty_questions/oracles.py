@@ -28,15 +28,13 @@ class BuiltinOracle(KnowledgeOracle):
 
   def __init__(self, understander: Understander | None = None):
     super().__init__(understander or get_understander())
+    self._write = self.understander.answer   # (index, question) -> Yes. | No. | Invalid
 
   def _lookup(self, word: str) -> int:
     i = self.understander.kb.alias_index.get(norm_name(word))
     if i is None:
       raise KeyError(f"BuiltinOracle: {word!r} is not in the knowledge base")
     return i
-
-  def _write(self, index: int, question: str) -> str:
-    return self.understander.answer(index, question)
 
 
 LM_ORACLE_TEMPLATE = (

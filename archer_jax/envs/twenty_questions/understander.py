@@ -137,7 +137,9 @@ class Understander(CachedParser):
     self._none = np.zeros(kb.n, bool)
 
   def answer(self, index: int, question: str) -> str:
-    p = self.parse(question)
+    p = self._cache.get(question, self)   # `parse`, inlined: the env's hot path
+    if p is self:
+      p = self.parse(question)
     if p is None:
       return INVALID
     return YES if bool(p.mask[index]) != p.negated else NO
