@@ -1,6 +1,20 @@
 """Guess My City (spec §6): the benchmark's 99 cities with their facts, a question
 understander over them (the built-in oracle), an LM oracle, the batched env and a scripted
-demonstrator."""
+demonstrator. The env, oracle interfaces, scripted-player skeleton and parse cache are
+`question_game`'s.
+
+    countries, data_*, world   the data tables (countries, the 99 cities, places elsewhere)
+    records, cities            the `City` record; the city table and lookups by name
+    tags                       yes/no concepts (keyword trigger -> cities)
+    lexicon, gazetteer         the phrase lexicon; the places and things it knows
+    knowledge                  the knowledge base: truth masks and the lexicons
+    phrasing, text             question words and chatter; accent folding
+    understander               routing and open questions -> `parsed.Parsed`
+    yesno, relations, patterns yes/no clauses; relations to named places; numbers and more
+    answers                    the built-in oracle's sentences
+    oracles, env, player       answerers, the batched game, the scripted asker
+    dataset                    the public conversations file
+"""
 from __future__ import annotations
 
 from archer_jax.envs.guess_my_city.answers import FALLBACK, REFUSE, reveals

@@ -1,7 +1,7 @@
 """Guess My City as a question game (`question_game.QuestionGameEnv`, spec §6).
 
 Each row hides one of the benchmark's 99 cities. The agent's action is a free-form question
-(its question is extracted from any chatter, see `understander.extract_question`); the oracle
+(its question is extracted from any chatter, see `phrasing.extract_question`); the oracle
 answers in a sentence that never names the city. The observation is "Questions:\\n" plus one
 "<question> <answer>" line per turn, as in Twenty Questions. The episode ends with reward 0
 when the question names the city (any alias, accent- and case-insensitive: "Is it Bogotá?",

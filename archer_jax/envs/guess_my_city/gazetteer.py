@@ -49,8 +49,8 @@ def _subregion_rules() -> dict[str, Callable[[City], bool]]:
       "Southeast Europe": lambda c: c.short in ("bucuresti", "istanbul"),
       "Southeastern Europe": lambda c: c.short in ("bucuresti", "istanbul"),
       "Balkans": lambda c: c.short in ("bucuresti", "istanbul"),
-      "Northeast Asia": lambda c: c.country.name in ("Japan", "South Korea", "North Korea") or c.short in (
-          "beijing", "tianjin", "dalian", "shenyang", "changchun", "haerbin"),
+      "Northeast Asia": lambda c: c.country.name in ("Japan", "South Korea", "North Korea")
+      or c.short in ("beijing", "tianjin", "dalian", "shenyang", "changchun", "haerbin"),
       "Far East": country_in("China", "Japan", "South Korea", "North Korea", "Taiwan"),
       "Orient": country_in("China", "Japan", "South Korea", "North Korea", "Taiwan"),
       "Eurasia": lambda c: bool({"Europe", "Asia"} & set(c.continents)),
@@ -104,8 +104,8 @@ _BARE_WATERS = frozenset(split_list(
     "mediterranean; caribbean; aegean; baltic; arabian; caspian; pacific; atlantic; arctic; "
     "tasman; andaman; adriatic; ionian; tyrrhenian; marmara; bohai; okhotsk; azov; barents; "
     "ligurian"))
-_NOT_BARE = frozenset(("pacific", "caribbean", "atlantic", "capital", "central", "coastal", "andean",
-                       "southeast", "northeast", "northwest", "southwest", "north", "south",
+_NOT_BARE = frozenset(("pacific", "caribbean", "atlantic", "capital", "central", "coastal",
+                       "andean", "southeast", "northeast", "northwest", "southwest", "north", "south",
                        "east", "west", "western", "eastern", "northern", "southern", "national",
                        "special", "autonomous", "federal", "metropolitan", "greater", "yellow",
                        "white", "black", "red", "blue", "green", "golden", "purple", "great"))
@@ -319,7 +319,8 @@ class _Builder:
               continue
             k = norm(nm)
             if kind == "team":
-              k = re.sub(r"\b(?:football|basketball|baseball|ice hockey|rugby|cricket)\b", "", k).strip()
+              k = re.sub(r"\b(?:football|basketball|baseball|ice hockey|rugby|cricket)\b", "",
+                         k).strip()
             ok = distinctive(k, 5 if kind in ("person", "team") else 4) or (
                 kind == "nickname" and len(k.split()) >= 3)
             if ok and not self._is_place(k):

@@ -49,7 +49,7 @@ class City:
   aliases: tuple[str, ...]        # every spelling that names the city (name first)
   exact_aliases: tuple[str, ...]  # upper-case short forms, matched case-sensitively
   country: Country
-  regions: tuple[str, ...]        # state / province / prefecture and wider regions, most local first
+  regions: tuple[str, ...]        # state / province / prefecture, wider regions: most local first
   parts: tuple[str, ...]          # compass parts of the country: north, southeast, central ...
   lat: float
   lon: float

@@ -145,7 +145,8 @@ def span_predicate(kb: KnowledgeBase, es: list[Entry], pre: str, toks: list[str]
                         for c in kb.cities]), f"nearcountry:{place.key}", False, "")
     if place.kind == "country" and re.search(r"\b(?:colonized by|colony of|ruled by|occupied by|"
                                              r"colonial (?:history|ties|past) with)$", pre):
-      return (np.array([place.key in ("Britain", "United Kingdom") and "Britain" in c.country.colonized_by
+      british = place.key in ("Britain", "United Kingdom")
+      return (np.array([british and "Britain" in c.country.colonized_by
                         or place.key in c.country.colonized_by for c in kb.cities]),
               f"colony:{place.key}", False, "")
     if far:

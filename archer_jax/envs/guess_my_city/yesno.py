@@ -70,9 +70,10 @@ class YesNoParser:
                   note=note)
 
   _ALT = {"coastal": "is on the coast", "inland": "is inland", "island": "is on an island",
-          "near_sea": "is near the sea", "big_city": "is a big city", "small_city": "is a small city",
-          "mountains": "is near mountains", "river": "has a river", "tropical": "is tropical",
-          "cold_climate": "has cold winters", "hot_climate": "is hot", "desert": "is in a dry region"}
+          "near_sea": "is near the sea", "big_city": "is a big city",
+          "small_city": "is a small city", "mountains": "is near mountains",
+          "river": "has a river", "tropical": "is tropical", "cold_climate": "has cold winters",
+          "hot_climate": "is hot", "desert": "is in a dry region"}
 
   @classmethod
   def _alt_text(cls, clause: str, key: str = "") -> str:

@@ -5,6 +5,22 @@ supplies its knowledge (secrets, knowledge base, understander, answer writer) an
 this package holds the rest: the batched env (`QuestionGameEnv`), the transcript format, the
 oracle interfaces (`KnowledgeOracle`, `LMOracle`), the parse cache (`CachedParser`), the
 scripted-player skeleton (`ScriptedAsker`) and lock-step scripted `play`.
+
+A third game is its knowledge module plus a few lines:
+
+    class AnimalsOracle(KnowledgeOracle):            # knowledge: an understander over the KB
+      _lookup = staticmethod(animal_index)           # secret id -> KB index
+      def _write(self, index, question):             # the answer sentence
+        return "Yes." if self.understander.parse(question).truth(index) else "No."
+
+    class AnimalsEnv(QuestionGameEnv):
+      secret_key, garbage_answer, yes_answer = "animal", "Invalid Question.", "Yes."
+      def __init__(self, batch_size=1, max_turns=20, seed=0, oracle=None):
+        super().__init__(batch_size, max_turns, seed, ANIMALS, oracle or AnimalsOracle(U))
+      _question_of = staticmethod(lambda action: action.split("\\n", 1)[0].strip())
+      _is_garbage = staticmethod(lambda question: not question)
+      _names_secret = staticmethod(lambda question, animal: animal.name in question.lower())
+      _secret_id = staticmethod(lambda animal: animal.name)
 """
 from __future__ import annotations
 
