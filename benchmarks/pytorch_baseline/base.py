@@ -46,16 +46,24 @@ class Settings:
 class TorchRow:
   """Actor LM, critic, target critic (a full copy, encoder included) and their Adam
   optimizers on `device`. actor_cfg / critic_cfg: the project's `ModelConfig`s;
-  tokenizers: (actor's, critic's) transformers tokenizers (may be the same object)."""
+  tokenizers: (actor's, critic's) transformers tokenizers (may be the same object);
+  weights: None (random initialisation) or (actor, critic encoder) pretrained checkpoints
+  (a transformers directory, or a .gguf file for the actor), read in float32."""
 
   def __init__(self, settings: Settings, actor_cfg, critic_cfg, tokenizers, device="cpu",
-               attn: str = "eager", seed: int = 0):
+               attn: str = "eager", seed: int = 0, weights=None):
     torch.manual_seed(seed)
     self.s, self.device = settings, torch.device(device)
     self.actor_cfg, self.critic_cfg = actor_cfg, critic_cfg
     self.tok, self.ctok = tokenizers
-    self.actor = models.build_lm(actor_cfg, attn).to(self.device)
-    self.critic = models.TorchCritic(critic_cfg, attn).to(self.device)
+    if weights is None:
+      self.actor = models.build_lm(actor_cfg, attn)
+      self.critic = models.TorchCritic(critic_cfg, attn)
+    else:
+      self.actor = models.load_lm(weights[0], attn)
+      self.critic = models.TorchCritic(critic_cfg, attn, encoder=weights[1])
+    self.actor.to(self.device)
+    self.critic.to(self.device)
     self.target = copy.deepcopy(self.critic).requires_grad_(False)
     self.actor_opt = models.adam(self.actor, settings.actor_lr)
     self.critic_opt = models.adam(self.critic, settings.critic_lr)

@@ -63,6 +63,17 @@ def build_encoder(cfg, attn: str = "eager") -> nn.Module:
   return cls(hf)
 
 
+def load_lm(path, attn: str = "eager") -> nn.Module:
+  """A pretrained causal LM from a transformers directory or a .gguf file (float32)."""
+  from pathlib import Path
+  path = Path(path)
+  kw = dict(torch_dtype=torch.float32, attn_implementation=attn, local_files_only=True)
+  if path.suffix == ".gguf":
+    return transformers.AutoModelForCausalLM.from_pretrained(str(path.parent),
+                                                             gguf_file=path.name, **kw)
+  return transformers.AutoModelForCausalLM.from_pretrained(str(path), **kw)
+
+
 def encoder_positions(mask: torch.Tensor, offset: int) -> torch.Tensor:
   """Positions over real tokens, + `offset` (RoBERTa: padding_idx + 1), as the project's
   encoder counts them; pads get max(offset - 1, 0)."""
@@ -86,10 +97,15 @@ class TorchCritic(nn.Module):
   the model config says: "pooler" = BERT's pooler_output, "mean", "cls"), `heads(es, ea)`
   -> {"q1", "q2", "v1", "v2": [B]} (Q heads only when ea is given)."""
 
-  def __init__(self, cfg, attn: str = "eager"):
+  def __init__(self, cfg, attn: str = "eager", encoder=None):
     super().__init__()
     self.cfg = cfg
-    self.encoder = build_encoder(cfg, attn)
+    if encoder is None:
+      self.encoder = build_encoder(cfg, attn)
+    else:   # a pretrained transformers encoder directory
+      self.encoder = transformers.AutoModel.from_pretrained(
+          str(encoder), torch_dtype=torch.float32, attn_implementation=attn,
+          local_files_only=True)
     d = cfg.hidden_size
     self.q1, self.q2 = mlp_head(2 * d, d), mlp_head(2 * d, d)
     self.v1, self.v2 = mlp_head(d, d), mlp_head(d, d)
