@@ -232,7 +232,7 @@ def mfu_rows(row: str, c, res: dict, peak_info) -> list[str]:
   for step, f in counts.items():
     sec, xla = res[f"{step}_jit"], res.get(f"{step}_xla_flops")
     m = flops.mfu(f, sec, peak)
-    out.append(f"| {row} | {step} | {f / 1e9:.4g} | {xla / 1e9 if xla else float("nan"):.4g} | "
+    out.append(f"| {row} | {step} | {f / 1e9:.4g} | {xla / 1e9 if xla else float('nan'):.4g} | "
                f"{sec:.3f} | {f / sec / 1e12:.3f} | {name} {peak / 1e12 if peak else 0:.3g} | "
                f"{'n/a' if m is None else f'{100 * m:.1f}%'} |")
   return out
