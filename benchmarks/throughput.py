@@ -140,6 +140,24 @@ def random_checkpoints(kit: str, root: str) -> list[str]:
   return out
 
 
+def make_kit(dst: str) -> None:
+  """Write what a machine without the shipped models needs for the smollm2 row: the
+  tokenizers and config.json of SmolLM2-135M-Instruct and MiniLM-L6 (no weights)."""
+  import transformers
+  from archer_jax.loading import load_tokenizer, resolve
+  gguf, minilm = (resolve(n) for n in SHIPPED)
+  out = os.path.join(dst, "smollm2")
+  load_tokenizer(SHIPPED[0]).save_pretrained(out)
+  transformers.AutoConfig.from_pretrained(str(gguf.parent), gguf_file=gguf.name,
+                                          local_files_only=True).save_pretrained(out)
+  out = os.path.join(dst, "minilm")
+  os.makedirs(out, exist_ok=True)
+  for f in os.listdir(minilm):
+    if f.endswith((".json", ".txt")) and os.path.isfile(os.path.join(minilm, f)):
+      shutil.copy(os.path.join(minilm, f), out)
+  print(f"kit written to {dst}")
+
+
 # ---- one implementation, in a worker process ---------------------------------------------------
 def worker(args) -> dict:
   c, _ = row_config(args.row, args.dtype)
@@ -305,11 +323,14 @@ def main(argv=None):
   ap.add_argument("--quick", action="store_true", help="a seconds-long smoke run")
   ap.add_argument("--timeout", type=float, default=3600, help="seconds per worker")
   ap.add_argument("--workdir", default=None)
+  ap.add_argument("--make-kit", default=None, metavar="DIR", help="write the kit and exit")
   ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
   for hidden in ("--row", "--impl", "--root", "--shared", "--json"):
     ap.add_argument(hidden, help=argparse.SUPPRESS)
   args = ap.parse_args(argv)
   os.chdir(REPO)
+  if args.make_kit:
+    return make_kit(args.make_kit)
   if args.worker:
     res = worker(args)
     with open(args.json, "w") as f:

@@ -63,6 +63,7 @@ def measure_jax(c, workdir: str, steps: int, mfu_reps: int = 3) -> dict:
 
   def critic_phase(n, it):
     tr.state, _ = algo.critic_phase(tr.state, tr.buffer, *ctx.streams(it, CRITIC), n)
+    return tr.state            # so the clock waits for the device work
   w1, c1 = clock.time(critic_phase, 1, 0)
   wall, comp = clock.time(critic_phase, steps, 1)
   res.update(critic=(wall - comp) / steps, critic_compile=c1 + comp)
@@ -70,6 +71,7 @@ def measure_jax(c, workdir: str, steps: int, mfu_reps: int = 3) -> dict:
   def actor_phase(n, it):
     c.algo.actor_steps = n
     tr.state, _ = algo.actor_phase(tr.state, tr.buffer, it)
+    return tr.state
   w2, c2 = clock.time(actor_phase, 1, 0)
   wall, comp = clock.time(actor_phase, steps, 1)
   res.update(actor=(wall - comp) / steps, actor_compile=c2 + comp)
@@ -95,9 +97,6 @@ def jitted_steps(tr, reps: int) -> dict:
   """Seconds of the jitted critic and actor steps alone (a_pi ready on the device), and
   XLA's FLOP counts of them, for MFU."""
   import jax
-  import flax.linen as nn
-  from flops import xla_flops
-  from archer_jax.parallel.mesh import RULES
   c, algo, ctx = tr.config, tr.algorithm, tr.ctx
   key, rng = ctx.streams(99, CRITIC)
   rows = tr.buffer.sample(rng, c.algo.batch_size)
@@ -108,12 +107,7 @@ def jitted_steps(tr, reps: int) -> dict:
                                                         "pi_act_mask")},
                          "actor": ctx.batches.actor_batch(rows)})
   st = tr.state
-  out = {}
-  with jax.sharding.set_mesh(tr.mesh), nn.logical_axis_rules(RULES):
-    lc = algo.critic_step.__wrapped__.lower(st.critic, st.target, cb)
-    la = algo.actor_step.__wrapped__.lower(st.actor, st.critic.params, ab, st.ref)
-  out["critic_xla_flops"] = xla_flops(lc, c.algo.micro_batches)
-  out["actor_xla_flops"] = xla_flops(la, c.algo.micro_batches)
+  out = xla_step_flops(tr, cb, ab)
   critic, target = st.critic, st.target
   times = []
   for _ in range(reps + 1):
@@ -131,6 +125,44 @@ def jitted_steps(tr, reps: int) -> dict:
   out["actor_jit"] = min(times[1:])
   tr.state = st.replace(critic=critic, target=target, actor=actor)
   return out
+
+
+def xla_step_flops(tr, cb, ab) -> dict:
+  """XLA's FLOP counts of the critic and actor steps, lowered (not compiled) on abstract
+  states with every layer unrolled: XLA's cost model counts a loop body once, so the
+  scanned layer stack would be counted as one layer (micro-batch scans are multiplied by
+  their count in `flops.xla_flops`)."""
+  import functools
+  import flax.linen as nn
+  import jax
+  from flops import xla_flops
+  from archer_jax.algorithms import compiled, steps
+  from archer_jax.algorithms.networks import DoubleCritic, PolicyWithValue
+  from archer_jax.parallel.mesh import RULES
+  from archer_jax.training.state import TrainState
+  nets, c, a = tr.nets, tr.config, tr.config.algo
+  anet = PolicyWithValue(nets.actor_cfg.replace(scan_layers=False),
+                         value_head=nets.actor_net.value_head)
+  cnet = DoubleCritic(nets.critic_cfg.replace(scan_layers=False), joint=nets.critic_net.joint)
+  un = dataclasses.replace(nets, actor_net=anet, critic_net=cnet)
+  key = jax.random.PRNGKey(0)
+  abstract = lambda net, args, tx: jax.eval_shape(
+      lambda: nn.meta.unbox(TrainState.create(net.init(key, *args)["params"], tx)))
+  cdummy = tuple(cb[k][:1] for k in ("obs", "obs_mask", "act", "act_mask"))
+  cst = abstract(cnet, cdummy, nets.critic_tx)
+  ast = abstract(anet, nets.actor_dummy, nets.actor_tx)
+  embed, heads, embed_act = compiled.critic_fns(un)
+  crit = functools.partial(steps.critic_step, tx=nets.critic_tx, embed=embed, heads=heads,
+                           embed_act=embed_act, gamma=a.gamma, tau=a.tau,
+                           num_micro=a.micro_batches, v_loss=a.v_loss, expectile=a.expectile)
+  act = functools.partial(steps.actor_step_with_critic, tx=nets.actor_tx,
+                          apply=compiled.actor_apply(un, c), embed=embed, heads=heads,
+                          embed_act=embed_act, **compiled.policy_kw(c))
+  with jax.sharding.set_mesh(tr.mesh), nn.logical_axis_rules(RULES):
+    lc = jax.jit(crit).lower(cst, cst.params, cb)
+    la = jax.jit(act).lower(ast, cst.params, ab, {})
+  return {"critic_xla_flops": xla_flops(lc, a.micro_batches),
+          "actor_xla_flops": xla_flops(la, a.micro_batches)}
 
 
 # ---- PyTorch ---------------------------------------------------------------------------------
@@ -157,8 +189,10 @@ def measure_torch(c, impl: str, actor_cfg, critic_cfg, tokenizers, steps: int,
          "platform": "torch-cuda" if cuda else "torch-cpu"}
   n = c.train.rollout_size
   env = make_env(c.env, batch_size=n, seed=c.seed)
-  seeds = lambda it: list(np.random.default_rng([c.seed, it]).integers(0, 2**31 - 1, n))
-  w0, _ = _timed(lambda: row.collect(env, seeds(0)), sync)
+  seeds = lambda it, k=n: list(np.random.default_rng([c.seed, it]).integers(0, 2**31 - 1, k))
+  warm = min(n, 8)           # warm-up on a few rows: no shapes to compile for
+  w0, _ = _timed(lambda: row.collect(make_env(c.env, batch_size=warm, seed=c.seed),
+                                     seeds(0, warm)), sync)
   wall, stats = _timed(lambda: row.collect(env, seeds(1)), sync)
   res.update(collect=wall, collect_compile=w0, env_steps=stats["env_steps"],
              tokens=stats["tokens"])
