@@ -199,6 +199,10 @@ def torch_models(c, root: str, weights):
 
 
 def run_worker(row, impl, root, shared, args) -> dict:
+  if args.inline:          # one process for all (smoke runs: no per-process peak memory)
+    ns = argparse.Namespace(row=row, impl=impl, root=root, shared=json.dumps(shared),
+                            steps=args.steps, dtype=args.dtype)
+    return json.loads(json.dumps(worker(ns)))
   with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as f:
     out = f.name
   cmd = [sys.executable, os.path.abspath(__file__), "--worker", "--row", row, "--impl", impl,
@@ -232,19 +236,28 @@ def derive(res: dict, c, schedule: dict) -> dict:
   res["iteration"] = (res["collect"] * scale + schedule["critic_steps"] * res["critic"]
                       + schedule["actor_steps"] * res["actor"])
   res["compile"] = res["collect_compile"] + res["critic_compile"] + res["actor_compile"]
+  if "actor_cfg" in res:
+    res.update({f"{k}_flops": v for k, v in step_flops(c, res).items()})
   return res
+
+
+def step_flops(c, res: dict) -> dict:
+  """Analytic FLOPs of the critic and actor steps of a JAX result's networks."""
+  import flops
+  from archer_jax.models import ModelConfig
+  fix = lambda d: ModelConfig(**{**d, "rope_scaling": tuple(map(tuple, d["rope_scaling"]))
+                                 if d.get("rope_scaling") else None})
+  acfg, ccfg = fix(res["actor_cfg"]), fix(res["critic_cfg"])
+  b = c.algo.batch_size
+  lo, la, clo, cla = c.actor.obs_len, c.actor.max_new_tokens, c.critic.obs_len, c.critic.act_len
+  return {"critic": flops.critic_step(ccfg, b, clo, cla),
+          "actor": flops.actor_step(acfg, ccfg, b, lo, la, clo, cla)}
 
 
 def mfu_rows(row: str, c, res: dict, peak_info) -> list[str]:
   """Markdown rows of the MFU table for the JAX result of one row."""
   import flops
-  from archer_jax.models import ModelConfig
-  acfg, ccfg = res["actor_cfg"], res["critic_cfg"]
-  acfg, ccfg = ModelConfig(**acfg), ModelConfig(**ccfg)
-  b = c.algo.batch_size
-  lo, la, clo, cla = c.actor.obs_len, c.actor.max_new_tokens, c.critic.obs_len, c.critic.act_len
-  counts = {"critic": flops.critic_step(ccfg, b, clo, cla),
-            "actor": flops.actor_step(acfg, ccfg, b, lo, la, clo, cla)}
+  counts = {k: res[f"{k}_flops"] for k in ("critic", "actor")}
   name, peak = peak_info
   out = []
   for step, f in counts.items():
@@ -280,8 +293,24 @@ def tables(results: dict, rows_cfg: dict) -> str:
         ratios.append(f"| {row} | {other} | {o['critic'] / j['critic']:.2f}x | "
                       f"{o['actor'] / j['actor']:.2f}x | {o['collect'] / j['collect']:.2f}x | "
                       f"{o['iteration'] / j['iteration']:.2f}x |")
+  shares = []
+  for row, by_impl in results.items():
+    j = by_impl.get("jax", {})
+    if "turn_prefill" in j:
+      c, sched = rows_cfg[row]
+      turns = j["env_steps"] / c.train.rollout_size
+      share = turns * j["turn_prefill"] * sched["rollout_size"] / c.train.rollout_size
+      shares.append(f"| {row} | {j['turn_prefill']:.3f} | {j['turn_sample']:.3f} | "
+                    f"{100 * j['turn_prefill'] / j['turn_sample']:.0f}% | "
+                    f"{100 * share / j['iteration']:.1f}% |")
   text = "\n".join(lines) + "\n\nJAX speed-up (PyTorch time / JAX time, same run):\n\n" + \
       "\n".join(ratios)
+  if shares:
+    text += ("\n\nJAX rollout turns: the sampler call at the rollout's shapes (full window, "
+             "all new tokens) and its prefill alone (1 new token), and the prefill's share of "
+             "the iteration (every turn re-prefills the whole history):\n\n| row | prefill s "
+             "| turn's sampling s | prefill / turn | prefill / iteration |\n"
+             "|---|---:|---:|---:|---:|\n" + "\n".join(shares))
   mfu = []
   for row, by_impl in results.items():
     j = by_impl.get("jax", {})
@@ -323,6 +352,7 @@ def main(argv=None):
   ap.add_argument("--quick", action="store_true", help="a seconds-long smoke run")
   ap.add_argument("--timeout", type=float, default=3600, help="seconds per worker")
   ap.add_argument("--workdir", default=None)
+  ap.add_argument("--inline", action="store_true", help="run every worker in this process")
   ap.add_argument("--make-kit", default=None, metavar="DIR", help="write the kit and exit")
   ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
   for hidden in ("--row", "--impl", "--root", "--shared", "--json"):

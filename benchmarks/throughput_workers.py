@@ -76,6 +76,7 @@ def measure_jax(c, workdir: str, steps: int, mfu_reps: int = 3) -> dict:
   wall, comp = clock.time(actor_phase, steps, 1)
   res.update(actor=(wall - comp) / steps, actor_compile=c2 + comp)
   res["peak_mb"] = peak_memory_mb(res["platform"])
+  res.update(prefill_share(tr))
   res.update(jitted_steps(tr, mfu_reps))
   res["actor_cfg"] = dataclasses.asdict(tr.nets.actor_cfg)
   res["critic_cfg"] = dataclasses.asdict(tr.nets.critic_cfg)
@@ -91,6 +92,35 @@ def peak_flops(kind: str, dtype: str) -> tuple[str, float]:
   if peak is None:
     return f"{kind} as measured (f32 matmul)", measured_matmul_peak()
   return f"{name} {dtype}", peak
+
+
+def prefill_share(tr, reps: int = 2) -> dict:
+  """Seconds of one rollout turn's sampler call at the rollout's shapes (rollout_size rows,
+  full observation window, all max_new_tokens) and of its prefill alone (1 new token): how
+  much of a turn re-reads the whole history."""
+  import flax.linen as nn
+  import jax
+  from archer_jax.generation import sample
+  from archer_jax.parallel.mesh import RULES
+  c, pol = tr.config, tr.ctx.policy.sampler
+  rng = np.random.default_rng(0)
+  prompts = [list(rng.integers(3, tr.nets.actor_cfg.vocab_size, c.actor.obs_len))
+             for _ in range(c.train.rollout_size)]
+  tokens, mask = pol.pad(prompts)
+  lm = tr.state.actor.params["lm"]
+  out = {}
+  for name, n in (("turn_prefill", 1), ("turn_sample", c.actor.max_new_tokens)):
+    call = lambda: sample(lm, tokens, mask, jax.random.PRNGKey(0), np.float32(1.0), None,
+                          cfg=tr.nets.actor_cfg, max_new_tokens=n)
+    with jax.sharding.set_mesh(tr.mesh), nn.logical_axis_rules(RULES):
+      jax.block_until_ready(call())
+      times = []
+      for _ in range(reps):
+        t0 = time.perf_counter()
+        jax.block_until_ready(call())
+        times.append(time.perf_counter() - t0)
+    out[name] = min(times)
+  return out
 
 
 def jitted_steps(tr, reps: int) -> dict:
