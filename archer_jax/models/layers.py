@@ -156,6 +156,11 @@ class Attention(nn.Module):
   cache: the whole stacked cache {"k","v": [L, B, S, KVH, Dh]}, this layer's rows
   `cache[layer]` written at slots [cache_index, cache_index + T) in place (the stack
   carries the cache through its layer scan: no per-layer copies of it).
+
+  The product runs as `einsum_attention` unless the config has `attention_impl`
+  "dot_product" (`jax.nn.dot_product_attention`, which picks cuDNN's flash attention on
+  GPUs where it applies, else XLA) or "cudnn" (cuDNN or an error); opt-in, since the result
+  is equal only up to rounding.
   """
   cfg: ModelConfig
 
@@ -179,16 +184,31 @@ class Attention(nn.Module):
       new_cache = {"k": ck, "v": cv}
       k = jax.lax.dynamic_index_in_dim(ck, layer, keepdims=False)      # [B, S, KVH, Dh]
       v = jax.lax.dynamic_index_in_dim(cv, layer, keepdims=False)
-    b, t = q.shape[:2]
-    qg = q.reshape(b, t, kvh, h // kvh, dh)
-    logits = jnp.einsum("btkgd,bskd->bkgts", qg, k.astype(q.dtype)).astype(jnp.float32)
-    logits = logits / math.sqrt(dh)
-    logits = jnp.where(mask[:, None, None], logits, jnp.finfo(jnp.float32).min)
-    probs = jax.nn.softmax(logits, axis=-1).astype(q.dtype)
-    out = jnp.einsum("bkgts,bskd->btkgd", probs, v.astype(q.dtype)).reshape(b, t, h, dh)
+    impl = getattr(cfg, "attention_impl", "einsum")
+    if impl == "einsum":
+      out = einsum_attention(q, k.astype(q.dtype), v.astype(q.dtype), mask)
+    else:   # jax.nn.dot_product_attention: cuDNN flash attention on GPUs that support it
+      out = jax.nn.dot_product_attention(
+          q, k.astype(q.dtype), v.astype(q.dtype), mask=mask[:, None],
+          implementation=None if impl == "dot_product" else impl)
     out = _dense(cfg, cfg.hidden_size, (-2, -1), ("heads", "kv", "embed"),
                  cfg.family != "llama", "o")(out)
     return out, new_cache
+
+
+def einsum_attention(q: Array, k: Array, v: Array, mask: Array) -> Array:
+  """softmax(q k^T / sqrt(Dh) over the keys `mask` allows) v, logits and softmax in f32.
+
+  q [B, T, H, Dh], k / v [B, S, KVH, Dh] (H a multiple of KVH: grouped queries), mask
+  [B, T, S] -> [B, T, H, Dh]."""
+  b, t, h, dh = q.shape
+  kvh = k.shape[2]
+  qg = q.reshape(b, t, kvh, h // kvh, dh)
+  logits = jnp.einsum("btkgd,bskd->bkgts", qg, k).astype(jnp.float32)
+  logits = logits / math.sqrt(dh)
+  logits = jnp.where(mask[:, None, None], logits, jnp.finfo(jnp.float32).min)
+  probs = jax.nn.softmax(logits, axis=-1).astype(q.dtype)
+  return jnp.einsum("bkgts,bskd->btkgd", probs, v).reshape(b, t, h, dh)
 
 
 ACTIVATIONS = {
