@@ -12,7 +12,9 @@
 # Results go to $OUT/throughput_gpu.md when OUT is set, else
 # benchmarks/results_throughput_gpu.md; copy the section into benchmarks/RESULTS.md.
 # Environment: STEPS (timed steps of each kind, default 2), ROWS (default paper,smollm2),
-# WORKER_TIMEOUT (seconds per implementation and row, default 150).
+# WORKER_TIMEOUT (seconds per implementation and row, default 240), TORCH_COMPILE (on |
+# off: torch.compile in the optimised PyTorch row, default on; its compile time is reported
+# apart, and `off` is the fallback if it runs out of time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KIT=.bench_kit
@@ -43,5 +45,6 @@ KITARG=()
 "$PY" -c "from archer_jax.loading import resolve; resolve('smollm2-135m-instruct')" \
   2>/dev/null || KITARG=(--kit "$KIT")
 time "$PY" benchmarks/throughput.py --rows "${ROWS:-paper,smollm2}" --dtype bfloat16 \
-  --steps "${STEPS:-2}" --timeout "${WORKER_TIMEOUT:-150}" "${KITARG[@]}" --out "$OUTFILE"
+  --steps "${STEPS:-2}" --timeout "${WORKER_TIMEOUT:-240}" --torch-compile "${TORCH_COMPILE:-on}" \
+  "${KITARG[@]}" --out "$OUTFILE"
 echo "wrote $OUTFILE"

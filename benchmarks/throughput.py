@@ -83,8 +83,8 @@ def row_config(name: str, dtype: str = "float32"):
       if c[who].model == "scratch":
         c[who].scratch = dict(c[who].scratch, dtype=dtype, param_dtype="float32")
       else:
-        c[who].overrides = dict(c[who].get("overrides", {}), dtype=dtype,
-                                param_dtype="float32")
+        c[who].dtype = dtype
+        c[who].overrides = dict(c[who].get("overrides", {}), param_dtype="float32")
   schedule = {"rollout_size": c.train.rollout_size, "critic_steps": c.algo.critic_steps,
               "actor_steps": c.algo.actor_steps}
   c.algo.update(normalize_advantage=False, warmup_iters=0)
@@ -173,7 +173,9 @@ def worker(args) -> dict:
     return measure_jax(c, wd, args.steps)
   from throughput_workers import measure_torch
   acfg, ccfg, toks, weights = torch_models(c, args.root, shared.get("weights"))
-  return measure_torch(c, args.impl, acfg, ccfg, toks, args.steps, weights=weights)
+  comp = {"auto": None, "on": True, "off": False}[getattr(args, "torch_compile", "auto")]
+  return measure_torch(c, args.impl, acfg, ccfg, toks, args.steps, weights=weights,
+                       compile_torch=comp)
 
 
 def torch_models(c, root: str, weights):
@@ -201,18 +203,23 @@ def torch_models(c, root: str, weights):
 def run_worker(row, impl, root, shared, args) -> dict:
   if args.inline:          # one process for all (smoke runs: no per-process peak memory)
     ns = argparse.Namespace(row=row, impl=impl, root=root, shared=json.dumps(shared),
-                            steps=args.steps, dtype=args.dtype)
+                            steps=args.steps, dtype=args.dtype,
+                            torch_compile=args.torch_compile)
     return json.loads(json.dumps(worker(ns)))
   with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as f:
     out = f.name
   cmd = [sys.executable, os.path.abspath(__file__), "--worker", "--row", row, "--impl", impl,
          "--root", root, "--shared", json.dumps(shared), "--steps", str(args.steps),
-         "--dtype", args.dtype, "--json", out]
+         "--dtype", args.dtype, "--torch-compile", args.torch_compile, "--json", out]
   env = dict(os.environ)
   if impl != "jax":
     env["JAX_PLATFORMS"] = "cpu"          # the torch rows use JAX for nothing on a device
   print(f"[{row} / {impl}] ...", flush=True)
-  proc = subprocess.run(cmd, env=env, cwd=REPO, timeout=args.timeout)
+  try:
+    proc = subprocess.run(cmd, env=env, cwd=REPO, timeout=args.timeout)
+  except subprocess.TimeoutExpired:
+    print(f"[{row} / {impl}] timed out after {args.timeout:.0f} s", flush=True)
+    return {"failed": "timeout"}
   if proc.returncode:
     print(f"[{row} / {impl}] failed (exit {proc.returncode})", flush=True)
     return {"failed": proc.returncode}
@@ -347,6 +354,8 @@ def main(argv=None):
   ap.add_argument("--impls", default=",".join(IMPLS))
   ap.add_argument("--steps", type=int, default=2, help="timed steps of each kind")
   ap.add_argument("--dtype", default="float32", help="JAX compute dtype (bfloat16 on GPUs)")
+  ap.add_argument("--torch-compile", default="auto", choices=("auto", "on", "off"),
+                  help="torch.compile the optimised row's training forwards (auto: on CUDA)")
   ap.add_argument("--kit", default=None, help="tokenizers + configs for random SmolLM2 rows")
   ap.add_argument("--out", default=None, help="append the markdown section to this file")
   ap.add_argument("--quick", action="store_true", help="a seconds-long smoke run")
