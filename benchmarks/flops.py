@@ -76,10 +76,11 @@ def actor_step(acfg, ccfg, b: int, lo: int, la: int, clo: int, cla: int) -> floa
   return 3.0 * lm_forward(acfg, b, lo + la) + adv
 
 
-def decode_step_bytes(cfg, b: int, cache_len: int, bytes_per: int = 4) -> float:
+def decode_step_bytes(cfg, b: int, cache_len: int, weight_bytes: int = 4,
+                      cache_bytes: int = 4) -> float:
   """Bytes a decode step must read at least: every weight once and the KV cache."""
   kv = 2.0 * cfg.num_layers * b * cache_len * cfg.kv_heads * cfg.dim_per_head
-  return (cfg.num_params() + kv) * bytes_per
+  return cfg.num_params() * weight_bytes + kv * cache_bytes
 
 
 def xla_flops(compiled, num_micro: int = 1) -> float | None:

@@ -276,6 +276,24 @@ def mfu_rows(row: str, c, res: dict, peak_info) -> list[str]:
   return out
 
 
+def decode_floor(c, j: dict) -> str:
+  """Measured decode step time over its memory-bandwidth floor (weights in their stored
+  dtype and the KV cache in the compute dtype read once per step), where the device's
+  bandwidth is known."""
+  import flops
+  from archer_jax.models import ModelConfig
+  if not j.get("bandwidth"):
+    return "n/a"
+  d = dict(j["actor_cfg"], rope_scaling=None)
+  cfg = ModelConfig(**d)
+  n = c.actor.max_new_tokens
+  step = (j["turn_sample"] - j["turn_prefill"]) / max(n - 1, 1)
+  size = lambda dt: 2 if dt in ("bfloat16", "float16") else 4
+  floor = flops.decode_step_bytes(cfg, j["decode_rows"], c.actor.obs_len + n - 1,
+                                  size(cfg.param_dtype), size(cfg.dtype)) / j["bandwidth"]
+  return f"{step / floor:.1f}x ({1e3 * step:.2f} / {1e3 * floor:.3f} ms)"
+
+
 def fmt(x, digits=1):
   return "n/a" if x is None else f"{x:.{digits}f}"
 
@@ -309,15 +327,15 @@ def tables(results: dict, rows_cfg: dict) -> str:
       share = turns * j["turn_prefill"] * sched["rollout_size"] / c.train.rollout_size
       shares.append(f"| {row} | {j['turn_prefill']:.3f} | {j['turn_sample']:.3f} | "
                     f"{100 * j['turn_prefill'] / j['turn_sample']:.0f}% | "
-                    f"{100 * share / j['iteration']:.1f}% |")
+                    f"{100 * share / j['iteration']:.1f}% | {decode_floor(c, j)} |")
   text = "\n".join(lines) + "\n\nJAX speed-up (PyTorch time / JAX time, same run):\n\n" + \
       "\n".join(ratios)
   if shares:
     text += ("\n\nJAX rollout turns: the sampler call at the rollout's shapes (full window, "
              "all new tokens) and its prefill alone (1 new token), and the prefill's share of "
              "the iteration (every turn re-prefills the whole history):\n\n| row | prefill s "
-             "| turn's sampling s | prefill / turn | prefill / iteration |\n"
-             "|---|---:|---:|---:|---:|\n" + "\n".join(shares))
+             "| turn's sampling s | prefill / turn | prefill / iteration | decode step / "
+             "bandwidth floor |\n|---|---:|---:|---:|---:|---:|\n" + "\n".join(shares))
   mfu = []
   for row, by_impl in results.items():
     j = by_impl.get("jax", {})

@@ -81,6 +81,9 @@ def measure_jax(c, workdir: str, steps: int, mfu_reps: int = 3) -> dict:
   res["actor_cfg"] = dataclasses.asdict(tr.nets.actor_cfg)
   res["critic_cfg"] = dataclasses.asdict(tr.nets.critic_cfg)
   res["peak"] = peak_flops(res["device"], tr.nets.actor_cfg.dtype)
+  from flops import device_peak
+  res["bandwidth"] = device_peak(res["device"])[2]
+  res["decode_rows"] = int(tr.ctx.policy.sampler.pad([[1]] * c.train.rollout_size)[0].shape[0])
   return res
 
 

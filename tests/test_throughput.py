@@ -18,6 +18,7 @@ import throughput  # noqa: E402
 from archer_jax.models import CausalLM, Encoder, ModelConfig  # noqa: E402
 
 
+@pytest.mark.slow
 def test_quick_run_measures_every_implementation(tmp_path):
   out = tmp_path / "results.md"
   res = throughput.main(["--quick", "--inline", "--out", str(out)])["quick"]
@@ -66,7 +67,7 @@ def test_dot_product_attention_option_matches_the_default():
   opt = WithAttention("llama", 64, 32, 2, 4, 64, **kw)
   tokens = jnp.asarray(np.random.default_rng(0).integers(0, 64, (2, 9)), jnp.int32)
   mask = jnp.asarray([[0, 0, 1, 1, 1, 1, 1, 1, 1], [1] * 9], bool)
-  params = CausalLM(base).init(jax.random.PRNGKey(0), tokens)
-  ref = CausalLM(base).apply(params, tokens, attention_mask=mask)["logits"]
-  got = CausalLM(opt).apply(params, tokens, attention_mask=mask)["logits"]
+  params = jax.jit(CausalLM(base).init)(jax.random.PRNGKey(0), tokens)
+  run = lambda cfg: jax.jit(lambda p: CausalLM(cfg).apply(p, tokens, attention_mask=mask))
+  ref, got = run(base)(params)["logits"], run(opt)(params)["logits"]
   np.testing.assert_allclose(np.asarray(got)[mask], np.asarray(ref)[mask], atol=1e-5)
