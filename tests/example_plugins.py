@@ -1,7 +1,10 @@
-"""A new environment and a new algorithm, registered from outside the library.
+"""A new environment and a new algorithm, registered from outside the library, and a config
+that trains with them:
 
-Use: --config.plugins=tests/example_plugins.py --config.env.name=guess_the_number
-     --config.algo.name=reinforce --config.bc.steps=0
+  python -m archer_jax.train --config tests/example_plugins.py --workdir runs/reinforce
+
+(or, with any other config: --config.plugins=tests/example_plugins.py
+ --config.env.name=guess_the_number --config.algo.name=reinforce --config.bc.steps=0)
 """
 from __future__ import annotations
 
@@ -83,3 +86,19 @@ class Reinforce(Algorithm):
     batch = dict(self.ctx.batches.bc_batch(rows), advantage=adv.astype(np.float32))
     actor, m = self.step(state.actor, self.ctx.device_batch(batch))
     return state.replace(actor=actor), mean_metrics([m])
+
+
+def get_config():
+  """The 20Q smoke config switched to this file's env and algorithm (seconds-long)."""
+  import os
+  import sys
+  sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+  from configs import twenty_questions
+  c = twenty_questions.get_config("smoke")
+  c.plugins = os.path.abspath(__file__)
+  c.workdir = "runs/reinforce"
+  c.env.name = "guess_the_number"
+  c.env.kwargs = {}      # the 20Q kwargs (words) do not apply
+  c.algo.name = "reinforce"
+  c.bc.steps = 0          # no scripted player to imitate
+  return c

@@ -73,9 +73,10 @@ def test_plugin_algorithm_and_env_from_a_file_train_end_to_end(tmp_path):
   from-scratch tokenizer learns from the env's own text) and the algorithm `reinforce`; the
   smoke config trains with them through the trainer, nothing in archer_jax edited."""
   from archer_jax.training.trainer import Trainer
-  cfg = micro_config(tmp_path, **{"plugins": PLUGINS, "env.name": "guess_the_number",
-                                  "algo.name": "reinforce", "bc.steps": 0,
-                                  "train.iterations": 2, "train.eval_every": 1})
+  from archer_jax.training.validate import load_config
+  cfg = load_config(PLUGINS)
+  cfg.workdir = str(tmp_path / "run")
+  cfg.train.update(iterations=2, eval_every=1)
   t = Trainer(cfg, progress=False)
   assert type(t.algorithm).__name__ == "Reinforce" and t.state.critic is None
   assert "Guess my number" in t.tokenizers.actor.decode(
@@ -94,7 +95,8 @@ def test_plugin_algorithm_and_env_from_a_file_train_end_to_end(tmp_path):
 def test_bc_warm_start_without_a_player_is_a_config_error(tmp_path):
   from archer_jax.training.trainer import load_plugins
   load_plugins(PLUGINS)
-  c = micro_config(tmp_path, **{"plugins": PLUGINS, "env.name": "guess_the_number"})
+  c = micro_config(tmp_path, **{"plugins": PLUGINS, "env.name": "guess_the_number",
+                                "env.kwargs": {}})
   with pytest.raises(ConfigError, match=r"config\.bc\.steps.*no scripted player"):
     validate(c)
 

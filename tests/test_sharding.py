@@ -24,7 +24,7 @@ from archer_jax.algorithms.networks import DoubleCritic, PolicyWithValue
 from archer_jax.models import ModelConfig
 from archer_jax.parallel.mesh import RULES, data_sharding, make_mesh
 from archer_jax.training.builder import frozen_encoder_mask
-from archer_jax.training.state import copy_params, create_state, make_optimizer
+from archer_jax.training.state import copy_params, create_state, init_params, make_optimizer
 
 assert jax.device_count() == 8, jax.devices()
 V = 64
@@ -120,6 +120,13 @@ def run(mesh):
   out["actor_specs"] = specs(actor.params)
   out["actor"] = jax.tree.map(np.asarray, actor.params)
   out["am"] = {k: float(v) for k, v in am.items()}
+  # heads for a pretrained encoder: initialised alone, sharded, equal to a full init's
+  heads = init_params(cnet, cdummy, jax.random.PRNGKey(5), mesh, keep=("q1", "q2", "v1", "v2"))
+  full = nn.meta.unbox(jax.jit(cnet.init)(jax.random.PRNGKey(5), *cdummy)["params"])
+  out["heads_vs_full"] = max(float(np.max(np.abs(np.asarray(x) - np.asarray(y)))) for x, y in
+                             zip(jax.tree.leaves(heads),
+                                 jax.tree.leaves({k: full[k] for k in heads}), strict=True))
+  out["heads_specs"] = specs(heads)
   return out
 
 
@@ -151,6 +158,8 @@ res = {
     "specs": {k: big[k] for k in ("critic_specs", "critic_opt_specs", "target_specs",
                                   "actor_specs")},
     "one_specs": one["critic_specs"] + one["actor_specs"],
+    "heads_vs_full": max(big["heads_vs_full"], one["heads_vs_full"]),
+    "heads_specs": big["heads_specs"],
 }
 print("RESULT " + json.dumps(res))
 '''
@@ -215,3 +224,10 @@ def test_parameters_are_sharded_on_the_mesh(result):
   assert any("'tensor'" in x for x in s["critic_opt_specs"])
   # on one device every spec resolves to replication
   assert all("tensor" not in x and "fsdp" not in x for x in result["one_specs"])
+
+
+def test_heads_for_a_pretrained_network_are_initialised_sharded(result):
+  """`state.init_params`: the critic heads alone (the encoder is traced, never computed),
+  equal to a full init's heads, born in their mesh shardings."""
+  assert result["heads_vs_full"] == 0.0
+  assert any("'tensor'" in x for x in result["heads_specs"]), result["heads_specs"]

@@ -82,9 +82,31 @@ def _run(cfg, resume=False):
   return t
 
 
-def test_tiny_run_logs_and_resume_is_bit_identical(tmp_path):
+def _phase_lines(text: str) -> dict:
+  """"[it 2/3] critic: 2/2 steps in 0.1 s" lines -> {("it 2/3", "critic"): count}."""
+  import collections
+  import re
+  found = collections.Counter()
+  for m in re.finditer(r"^\[([^\]]+)\] ([a-z_ ]+): ", text, flags=re.M):
+    found[(m.group(1), m.group(2))] += 1
+  return found
+
+
+def test_tiny_run_logs_and_resume_is_bit_identical(tmp_path, capsys):
   from archer_jax.training.trainer import Trainer
   full = _run(micro_config(tmp_path / "a"))
+  # progress off: one line per phase per iteration, and the time-to-go estimates
+  out = capsys.readouterr().out
+  lines = _phase_lines(out)
+  assert lines[("warm start", "bc")] == 1 and lines[("warm start", "eval")] == 1
+  for i in (1, 2, 3):
+    it = f"it {i}/3"
+    expect = {"collect": 1, "a_pi": 1, "critic": 1, "checkpoint": 1,
+              "actor": int(i > 1), "eval": int(i > 1)}       # warm-up 1, eval_every 2 + last
+    assert {k: lines[(it, k)] for k in expect} == expect, (it, out)
+  assert "[it 1/3] critic: 2/2 steps in " in out and "[it 1/3] collect: " in out
+  assert out.count("[it 1/3] iteration took ") == 1 and "to go for 2 more" in out
+  assert out.count("[it 2/3] iteration took ") == 1 and "to go for 1 more" in out
   hist = [json.loads(l) for l in open(full.metrics.path)]
   assert [h["iteration"] for h in hist] == [0, 1, 2, 3]
   assert hist[0]["phase"] == "bc" and "eval_return" in hist[0]

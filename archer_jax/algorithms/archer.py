@@ -43,26 +43,31 @@ class ArCHer(Algorithm):
       return state, {}
     ctx, b = self.ctx, self.config.algo.batch_size
     rows = buffer.sample(rng, steps * b)
-    rows.update(ctx.sample_pi(state, key, rows, self.num_candidates))
+    rows.update(ctx.sample_pi(state, key, rows, self.num_candidates, report=True))
     critic, target, ms = state.critic, state.target, []
-    for s in range(steps):
-      part = {k: v[s * b:(s + 1) * b] for k, v in rows.items()}
-      critic, target, m = self.critic_step(critic, target,
-                                           ctx.device_batch(ctx.batches.critic_batch(part)))
-      ms.append(m)
+    with ctx.progress.phase("critic", steps) as p:
+      for s in range(steps):
+        part = {k: v[s * b:(s + 1) * b] for k, v in rows.items()}
+        critic, target, m = self.critic_step(critic, target,
+                                             ctx.device_batch(ctx.batches.critic_batch(part)))
+        ms.append(m)
+        p.update()
     return state.replace(critic=critic, target=target), mean_metrics(ms)
 
   def actor_phase(self, state, buffer, it: int):
     """`algo.actor_steps` policy steps, each on fresh buffer rows and fresh a_pi."""
     ctx, ms = self.ctx, []
-    actor = state.actor
-    for s in range(self.config.algo.actor_steps):
-      key, rng = ctx.streams(it, ACTOR + s)
-      rows = buffer.sample(rng, self.config.algo.batch_size)
-      rows.update(ctx.sample_pi(state.replace(actor=actor), key, rows))
-      crit = ctx.batches.critic_batch(rows)
-      batch = {"critic": {k: crit[k] for k in ("obs", "obs_mask", "pi_act", "pi_act_mask")},
-               "actor": ctx.batches.actor_batch(rows)}
-      actor, m = self.actor_step(actor, state.critic.params, ctx.device_batch(batch), state.ref)
-      ms.append(m)
+    actor, steps = state.actor, self.config.algo.actor_steps
+    with ctx.progress.phase("actor", steps) as p:     # a_pi sampling included
+      for s in range(steps):
+        key, rng = ctx.streams(it, ACTOR + s)
+        rows = buffer.sample(rng, self.config.algo.batch_size)
+        rows.update(ctx.sample_pi(state.replace(actor=actor), key, rows))
+        crit = ctx.batches.critic_batch(rows)
+        batch = {"critic": {k: crit[k] for k in ("obs", "obs_mask", "pi_act", "pi_act_mask")},
+                 "actor": ctx.batches.actor_batch(rows)}
+        actor, m = self.actor_step(actor, state.critic.params, ctx.device_batch(batch),
+                                   state.ref)
+        ms.append(m)
+        p.update()
     return state.replace(actor=actor), mean_metrics(ms)

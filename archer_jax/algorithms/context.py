@@ -10,6 +10,7 @@ import jax
 import numpy as np
 
 from archer_jax.parallel.mesh import data_sharding, to_host
+from archer_jax.training.progress import QUIET, Progress
 from archer_jax.training.rl_state import streams
 
 
@@ -21,6 +22,7 @@ class Context:
   tokenizers: Any    # training.builder.Tokenizers
   policy: Any        # training.policy.Policy
   batches: Any       # training.batches.Batcher
+  progress: Progress = QUIET   # phases and their step counts, for people watching
 
   @property
   def hidden_size(self) -> int | None:
@@ -38,14 +40,17 @@ class Context:
     """Host arrays -> global arrays sharded over the mesh's data axes (batch-major)."""
     return jax.tree.map(lambda v: jax.device_put(v, data_sharding(self.mesh, np.ndim(v))), tree)
 
-  def sample_pi(self, state, key, rows, k: int = 1) -> dict:
+  def sample_pi(self, state, key, rows, k: int = 1, report: bool = False) -> dict:
     """a_pi ~ pi(.|s) for every row (k per row when k > 1: fields [N, k, ...]) as batch
-    fields (`Batcher.pi_fields`), sampled in large chunks with the state's actor."""
+    fields (`Batcher.pi_fields`), sampled in large chunks with the state's actor
+    (report: as an "a_pi" phase counting chunks)."""
     if k > 1:
       rows = {n: np.repeat(rows[n], k, axis=0) for n in ("a_obs", "a_obs_mask", "obs",
                                                           "obs_mask")}
-    ids, texts, logp = self.policy.sample_rows(state.actor.params, key, rows["a_obs"],
-                                               rows["a_obs_mask"])
+    chunks = -(-len(rows["a_obs"]) // self.config.actor.sample_chunk)
+    with (self.progress if report else QUIET).phase("a_pi", chunks, "chunks") as p:
+      ids, texts, logp = self.policy.sample_rows(state.actor.params, key, rows["a_obs"],
+                                                 rows["a_obs_mask"], on_chunk=p.update)
     out = self.batches.pi_fields(ids, texts, logp, rows, self.critic_params(state))
     if k > 1:
       out = {n: v.reshape(-1, k, *v.shape[1:]) for n, v in out.items()}

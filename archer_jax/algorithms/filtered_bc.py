@@ -86,12 +86,15 @@ class FilteredBC(Algorithm):
     if not len(rows):
       return state, {"kept_episodes": 0.0}
     ctx, actor, ms = self.ctx, state.actor, []
-    for s in range(self.config.algo.actor_steps):
-      _, rng = ctx.streams(it, STEP + s)
-      idx = rows[rng.integers(0, len(rows), size=self.config.algo.batch_size)]
-      batch = ctx.batches.bc_batch({k: v[idx] for k, v in buffer.data.items()})
-      actor, m = self.bc_step(actor, ctx.device_batch(batch))
-      ms.append(m)
+    steps = self.config.algo.actor_steps
+    with ctx.progress.phase("bc", steps) as p:
+      for s in range(steps):
+        _, rng = ctx.streams(it, STEP + s)
+        idx = rows[rng.integers(0, len(rows), size=self.config.algo.batch_size)]
+        batch = ctx.batches.bc_batch({k: v[idx] for k, v in buffer.data.items()})
+        actor, m = self.bc_step(actor, ctx.device_batch(batch))
+        ms.append(m)
+        p.update()
     metrics = mean_metrics(ms)
     metrics.update(kept_episodes=float(episodes), kept_turns=float(len(rows)))
     return state.replace(actor=actor), metrics

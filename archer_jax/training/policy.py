@@ -50,9 +50,10 @@ class Policy:
       return ids, out
     return gen
 
-  def sample_rows(self, params, key, a_obs, a_obs_mask):
+  def sample_rows(self, params, key, a_obs, a_obs_mask, on_chunk=None):
     """One a ~ pi(.|s) per row of left-padded actor observations, in chunks of
-    `actor.sample_chunk` (no gradient): -> (ids, texts, log-probs [N, La])."""
+    `actor.sample_chunk` (no gradient): -> (ids, texts, log-probs [N, La]).
+    on_chunk(): called after each chunk (progress)."""
     obs = [r[m].tolist() for r, m in zip(a_obs, a_obs_mask)]
     chunk = self.config.actor.sample_chunk
     ids, texts, logps = [], [], []
@@ -61,6 +62,8 @@ class Policy:
       ids += d
       texts += t
       logps.append(lp)
+      if on_chunk is not None:
+        on_chunk()
     la = self.config.actor.max_new_tokens
     lp = np.concatenate(logps)[:, :la]
     return ids, texts, np.pad(lp, ((0, 0), (0, la - lp.shape[1])))

@@ -95,12 +95,13 @@ _FIELDS = ("obs_ids", "act_ids", "next_obs_ids", "obs_text", "act_text", "next_o
 
 
 def collect(env: BatchedEnv, generate: Callable, encoder: IncrementalEncoder,
-            seeds: Sequence[int] | None = None, indices: Sequence[int] | None = None
-            ) -> RolloutBatch:
+            seeds: Sequence[int] | None = None, indices: Sequence[int] | None = None,
+            on_turn: Callable[[], None] | None = None) -> RolloutBatch:
   """Play one batch of episodes to the end.
 
   generate(prompt_ids: list[list[int]], observations: list[str]) -> (token_ids, texts) for
   the rows still playing (ids include the stop token; texts are the env actions).
+  on_turn(): called after each lock-step turn (progress).
   """
   obs = env.reset(seeds=seeds, indices=indices)
   b = env.batch_size
@@ -123,6 +124,8 @@ def collect(env: BatchedEnv, generate: Callable, encoder: IncrementalEncoder,
       out["episode"].append(r)
       ids[r], obs[r] = nxt, new_obs[r]
     done = new_done
+    if on_turn is not None:
+      on_turn()
   return _rollout_batch(out, env.trajectories())
 
 

@@ -36,6 +36,7 @@ from archer_jax.training.batches import Batcher
 from archer_jax.training.checkpointing import Checkpointer
 from archer_jax.training.features import FeatureCache
 from archer_jax.training.policy import Policy
+from archer_jax.training.progress import Progress
 from archer_jax.training.replay_buffer import ReplayBuffer
 from archer_jax.training.rl_state import streams
 from archer_jax.training.rollout import collect, concat_rollouts, from_trajectories
@@ -66,6 +67,12 @@ def load_plugins(spec: str) -> None:
         raise ConfigError(f"config.plugins: cannot import {item!r} ({e})") from None
 
 
+def _duration(seconds: float) -> str:
+  m, s = divmod(int(round(seconds)), 60)
+  h, m = divmod(m, 60)
+  return f"{h} h {m:02d} min" if h else f"{m} min {s:02d} s" if m else f"{s} s"
+
+
 class Trainer:
 
   def __init__(self, config, workdir: str | None = None, resume: bool = False,
@@ -75,7 +82,8 @@ class Trainer:
     self.config = c = config
     self.workdir = os.path.abspath(workdir or c.workdir)
     os.makedirs(self.workdir, exist_ok=True)
-    self.progress = progress
+    self.lead = jax.process_index() == 0
+    self.progress = Progress(bars=progress, enabled=self.lead)
     self.mesh = make_mesh(c.mesh)
     log.info("process %d of %d: %d local / %d global devices, mesh %s", jax.process_index(),
              jax.process_count(), jax.local_device_count(), jax.device_count(),
@@ -96,11 +104,10 @@ class Trainer:
                               c.critic.get("feature_chunk", 256), self.nets.critic_cfg.hidden_size)
     self.ctx = Context(c, self.mesh, self.nets, self.tokenizers,
                        Policy(c, self.mesh, self.nets.actor_cfg, self.tokenizers.actor),
-                       Batcher(c, self.tokenizers, features))
+                       Batcher(c, self.tokenizers, features), self.progress)
     self.algorithm = algo_cls(self.ctx)
     self.buffer = ReplayBuffer(self.algorithm.buffer_capacity(), self.algorithm.row_spec())
     self.ckpt = Checkpointer(os.path.join(self.workdir, "checkpoints"))
-    self.lead = jax.process_index() == 0
     self.metrics = reporting.MetricsLog(self.workdir, enabled=self.lead)
     self.history: list[dict] = []
     self.timings: dict[str, list[float]] = {}
@@ -140,7 +147,8 @@ class Trainer:
     return {"state": serialization.to_state_dict(self.state), "buffer": self.buffer.state_dict()}
 
   def save(self):
-    self.ckpt.save(self.iteration, self._arrays(), {"history": self.history})
+    with self.progress.phase("checkpoint"):
+      self.ckpt.save(self.iteration, self._arrays(), {"history": self.history})
 
   def _restore(self):
     arrays, meta = self.ckpt.restore(None, self._arrays())
@@ -168,15 +176,16 @@ class Trainer:
     data = ctx.batches.bc_rows(demos)
     n = len(data["valid"])
     step = compiled.bc_update(self.nets, c)
-    bar = tqdm(range(c.bc.steps), desc="BC warm start", disable=not self.progress,
-               leave=False)
     actor, losses = self.state.actor, []
-    for s in bar:
-      idx = rng.integers(0, n, size=c.bc.batch_size)
-      actor, m = step(actor, ctx.device_batch({k: v[idx] for k, v in data.items()}))
-      losses.append(m["bc_loss"])
-      if s % 20 == 0:
-        bar.set_postfix(loss=f"{float(losses[-1]):.3f}")
+    self.progress.where = "warm start"
+    with self.progress.phase("bc", c.bc.steps) as p:
+      for s in range(c.bc.steps):
+        idx = rng.integers(0, n, size=c.bc.batch_size)
+        actor, m = step(actor, ctx.device_batch({k: v[idx] for k, v in data.items()}))
+        losses.append(m["bc_loss"])
+        p.update()
+        if s % 20 == 0 and self.progress.bars:
+          p.postfix(loss=f"{float(losses[-1]):.3f}")
     self.state = builder.restart_actor(self.state.replace(actor=actor), self.nets,
                                        self.needs.reference)
     rec = {"iteration": 0, "phase": "bc", "bc_loss": float(np.mean(to_host(losses[-20:])))}
@@ -196,30 +205,35 @@ class Trainer:
     greedy episodes or None)."""
     key, rng = streams(self.config.seed, it, COLLECT)
     seeds = rng.integers(0, 2**31 - 1, size=self.config.train.rollout_size)
-    n, enc = self.env.batch_size, self.tokenizers.actor_encoder
-    roll = collect(self.env, self.algorithm.act(self.state, key, greedy=False), enc,
-                   seeds=seeds[:n])
+    n = self.env.batch_size
+    roll = self._play("collect", self.env, self.algorithm.act(self.state, key, greedy=False),
+                      seeds=seeds[:n])
     greedy = None
     if self.greedy_env is not None:
-      greedy = collect(self.greedy_env, self.algorithm.act(self.state, key, greedy=True), enc,
-                       seeds=seeds[n:])
+      greedy = self._play("collect greedy", self.greedy_env,
+                          self.algorithm.act(self.state, key, greedy=True), seeds=seeds[n:])
     parts = [roll] if greedy is None else [roll, greedy]
     self.buffer.add(self.algorithm.rows(self.state, concat_rollouts(parts), it))
     return roll, greedy
+
+  def _play(self, name, env, gen, seeds, indices=None):
+    """`rollout.collect` as a phase counting turns."""
+    with self.progress.phase(name, env.max_turns, "turns") as p:
+      return collect(env, gen, self.tokenizers.actor_encoder, seeds=seeds, indices=indices,
+                     on_turn=p.update)
 
   def evaluate(self) -> dict:
     c, env = self.config, self.eval_env
     seeds = np.arange(c.train.eval_episodes) + 10_000_019   # the same episodes for every seed
     # tasks in turn (every word / city weighs the same), so runs compare on equal footing
     idx = None if not env.num_tasks else np.arange(len(seeds)) % env.num_tasks
-    enc = self.tokenizers.actor_encoder
     gen = self.algorithm.act(self.state, jax.random.PRNGKey(0), greedy=True)
-    roll = collect(env, gen, enc, seeds=seeds, indices=idx)
+    roll = self._play("eval", env, gen, seeds, idx)
     out = {"eval_return": float(roll.episode_returns.mean()),
            "eval_success": float(roll.episode_success.mean())}
     if c.train.get("eval_sampled"):   # the same episodes at the rollout temperature
       gen = self.algorithm.act(self.state, jax.random.PRNGKey(1), greedy=False)
-      roll = collect(env, gen, enc, seeds=seeds, indices=idx)
+      roll = self._play("eval sampled", env, gen, seeds, idx)
       out.update(eval_sampled_return=float(roll.episode_returns.mean()),
                  eval_sampled_success=float(roll.episode_success.mean()))
     return out
@@ -233,11 +247,13 @@ class Trainer:
     c = self.config
     t_start = time.perf_counter()
     self._timed("bc", self.warm_start)
-    bar = tqdm(range(self.iteration, c.train.iterations), desc=c.algo.name,
-               initial=self.iteration, total=c.train.iterations,
-               disable=not (self.progress and self.lead))
+    n = c.train.iterations
+    bar = tqdm(range(self.iteration, n), desc=c.algo.name, initial=self.iteration, total=n,
+               disable=not self.progress.bars, position=0)
+    done_here = 0
     for it in bar:
       t0 = time.perf_counter()
+      self.progress.where = f"it {it + 1}/{n}"
       roll, greedy = self._timed("collect", self.collect, it)
       rec = {"iteration": it + 1, "phase": c.algo.name,
              "train_return": float(roll.episode_returns.mean()),
@@ -259,6 +275,13 @@ class Trainer:
                       **({"eval": f"{rec['eval_return']:.2f}"} if "eval_return" in rec else {}))
       if (c.train.checkpoint_every and self.iteration % c.train.checkpoint_every == 0) or last:
         self._timed("checkpoint", self.save)
+      done_here += 1
+      if done_here <= 2 and not last:   # estimates: this iteration's time for each one left
+        took = time.perf_counter() - t0
+        note = " (an upper bound: it compiled the steps)" if done_here == 1 else ""
+        self.progress.line(f"iteration took {took:.1f} s; about {_duration(took * (n - it - 1))}"
+                           f" to go for {n - it - 1} more{note}")
+    self.progress.where = ""
     return self.finish(time.perf_counter() - t_start)
 
   def finish(self, seconds: float) -> dict:
