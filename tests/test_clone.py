@@ -32,7 +32,8 @@ for name in sys.argv[1:]:
     out[name] = "no jericho"
     continue
   if c.env.name == "webshop":  # the real shop is a separate server: use the built-in one
-    from archer_jax.envs.webshop_testserver import start_server
+    sys.path.insert(0, os.path.join(root, "tests"))
+    from webshop_server import start_server
     c.env.kwargs.server_url = start_server()[1]
   env = make_env(c.env, batch_size=2, seed=0)
   out[name] = [type(env).__name__, len(env.reset()[0])]

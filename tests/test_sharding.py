@@ -121,12 +121,12 @@ def run(mesh):
   out["actor"] = jax.tree.map(np.asarray, actor.params)
   out["am"] = {k: float(v) for k, v in am.items()}
   # heads for a pretrained encoder: initialised alone, sharded, equal to a full init's
-  heads = init_params(cnet, cdummy, jax.random.PRNGKey(5), mesh, keep=("q1", "q2", "v1", "v2"))
+  hp = init_params(cnet, cdummy, jax.random.PRNGKey(5), mesh, keep=("q1", "q2", "v1", "v2"))
   full = nn.meta.unbox(jax.jit(cnet.init)(jax.random.PRNGKey(5), *cdummy)["params"])
   out["heads_vs_full"] = max(float(np.max(np.abs(np.asarray(x) - np.asarray(y)))) for x, y in
-                             zip(jax.tree.leaves(heads),
-                                 jax.tree.leaves({k: full[k] for k in heads}), strict=True))
-  out["heads_specs"] = specs(heads)
+                             zip(jax.tree.leaves(hp),
+                                 jax.tree.leaves({k: full[k] for k in hp}), strict=True))
+  out["heads_specs"] = specs(hp)
   return out
 
 

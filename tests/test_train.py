@@ -236,8 +236,8 @@ def test_evaluation_visits_every_task_equally(tmp_path, monkeypatch):
   seen = []
   real = trainer_mod.collect
 
-  def spy(env, gen, enc, seeds=None, indices=None):
-    roll = real(env, gen, enc, seeds=seeds, indices=indices)
+  def spy(env, gen, enc, seeds=None, indices=None, **kw):
+    roll = real(env, gen, enc, seeds=seeds, indices=indices, **kw)
     seen.append((list(seeds), list(indices), list(env.secret_words)))
     return roll
 

@@ -58,7 +58,9 @@ def sanitize_action(action: Any) -> str:
     action = action.decode("utf-8", errors="replace")
   if not isinstance(action, str):
     action = "" if action is None else str(action)
-  return action.translate(_CONTROL_CHARS)[:MAX_ACTION_CHARS]
+  if not action.isprintable():   # (the common case, printable text, skips the translation)
+    action = action.translate(_CONTROL_CHARS)
+  return action[:MAX_ACTION_CHARS]
 
 
 class BatchedEnv(abc.ABC):
