@@ -114,6 +114,7 @@ def main(argv):
     # arrays sharded over all processes' devices.
     jax.distributed.initialize(coordinator_address=_COORD.value,
                                num_processes=_NPROC.value, process_id=_PID.value)
+  from archer_jax.training.checkpointing import CorruptCheckpointError
   from archer_jax.training.trainer import Trainer
   from archer_jax.training.validate import ConfigError
   try:
@@ -121,6 +122,9 @@ def main(argv):
                       progress=_PROGRESS.value)
   except (ConfigError, FileExistsError, FileNotFoundError) as e:
     fail(str(e))
+  except CorruptCheckpointError as e:
+    fail(f"--resume: {e} (continue from a copy of a good step, or start again in a new "
+         "--workdir)")
   trainer.run()
 
 

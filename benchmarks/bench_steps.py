@@ -4,7 +4,7 @@
   python benchmarks/bench_steps.py --config configs/twenty_questions.py:paper \
       --steps 1 --rollout 8 --synthetic
 
-Every phase runs once through the trainer's own code (`Trainer.critic_phase`,
+Every phase runs once through the training code (`ArCHer.critic_phase`,
 `actor_phase`, `collect`). Compile time (tracing, lowering and XLA compilation, from JAX's
 own monitoring events) is measured inside each call and reported separately; step time =
 wall time of the call minus its compile time, divided by the number of steps.

@@ -50,7 +50,8 @@ def test_cli_unknown_algorithm_fails_at_startup(tmp_path):
   assert not (tmp_path / "w" / "checkpoints").exists()
 
 
-@pytest.mark.parametrize("name", algorithm_names())
+# archer: the same run and resume is `test_train.py::test_tiny_run_logs_and_resume_is_bit_identical`
+@pytest.mark.parametrize("name", [n for n in algorithm_names() if n != "archer"])
 def test_every_algorithm_runs_smoke_and_resumes_bit_identically(tmp_path, name):
   """The smoke config end to end under each registered algorithm (2 iterations), and the same
   run interrupted after 1 and resumed: every array and every logged metric equal."""

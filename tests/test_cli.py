@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_checkpointing import flip_bytes
 
 REPO = Path(__file__).resolve().parents[1]
 SMOKE = "configs/twenty_questions.py:smoke"
@@ -77,3 +78,14 @@ def test_smoke_run_prints_no_info_lines(tmp_path):
   out = proc.stdout + proc.stderr
   assert "final eval return" in proc.stdout          # the summary table
   assert not INFO_LINE.search(out), INFO_LINE.findall(out)[:5]
+  # the same workdir again: without --resume, and with every kept step damaged
+  again = ["--config", SMOKE, "--workdir", str(tmp_path / "run"), "--noprogress"]
+  assert "pass --resume" in _one_line_error(_train(*again))
+  steps = [p for p in (tmp_path / "run" / "checkpoints").iterdir() if p.name.isdigit()]
+  for step in steps:
+    flip_bytes(step)
+  proc = _train(*again, "--resume")       # (each step's warning, then the error line)
+  assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr[-3000:]
+  line = proc.stderr.strip().splitlines()[-1]
+  assert line.startswith("error: --resume: no usable checkpoint in ") and all(
+      f"step {p.name}" in line for p in steps), line

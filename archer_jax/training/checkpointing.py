@@ -107,8 +107,8 @@ def _np_checksum(x: np.ndarray) -> np.ndarray:
   for start in range(0, w.size, _CHUNK):
     part = w[start:start + _CHUNK]
     index = np.arange(start, start + part.size, dtype=np.uint64).astype(np.uint32)
-    for j, s in enumerate(_SEEDS):
-      out[j] += np.sum(_fmix(np, _fmix(np, index + np.uint32(s)) ^ part), dtype=np.uint32)
+    out += np.array([np.sum(_fmix(np, _fmix(np, index + np.uint32(s)) ^ part),
+                            dtype=np.uint32) for s in _SEEDS], np.uint32)   # wraps mod 2^32
   return out
 
 

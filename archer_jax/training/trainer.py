@@ -86,9 +86,10 @@ class Trainer:
     self.progress = Progress(bars=progress, enabled=self.lead)
     self.mesh = make_mesh(c.mesh)
     if jax.process_count() > 1:   # one line per host, so a pod's start-up can be checked
-      print(f"process {jax.process_index()} of {jax.process_count()}: "
-            f"{jax.local_device_count()} local / {jax.device_count()} global devices, "
-            f"mesh {dict(self.mesh.shape)}", file=sys.stderr, flush=True)
+      sys.stderr.write(f"process {jax.process_index()} of {jax.process_count()}: "
+                       f"{jax.local_device_count()} local / {jax.device_count()} global "
+                       f"devices, mesh {dict(self.mesh.shape)}\n")   # one write: one line
+      sys.stderr.flush()
     n_greedy = int(c.train.get("greedy_rollouts", 0))
     self.env = make_env(c.env, batch_size=c.train.rollout_size - n_greedy, seed=c.seed)
     self.greedy_env = make_env(c.env, batch_size=n_greedy, seed=c.seed + 2) if n_greedy else None
