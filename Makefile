@@ -1,11 +1,13 @@
 # `make run`  : create .venv, install, train the embedded default (20Q, tiny config) on CPU.
-# `make test` : create .venv, install with test extras, run the test suite.
+# `make test` : create .venv, install with test extras, lint (stops on a finding), run the tests.
+# `make lint` : ruff check + ruff format --check (settings in ruff.toml).
+# `make format`: ruff check --fix, then ruff format (the fixes may need formatting).
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench clean
+.PHONY: install run lint format test bench clean
 
 $(STAMP): setup.py
 	python3 -m venv $(VENV)
@@ -20,7 +22,15 @@ install: $(STAMP)
 run: $(STAMP)
 	$(PY) -m archer_jax.train --config configs/twenty_questions.py:tiny $(ARGS)
 
-test: $(STAMP)
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: $(STAMP) lint
 	$(PY) -m pytest -q tests $(ARGS)
 
 clean:

@@ -6,6 +6,7 @@ The console shows progress bars, warnings and the closing summary table; library
 A bad command line (an unknown or misspelled config field, a bad value, a missing file) prints
 one `error: ...` line and exits with status 2.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,19 +19,25 @@ from ml_collections import config_flags
 
 USAGE_ERROR = 2  # the exit status of a bad command line (as argparse uses)
 
-_CONFIG = config_flags.DEFINE_config_file("config", None, "training config file[:variant]",
-                                          lock_config=True)
+_CONFIG = config_flags.DEFINE_config_file(
+  "config", None, "training config file[:variant]", lock_config=True
+)
 _WORKDIR = flags.DEFINE_string("workdir", None, "output directory (default: config.workdir)")
 _RESUME = flags.DEFINE_bool("resume", False, "continue from the latest checkpoint in workdir")
 _PROGRESS = flags.DEFINE_bool("progress", True, "show progress bars")
-_COORD = flags.DEFINE_string("coordinator_address", None,
-                             "multi-host: HOST:PORT of process 0 (TPU pods: auto-detected)")
+_COORD = flags.DEFINE_string(
+  "coordinator_address", None, "multi-host: HOST:PORT of process 0 (TPU pods: auto-detected)"
+)
 _NPROC = flags.DEFINE_integer("num_processes", None, "multi-host: number of processes")
 _PID = flags.DEFINE_integer("process_id", None, "multi-host: this process's index")
-_DIST = flags.DEFINE_bool("distributed", False, "call jax.distributed.initialize() "
-                          "(implied by --coordinator_address)")
-_CPU_COLL = flags.DEFINE_string("cpu_collectives", None, "CPU multi-process collectives "
-                                "(gloo) for testing multi-host code paths on one machine")
+_DIST = flags.DEFINE_bool(
+  "distributed", False, "call jax.distributed.initialize() (implied by --coordinator_address)"
+)
+_CPU_COLL = flags.DEFINE_string(
+  "cpu_collectives",
+  None,
+  "CPU multi-process collectives (gloo) for testing multi-host code paths on one machine",
+)
 
 _OVERRIDE = re.compile(r"^--?(?:no)?config\.([\w.]+)")
 
@@ -55,7 +62,7 @@ def _unknown_field(e: Exception, argv: list[str]) -> str | None:
     parts = m.group(1).split(".") if m else []
     if key.group(1) in parts:
       k = parts.index(key.group(1))
-      msg = f"config.{'.'.join(parts[:k + 1])}: no such field"
+      msg = f"config.{'.'.join(parts[: k + 1])}: no such field"
       if hint:
         msg += f"; did you mean config.{'.'.join(parts[:k] + [hint.group(1)])}?"
       return msg
@@ -107,24 +114,27 @@ def main(argv):
   except OSError as e:  # ml_collections defers a missing config file to its first use
     fail(_missing_file(e))
   import jax
+
   if _CPU_COLL.value:
     jax.config.update("jax_cpu_collectives_implementation", _CPU_COLL.value)
   if _DIST.value or _COORD.value:
     # Every process runs the same host loop on the same seeds; the jitted steps see global
     # arrays sharded over all processes' devices.
-    jax.distributed.initialize(coordinator_address=_COORD.value,
-                               num_processes=_NPROC.value, process_id=_PID.value)
+    jax.distributed.initialize(
+      coordinator_address=_COORD.value, num_processes=_NPROC.value, process_id=_PID.value
+    )
   from archer_jax.training.checkpointing import CorruptCheckpointError
   from archer_jax.training.trainer import Trainer
   from archer_jax.training.validate import ConfigError
+
   try:
-    trainer = Trainer(_CONFIG.value, workdir=_WORKDIR.value, resume=_RESUME.value,
-                      progress=_PROGRESS.value)
+    trainer = Trainer(
+      _CONFIG.value, workdir=_WORKDIR.value, resume=_RESUME.value, progress=_PROGRESS.value
+    )
   except (ConfigError, FileExistsError, FileNotFoundError) as e:
     fail(str(e))
   except CorruptCheckpointError as e:
-    fail(f"--resume: {e} (continue from a copy of a good step, or start again in a new "
-         "--workdir)")
+    fail(f"--resume: {e} (continue from a copy of a good step, or start again in a new --workdir)")
   trainer.run()
 
 

@@ -1,4 +1,5 @@
 """Shared by the benchmark scripts."""
+
 from __future__ import annotations
 
 import platform

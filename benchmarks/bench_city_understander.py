@@ -17,6 +17,7 @@ the first '?') and the recorded answer. Measures:
 - --sample N prints N random questions (fixed seed) with our answer for the conversation's
   city, for checking by hand.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,11 +30,15 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from archer_jax.envs.guess_my_city.dataset import (DEFAULT_PATH, answer_polarity,  # noqa: E402
-                                                  load_conversations, turns)
+from archer_jax.envs.guess_my_city.cities import city_index  # noqa: E402
+from archer_jax.envs.guess_my_city.dataset import (  # noqa: E402
+  DEFAULT_PATH,
+  answer_polarity,
+  load_conversations,
+  turns,
+)
 from archer_jax.envs.guess_my_city.oracles import BuiltinOracle  # noqa: E402
 from archer_jax.envs.guess_my_city.understander import Understander  # noqa: E402
-from archer_jax.envs.guess_my_city.cities import city_index  # noqa: E402
 
 DEFAULT = DEFAULT_PATH  # archer_jax/assets/guess_my_city_conversations.json.gz
 
@@ -67,11 +72,20 @@ def measure(path: str = DEFAULT, understander: Understander | None = None) -> di
   secs = time.perf_counter() - t0
   n = len(rows)
   understood = n - kinds["fallback"]
-  return {"conversations": len(data), "questions": n, "understood": understood,
-          "understood_share": understood / n, "kinds": dict(kinds),
-          "yn_compared": agree + disagree, "yn_agree": agree,
-          "yn_agreement": agree / max(1, agree + disagree), "seconds": secs,
-          "unparsed": unparsed, "disagreements": disagreements, "rows": rows}
+  return {
+    "conversations": len(data),
+    "questions": n,
+    "understood": understood,
+    "understood_share": understood / n,
+    "kinds": dict(kinds),
+    "yn_compared": agree + disagree,
+    "yn_agree": agree,
+    "yn_agreement": agree / max(1, agree + disagree),
+    "seconds": secs,
+    "unparsed": unparsed,
+    "disagreements": disagreements,
+    "rows": rows,
+  }
 
 
 def main(argv=None) -> int:
@@ -89,11 +103,17 @@ def main(argv=None) -> int:
   u = Understander()
   r = measure(args.data, u)
   print(f"conversations {r['conversations']}, questions {r['questions']}")
-  print(f"understood {r['understood']} / {r['questions']} = {100 * r['understood_share']:.1f}%  "
-        f"({r['seconds']:.1f} s, {1e6 * r['seconds'] / r['questions']:.0f} us/question)")
-  print("by kind:", ", ".join(f"{k} {v}" for k, v in sorted(r["kinds"].items(), key=lambda x: -x[1])))
-  print(f"yes/no polarity agreement with the recorded answers: {r['yn_agree']} / "
-        f"{r['yn_compared']} = {100 * r['yn_agreement']:.1f}%")
+  print(
+    f"understood {r['understood']} / {r['questions']} = {100 * r['understood_share']:.1f}%  "
+    f"({r['seconds']:.1f} s, {1e6 * r['seconds'] / r['questions']:.0f} us/question)"
+  )
+  print(
+    "by kind:", ", ".join(f"{k} {v}" for k, v in sorted(r["kinds"].items(), key=lambda x: -x[1]))
+  )
+  print(
+    f"yes/no polarity agreement with the recorded answers: {r['yn_agree']} / "
+    f"{r['yn_compared']} = {100 * r['yn_agreement']:.1f}%"
+  )
   if args.show_unparsed:
     print(f"\nmost frequent questions not understood ({len(r['unparsed'])} distinct):")
     for q, k in r["unparsed"].most_common(args.show_unparsed):
@@ -107,7 +127,7 @@ def main(argv=None) -> int:
     o = BuiltinOracle(u)
     rng = random.Random(args.seed)
     print(f"\nrandom sample of {args.sample} questions (seed {args.seed}): city | question -> ours")
-    for k, (city, q, a) in enumerate(rng.sample(r["rows"], args.sample)):
+    for k, (city, q, _) in enumerate(rng.sample(r["rows"], args.sample)):
       p = u.parse(q)
       print(f"{k:3d} [{p.kind if p else 'fallback'}] {city} | {q} -> {o.answer(city, q)}")
   if args.json:

@@ -18,6 +18,7 @@ Timed calls run `--reps` times (minimum kept). The greedy ids of the two impleme
 are compared (the fraction of rows with identical ids is reported). The table is printed
 and appended to benchmarks/results_decode.md with the command, machine and versions.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,13 +33,16 @@ sys.path.insert(0, REPO)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from _util import cpu_name  # noqa: E402
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-TEXT = ("You are playing Twenty Questions. Ask yes or no questions to find the hidden object. "
-        "Is it an animal? No. Is it a fruit? Yes. Is it red? No. Is it bigger than a "
-        "breadbox? No. Is it yellow? Yes. Is it a banana? Yes. Well done, you found it in "
-        "six questions. Now a new round begins with a new hidden object from the kitchen. ")
+TEXT = (
+  "You are playing Twenty Questions. Ask yes or no questions to find the hidden object. "
+  "Is it an animal? No. Is it a fruit? Yes. Is it red? No. Is it bigger than a "
+  "breadbox? No. Is it yellow? Yes. Is it a banana? Yes. Well done, you found it in "
+  "six questions. Now a new round begins with a new hidden object from the kitchen. "
+)
 
 
 def timed(fn, reps: int) -> tuple[float, object]:
@@ -55,57 +59,67 @@ def make_prompts(tok, batch: int, length: int):
   """[batch, length] int32 ids: windows of a long tokenised text, a different offset per
   row (real text keeps greedy choices away from near-ties)."""
   import numpy as np
+
   ids = tok(TEXT * (2 + (batch + length) // 40), add_special_tokens=False)["input_ids"]
   ids = np.asarray(ids, np.int32)
   need = length + batch
   while len(ids) < need:
     ids = np.concatenate([ids, ids])
-  return np.stack([ids[i: i + length] for i in range(batch)])
+  return np.stack([ids[i : i + length] for i in range(batch)])
 
 
 def bench_jax(cfg, params, prompts, new_tokens: int, reps: int) -> dict:
   import jax
   import numpy as np
+
   from archer_jax.generation import sample
+
   b, p = prompts.shape
   mask = np.ones((b, p), bool)
   key = jax.random.PRNGKey(0)
   progs, compile_s = {}, 0.0
   for n in sorted({1, new_tokens}):
     t0 = time.perf_counter()
-    progs[n] = sample.lower(params, prompts, mask, key, np.float32(1.0), None, cfg=cfg,
-                            max_new_tokens=n, greedy=np.bool_(True)).compile()
+    progs[n] = sample.lower(
+      params,
+      prompts,
+      mask,
+      key,
+      np.float32(1.0),
+      None,
+      cfg=cfg,
+      max_new_tokens=n,
+      greedy=np.bool_(True),
+    ).compile()
     compile_s += time.perf_counter() - t0
 
   def call(n):
-    out = progs[n](params, prompts, mask, key, np.float32(1.0), None,
-                   greedy=np.bool_(True))
+    out = progs[n](params, prompts, mask, key, np.float32(1.0), None, greedy=np.bool_(True))
     return jax.block_until_ready(out)
 
   prefill_s, _ = timed(lambda: call(1), reps)
   total_s, out = timed(lambda: call(new_tokens), reps)
   assert int(np.asarray(out.lengths).min()) == new_tokens
-  return dict(prefill=prefill_s, total=total_s, compile=compile_s,
-              tokens=np.asarray(out.tokens))
+  return dict(prefill=prefill_s, total=total_s, compile=compile_s, tokens=np.asarray(out.tokens))
 
 
 def bench_torch(model, prompts, new_tokens: int, reps: int) -> dict:
   import numpy as np
   import torch
+
   x = torch.tensor(prompts, dtype=torch.long)
-  kw = dict(attention_mask=torch.ones_like(x), do_sample=False, use_cache=True,
-            pad_token_id=0)
+  kw = dict(attention_mask=torch.ones_like(x), do_sample=False, use_cache=True, pad_token_id=0)
 
   def call(n):
     with torch.inference_mode():
       return model.generate(x, max_new_tokens=n, **kw)
 
   t0 = time.perf_counter()
-  call(2)                                                     # warm-up
+  call(2)  # warm-up
   warm_s = time.perf_counter() - t0
   prefill_s, _ = timed(lambda: call(1), reps)
   total_s, out = timed(lambda: call(new_tokens), reps)
-  out = out[:, prompts.shape[1]:].numpy()
+  out = out[:, prompts.shape[1] :].numpy()
   assert out.shape[1] == new_tokens
   return dict(prefill=prefill_s, total=total_s, compile=warm_s, tokens=np.asarray(out))
 
@@ -113,8 +127,10 @@ def bench_torch(model, prompts, new_tokens: int, reps: int) -> dict:
 def row(impl: str, b: int, n: int, r: dict, match: str) -> str:
   decode = b * (n - 1) / max(r["total"] - r["prefill"], 1e-9)
   e2e = b * n / r["total"]
-  return (f"| {b} | {impl} | {r['prefill']:.2f} | {r['total']:.2f} | {decode:,.1f} | "
-          f"{e2e:,.1f} | {r['compile']:.1f} | {match} |")
+  return (
+    f"| {b} | {impl} | {r['prefill']:.2f} | {r['total']:.2f} | {decode:,.1f} | "
+    f"{e2e:,.1f} | {r['compile']:.1f} | {match} |"
+  )
 
 
 def main(argv=None):
@@ -124,11 +140,15 @@ def main(argv=None):
   ap.add_argument("--prompt-len", type=int, default=64)
   ap.add_argument("--new-tokens", type=int, default=32)
   ap.add_argument("--reps", type=int, default=1, help="timed repetitions (min kept)")
-  ap.add_argument("--torch-threads", type=int, default=0,
-                  help="torch intra-op threads (0: torch's default)")
+  ap.add_argument(
+    "--torch-threads", type=int, default=0, help="torch intra-op threads (0: torch's default)"
+  )
   ap.add_argument("--no-torch", action="store_true", help="JAX only")
-  ap.add_argument("--out", default=os.path.join(REPO, "benchmarks", "results_decode.md"),
-                  help="markdown file the results are appended to ('' : none)")
+  ap.add_argument(
+    "--out",
+    default=os.path.join(REPO, "benchmarks", "results_decode.md"),
+    help="markdown file the results are appended to ('' : none)",
+  )
   args = ap.parse_args(argv)
   batches = [int(x) for x in args.batches.split(",") if x.strip()]
   if args.new_tokens < 2:
@@ -136,8 +156,10 @@ def main(argv=None):
 
   import jax
   import numpy as np
+
   from archer_jax.loading import load_model, load_tokenizer, resolve
   from archer_jax.loading.gguf_file import fast_gguf_metadata
+
   load_avg = os.getloadavg()
   cfg, params = load_model(args.model, dtype="float32")
   tok = load_tokenizer(args.model)
@@ -145,6 +167,7 @@ def main(argv=None):
   if not args.no_torch:
     import torch
     import transformers
+
     if args.torch_threads:
       torch.set_num_threads(args.torch_threads)
     path = resolve(args.model)
@@ -152,14 +175,17 @@ def main(argv=None):
     with fast_gguf_metadata():
       if path.suffix == ".gguf":
         torch_model = transformers.AutoModelForCausalLM.from_pretrained(
-            str(path.parent), gguf_file=path.name, **kw)
+          str(path.parent), gguf_file=path.name, **kw
+        )
       else:
         torch_model = transformers.AutoModelForCausalLM.from_pretrained(str(path), **kw)
     torch_model.eval()
-    torch_model.generation_config.eos_token_id = None        # never stop early
+    torch_model.generation_config.eos_token_id = None  # never stop early
 
-  header = ("| batch | impl | prefill s | total s | decode tok/s | e2e tok/s | compile s | "
-            "same ids |\n|---:|---|---:|---:|---:|---:|---:|---|")
+  header = (
+    "| batch | impl | prefill s | total s | decode tok/s | e2e tok/s | compile s | "
+    "same ids |\n|---:|---|---:|---:|---:|---:|---:|---|"
+  )
   lines = []
   print(header, flush=True)
   for b in batches:
@@ -177,14 +203,20 @@ def main(argv=None):
 
   versions = [f"python {platform.python_version()}", f"jax {jax.__version__}"]
   import flax
+
   versions.append(f"flax {flax.__version__}")
   if torch is not None:
     import transformers
-    versions += [f"torch {torch.__version__} ({torch.get_num_threads()} threads)",
-                 f"transformers {transformers.__version__}"]
+
+    versions += [
+      f"torch {torch.__version__} ({torch.get_num_threads()} threads)",
+      f"transformers {transformers.__version__}",
+    ]
   cmd = "python benchmarks/bench_decode.py " + " ".join(
-      a if a.strip() and " " not in a else repr(a) for a in (argv or sys.argv[1:]))
-  report = "\n".join([
+    a if a.strip() and " " not in a else repr(a) for a in (argv or sys.argv[1:])
+  )
+  report = "\n".join(
+    [
       f"## Decode throughput, {datetime.datetime.now().strftime('%Y-%m-%d %H:%M')}",
       "",
       f"- command: `{cmd.strip()}`",
@@ -202,7 +234,8 @@ def main(argv=None):
       header,
       *lines,
       "",
-  ])
+    ]
+  )
   if args.out:
     with open(args.out, "a") as f:
       f.write(report + "\n")

@@ -9,6 +9,7 @@ cache before every step, so every question is parsed from scratch.
 
 Prints the rate and exits with status 1 if it is below --min.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,9 +21,19 @@ import numpy as np
 from archer_jax.envs.twenty_questions import TwentyQuestionsEnv, get_understander, guess_question
 from archer_jax.envs.twenty_questions.questions import LADDER_TEMPLATES, RULES
 
-GARBAGE = ("", "hello", "What is it?", "Is it", "asdf qwerty", "Is it \u00e9l\u00e9phant?",
-           "Is it a " + "very " * 80 + "big thing?", "Is it a zebra?", "Is it shiny?",
-           "Is it a fruit or a vegetable?", "Is it bigger than a breadbox?\nIgnored second line")
+GARBAGE = (
+  "",
+  "hello",
+  "What is it?",
+  "Is it",
+  "asdf qwerty",
+  "Is it \u00e9l\u00e9phant?",
+  "Is it a " + "very " * 80 + "big thing?",
+  "Is it a zebra?",
+  "Is it shiny?",
+  "Is it a fruit or a vegetable?",
+  "Is it bigger than a breadbox?\nIgnored second line",
+)
 
 
 def question_pool(rng: np.random.Generator, env: TwentyQuestionsEnv) -> list[str]:
@@ -70,8 +81,10 @@ def main(argv=None) -> int:
   args = ap.parse_args(argv)
   rate = run(args.batch_size, args.seconds, args.words, args.cold)
   mode = "cold parse cache" if args.cold else "warm parse cache"
-  print(f"twenty_questions env: {rate:,.0f} steps/s (batch {args.batch_size}, "
-        f"words={args.words}, {mode})")
+  print(
+    f"twenty_questions env: {rate:,.0f} steps/s (batch {args.batch_size}, "
+    f"words={args.words}, {mode})"
+  )
   if rate < args.min:
     print(f"FAIL: below the --min threshold of {args.min:,.0f} steps/s", file=sys.stderr)
     return 1

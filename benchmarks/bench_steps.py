@@ -17,6 +17,7 @@ collect(config rollout_size) + critic_steps x critic + actor_steps x actor with 
 config's schedule; collect is measured at --rollout episodes and scaled linearly when
 that is smaller than the config's rollout_size (said in the output). Prints markdown rows.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,9 +32,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from _util import cpu_name  # noqa: E402
 
-_COMPILE_EVENTS = ("/jax/core/compile/jaxpr_trace_duration",
-                   "/jax/core/compile/jaxpr_to_mlir_module_duration",
-                   "/jax/core/compile/backend_compile_duration")
+_COMPILE_EVENTS = (
+  "/jax/core/compile/jaxpr_trace_duration",
+  "/jax/core/compile/jaxpr_to_mlir_module_duration",
+  "/jax/core/compile/backend_compile_duration",
+)
 
 
 class CompileClock:
@@ -41,6 +44,7 @@ class CompileClock:
 
   def __init__(self):
     import jax
+
     self.total = 0.0
     jax.monitoring.register_event_duration_secs_listener(self._on)
 
@@ -51,6 +55,7 @@ class CompileClock:
   def time(self, fn, *args, **kw):
     """(wall seconds, compile seconds) of fn(*args) with its device work finished."""
     import jax
+
     c0, t0 = self.total, time.perf_counter()
     out = fn(*args, **kw)
     jax.effects_barrier()
@@ -61,6 +66,7 @@ class CompileClock:
 def synthetic_rows(spec, n, vocab, rng):
   """n random full-length transitions of the buffer's shapes (masks all on)."""
   import numpy as np
+
   out = {}
   for k, (shape, dtype) in spec.items():
     if dtype == np.bool_:
@@ -85,8 +91,10 @@ def main():
 
   import jax
   import numpy as np
+
   from archer_jax.training.trainer import Trainer
   from archer_jax.training.validate import load_config
+
   clock = CompileClock()
   c = load_config(args.config)
   n_critic, n_actor, rollout_size = c.algo.critic_steps, c.algo.actor_steps, c.train.rollout_size
@@ -94,7 +102,7 @@ def main():
   if args.micro:
     c.algo.micro_batches = args.micro
   c.algo.critic_steps, c.algo.actor_steps, c.algo.warmup_iters = args.steps, args.steps, 0
-  c.bc.update(steps=0, to_buffer=False, critic_steps=0)   # steps only, no warm start
+  c.bc.update(steps=0, to_buffer=False, critic_steps=0)  # steps only, no warm start
   c.train.eval_episodes = 8
   c.train.rollout_size = args.rollout or rollout_size
   with tempfile.TemporaryDirectory() as tmp:
@@ -103,15 +111,24 @@ def main():
     setup = time.perf_counter() - t0
     print(f"setup {setup:.1f}s", flush=True)
     if args.synthetic:
-      tr.buffer.add(synthetic_rows(tr.buffer.spec, args.batch * args.steps,
-                                   len(tr.tokenizers.actor), np.random.default_rng(0)))
-    while len(tr.buffer) < args.batch:           # real transitions, training shapes
+      tr.buffer.add(
+        synthetic_rows(
+          tr.buffer.spec,
+          args.batch * args.steps,
+          len(tr.tokenizers.actor),
+          np.random.default_rng(0),
+        )
+      )
+    while len(tr.buffer) < args.batch:  # real transitions, training shapes
       tr.collect(0)
     algo = tr.algorithm
+
     def critic_phase(it):
       tr.state, _ = algo.critic_phase(tr.state, tr.buffer, *tr.ctx.streams(it, 2), args.steps)
+
     def actor_phase(it):
       tr.state, _ = algo.actor_phase(tr.state, tr.buffer, it)
+
     wall_c, comp_c = clock.time(critic_phase, 0)
     critic = (wall_c - comp_c) / args.steps
     print(f"critic phase {wall_c:.1f}s (compile {comp_c:.1f}s)", flush=True)
@@ -123,16 +140,25 @@ def main():
     print(f"collect {wall_r:.1f}s (compile {comp_r:.1f}s)", flush=True)
   iteration = collect + n_critic * critic + n_actor * actor
   ver = f"jax {jax.__version__}, {jax.devices()[0].platform}, {os.cpu_count()} cpus ({cpu_name()})"
-  print("| config | samples/step | micro | critic step s | actor step s | collect s | "
-        "iteration s | compile s (critic / actor / collect) | setup s |")
-  print(f"| {args.config} | {args.batch} | {c.algo.micro_batches} | {critic:.3f} | "
-        f"{actor:.3f} | {collect:.2f} | {iteration:.1f} | {comp_c:.1f} / {comp_a:.1f} / "
-        f"{comp_r:.1f} | {setup:.1f} |")
-  scaled = (f", measured on {c.train.rollout_size} and scaled x{rollout_size / c.train.rollout_size:g}"
-            if c.train.rollout_size != rollout_size else "")
-  print(f"# {ver}; collect = one rollout of {rollout_size} episodes{scaled}; iteration = "
-        f"collect + {n_critic} critic + {n_actor} actor steps (the config's schedule); "
-        f"buffer: {'synthetic full-length rows' if args.synthetic else 'real rollouts'}")
+  print(
+    "| config | samples/step | micro | critic step s | actor step s | collect s | "
+    "iteration s | compile s (critic / actor / collect) | setup s |"
+  )
+  print(
+    f"| {args.config} | {args.batch} | {c.algo.micro_batches} | {critic:.3f} | "
+    f"{actor:.3f} | {collect:.2f} | {iteration:.1f} | {comp_c:.1f} / {comp_a:.1f} / "
+    f"{comp_r:.1f} | {setup:.1f} |"
+  )
+  scaled = (
+    f", measured on {c.train.rollout_size} and scaled x{rollout_size / c.train.rollout_size:g}"
+    if c.train.rollout_size != rollout_size
+    else ""
+  )
+  print(
+    f"# {ver}; collect = one rollout of {rollout_size} episodes{scaled}; iteration = "
+    f"collect + {n_critic} critic + {n_actor} actor steps (the config's schedule); "
+    f"buffer: {'synthetic full-length rows' if args.synthetic else 'real rollouts'}"
+  )
 
 
 if __name__ == "__main__":

@@ -9,11 +9,11 @@ Each (variant, seed) trains `configs/twenty_questions.py:VARIANT` through
 `benchmarks/learning_seeds.py` into OUT/VARIANT/seedS (runs may go in separate processes
 with the same --out, then --summarize). Writes OUT/summary.md and OUT/curves.png.
 """
+
 from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import os
 import platform
 import sys
@@ -23,12 +23,17 @@ sys.path.insert(0, REPO)
 sys.path.insert(0, os.path.join(REPO, "benchmarks"))
 
 VARIANTS = ("tiny", "tiny_baseline", "tiny_chai", "tiny_filtered_bc")
-LABELS = {"tiny": "ArCHer", "tiny_baseline": "ArCHer + token baseline", "tiny_chai": "CHAI",
-          "tiny_filtered_bc": "filtered BC"}
+LABELS = {
+  "tiny": "ArCHer",
+  "tiny_baseline": "ArCHer + token baseline",
+  "tiny_chai": "CHAI",
+  "tiny_filtered_bc": "filtered BC",
+}
 
 
 def config_of(variant: str):
   from archer_jax.training.validate import load_config
+
   return load_config(os.path.join(REPO, f"configs/twenty_questions.py:{variant}"))
 
 
@@ -37,30 +42,46 @@ def hyper(c) -> str:
   a = c.algo
   parts = [f"algo {a.name}", f"batch {a.batch_size}"]
   if a.name in ("archer", "chai"):
-    parts += [f"critic steps/it {a.critic_steps}", f"critic lr {c.critic.lr:g}",
-              f"gamma {a.gamma}", f"tau {a.tau}"]
+    parts += [
+      f"critic steps/it {a.critic_steps}",
+      f"critic lr {c.critic.lr:g}",
+      f"gamma {a.gamma}",
+      f"tau {a.tau}",
+    ]
   if a.name == "archer":
-    parts += [f"actor steps/it {a.actor_steps}", f"actor lr {c.actor.lr:g}",
-              f"baseline {a.baseline}", f"normalised advantage {a.normalize_advantage}"]
+    parts += [
+      f"actor steps/it {a.actor_steps}",
+      f"actor lr {c.actor.lr:g}",
+      f"baseline {a.baseline}",
+      f"normalised advantage {a.normalize_advantage}",
+    ]
   if a.name == "chai":
     parts += [f"k {a.num_candidates}", "actor frozen"]
   if a.name == "filtered_bc":
-    parts += [f"BC steps/it {a.actor_steps}", f"lr {c.actor.lr:g}",
-              f"window {a.filter_window} it", f"quantile {a.filter_quantile}"]
-  parts.append(f"warm start: BC {c.bc.steps} steps, demos to buffer {c.bc.to_buffer}, "
-               f"critic warm-up {c.bc.critic_steps}")
+    parts += [
+      f"BC steps/it {a.actor_steps}",
+      f"lr {c.actor.lr:g}",
+      f"window {a.filter_window} it",
+      f"quantile {a.filter_quantile}",
+    ]
+  parts.append(
+    f"warm start: BC {c.bc.steps} steps, demos to buffer {c.bc.to_buffer}, "
+    f"critic warm-up {c.bc.critic_steps}"
+  )
   return "; ".join(parts)
 
 
 def plot(rows, path):
   import matplotlib
+
   matplotlib.use("Agg")
   import matplotlib.pyplot as plt
   import numpy as np
+
   fig, axes = plt.subplots(1, 2, figsize=(12, 4), sharey=True)
   colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
   for i, (variant, runs) in enumerate(rows):
-    for ax, key in zip(axes, ("eval_return", "eval_sampled_return")):
+    for ax, key in zip(axes, ("eval_return", "eval_sampled_return"), strict=True):
       curves = []
       for r in runs:
         pts = [(h["iteration"], h[key]) for h in r["history"] if key in h]
@@ -88,12 +109,21 @@ def main(argv=None):
   ap.add_argument("--out", default=os.path.join(REPO, "benchmarks", "out", "compare"))
   ap.add_argument("--summarize", action="store_true")
   args = ap.parse_args(argv)
-  import numpy as np
   import learning_seeds
+  import numpy as np
+
   if not args.summarize:
     for v in args.variants:
-      learning_seeds.main(["--config", f"configs/twenty_questions.py:{v}", "--seeds",
-                           *map(str, args.seeds), "--out", os.path.join(args.out, v)])
+      learning_seeds.main(
+        [
+          "--config",
+          f"configs/twenty_questions.py:{v}",
+          "--seeds",
+          *map(str, args.seeds),
+          "--out",
+          os.path.join(args.out, v),
+        ]
+      )
   rows, lines = [], []
   for v in args.variants:
     c = config_of(v)
@@ -102,15 +132,21 @@ def main(argv=None):
       r["episodes_per_it"] = c.train.rollout_size
     rows.append((v, runs))
   import jax
-  lines += [f"## Algorithms on tiny 20Q, {datetime.datetime.now().strftime('%Y-%m-%d')}", "",
-            f"- command: `python benchmarks/compare_algorithms.py --seeds "
-            f"{' '.join(map(str, args.seeds))}` (runs may be split over processes, then "
-            f"`--summarize`)",
-            f"- machine: {os.cpu_count()} CPUs, jax {jax.__version__} "
-            f"({jax.default_backend()}), python {platform.python_version()}",
-            "", "| algorithm | env episodes | BC greedy | final greedy (per seed) | mean greedy "
-            "gain | BC sampled | final sampled (per seed) | mean sampled gain | final success "
-            "| wall s (mean) |", "|---|---:|---:|---|---:|---:|---|---:|---:|---:|"]
+
+  lines += [
+    f"## Algorithms on tiny 20Q, {datetime.datetime.now().strftime('%Y-%m-%d')}",
+    "",
+    f"- command: `python benchmarks/compare_algorithms.py --seeds "
+    f"{' '.join(map(str, args.seeds))}` (runs may be split over processes, then "
+    f"`--summarize`)",
+    f"- machine: {os.cpu_count()} CPUs, jax {jax.__version__} "
+    f"({jax.default_backend()}), python {platform.python_version()}",
+    "",
+    "| algorithm | env episodes | BC greedy | final greedy (per seed) | mean greedy "
+    "gain | BC sampled | final sampled (per seed) | mean sampled gain | final success "
+    "| wall s (mean) |",
+    "|---|---:|---:|---|---:|---:|---|---:|---:|---:|",
+  ]
   for v, runs in rows:
     c = config_of(v)
     bc = np.array([r["bc"] for r in runs])
@@ -118,11 +154,12 @@ def main(argv=None):
     bcs = np.array([r["bc_s"] if r["bc_s"] is not None else np.nan for r in runs])
     fs = np.array([r["final_s"] if r["final_s"] is not None else np.nan for r in runs])
     lines.append(
-        f"| {LABELS.get(v, v)} | {c.train.iterations * c.train.rollout_size} | {bc.mean():.2f} "
-        f"| {' / '.join(f'{x:.2f}' for x in fin)} | {(fin - bc).mean():+.2f} | "
-        f"{np.nanmean(bcs):.2f} | {' / '.join(f'{x:.2f}' for x in fs)} | "
-        f"{np.nanmean(fs - bcs):+.2f} | {np.mean([r['success'] for r in runs]):.2f} | "
-        f"{np.mean([r['wall'] for r in runs]):.0f} |")
+      f"| {LABELS.get(v, v)} | {c.train.iterations * c.train.rollout_size} | {bc.mean():.2f} "
+      f"| {' / '.join(f'{x:.2f}' for x in fin)} | {(fin - bc).mean():+.2f} | "
+      f"{np.nanmean(bcs):.2f} | {' / '.join(f'{x:.2f}' for x in fs)} | "
+      f"{np.nanmean(fs - bcs):+.2f} | {np.mean([r['success'] for r in runs]):.2f} | "
+      f"{np.mean([r['wall'] for r in runs]):.0f} |"
+    )
   lines += ["", "Hyper-parameters (everything else as `tiny`):", ""]
   lines += [f"- {LABELS.get(v, v)} (`{v}`): {hyper(config_of(v))}" for v, _ in rows]
   text = "\n".join(lines) + "\n"

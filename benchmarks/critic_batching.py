@@ -10,6 +10,7 @@ but not weights). This script traces the critic step once as it is and once with
 fused), compiles both, checks that the updates agree, and times them on full-length
 random rows at each row's shapes (throughput.py's rows). Prints markdown.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,33 +26,52 @@ sys.path.insert(0, os.path.dirname(BENCH))
 sys.path.insert(0, BENCH)
 
 
-def batched_critic_loss(params, target_params, batch, *, embed, heads, gamma, num_rows,
-                        v_loss="mse", expectile=0.9, embed_act=None, num_candidates=1):
+def batched_critic_loss(
+  params,
+  target_params,
+  batch,
+  *,
+  embed,
+  heads,
+  gamma,
+  num_rows,
+  v_loss="mse",
+  expectile=0.9,
+  embed_act=None,
+  num_candidates=1,
+):
   """`losses.critic_loss` with the target encoder's s' and s passes as one call."""
   import jax
   import jax.numpy as jnp
+
   from archer_jax.algorithms import losses
+
   if num_candidates != 1:
     raise ValueError("only the k = 1 loss is batched here")
   sg = jax.lax.stop_gradient
   ea = losses.action_embedder(embed, embed_act)
   obs, om = batch["obs"], batch["obs_mask"]
   b = obs.shape[0]
-  both = embed(target_params, jnp.concatenate([batch["next_obs"], obs]),
-               jnp.concatenate([batch["next_obs_mask"], om]))
+  both = embed(
+    target_params,
+    jnp.concatenate([batch["next_obs"], obs]),
+    jnp.concatenate([batch["next_obs_mask"], om]),
+  )
   t_next = heads(target_params, both[:b])
-  t_cur = heads(target_params, both[b:],
-                ea(target_params, obs, om, batch["pi_act"], batch["pi_act_mask"]))
-  online = heads(params, embed(params, obs, om),
-                 ea(params, obs, om, batch["act"], batch["act_mask"]))
+  t_cur = heads(
+    target_params, both[b:], ea(target_params, obs, om, batch["pi_act"], batch["pi_act_mask"])
+  )
+  online = heads(
+    params, embed(params, obs, om), ea(params, obs, om, batch["act"], batch["act_mask"])
+  )
   r, d, valid = batch["reward"], batch["done"].astype(jnp.float32), batch["valid"]
   total, metrics = 0.0, {}
   for i in ("1", "2"):
     y_q = sg(r + gamma * (1.0 - d) * t_next["v" + i])
     y_v = sg(t_cur["q" + i])
     q_err, v_err = online["q" + i] - y_q, online["v" + i] - y_v
-    v_term = v_err ** 2 if v_loss == "mse" else losses.expectile_loss(v_err, expectile)
-    q_l = jnp.sum(valid * q_err ** 2) / num_rows
+    v_term = v_err**2 if v_loss == "mse" else losses.expectile_loss(v_err, expectile)
+    q_l = jnp.sum(valid * q_err**2) / num_rows
     v_l = jnp.sum(valid * v_term) / num_rows
     total = total + q_l + v_l
     metrics[f"q{i}_loss"], metrics[f"v{i}_loss"] = q_l, v_l
@@ -65,11 +85,16 @@ def measure(row: str, reps: int) -> dict:
   import flax.linen as nn
   import jax
   import numpy as np
+  from bench_steps import synthetic_rows
+
   from archer_jax.algorithms import compiled, losses, steps
   from archer_jax.parallel.mesh import RULES
   from archer_jax.training.trainer import Trainer
-  from bench_steps import synthetic_rows
+
+  # isort: split
+  # kept last: `throughput` sets the Hugging Face offline variables when it is imported
   import throughput
+
   c, _ = throughput.row_config(row)
   with tempfile.TemporaryDirectory() as tmp:
     throughput.prepare(row, c, tmp, None)
@@ -81,13 +106,21 @@ def measure(row: str, reps: int) -> dict:
   batch = tr.ctx.device_batch(tr.ctx.batches.critic_batch(rows))
   embed, heads, embed_act = compiled.critic_fns(tr.nets)
   a = c.algo
-  fn = functools.partial(steps.critic_step, tx=tr.nets.critic_tx, embed=embed, heads=heads,
-                         embed_act=embed_act, gamma=a.gamma, tau=a.tau, num_micro=a.micro_batches)
+  fn = functools.partial(
+    steps.critic_step,
+    tx=tr.nets.critic_tx,
+    embed=embed,
+    heads=heads,
+    embed_act=embed_act,
+    gamma=a.gamma,
+    tau=a.tau,
+    num_micro=a.micro_batches,
+  )
   progs = {}
   orig = losses.critic_loss
   with jax.sharding.set_mesh(tr.mesh), nn.logical_axis_rules(RULES):
     for name, loss in (("five calls", orig), (BATCHED, batched_critic_loss)):
-      losses.critic_loss = loss       # read by steps.critic_step when it is traced
+      losses.critic_loss = loss  # read by steps.critic_step when it is traced
       try:
         progs[name] = jax.jit(fn).lower(tr.state.critic, tr.state.target, batch).compile()
       finally:
@@ -103,8 +136,10 @@ def measure(row: str, reps: int) -> dict:
       times.append(time.perf_counter() - t0)
     out[name], results[name] = min(times), res
   leaves = [jax.tree.leaves(r) for r in results.values()]
-  diff = max(float(np.max(np.abs(np.asarray(x, np.float64) - np.asarray(y, np.float64))))
-             for x, y in zip(*leaves))
+  diff = max(
+    float(np.max(np.abs(np.asarray(x, np.float64) - np.asarray(y, np.float64))))
+    for x, y in zip(*leaves, strict=True)
+  )
   out["max |diff|"] = diff
   return out
 
@@ -115,13 +150,18 @@ def main(argv=None):
   ap.add_argument("--reps", type=int, default=3)
   args = ap.parse_args(argv)
   os.chdir(os.path.dirname(BENCH))
-  print("| row | critic step s, five calls | s' and s batched | speed-up | max abs diff of "
-        "the updated state and metrics |\n|---|---:|---:|---:|---:|")
+  print(
+    "| row | critic step s, five calls | s' and s batched | speed-up | max abs diff of "
+    "the updated state and metrics |\n|---|---:|---:|---:|---:|"
+  )
   for row in args.rows.split(","):
     r = measure(row, args.reps)
-    print(f"| {row} | {r['five calls']:.3f} | {r[BATCHED]:.3f}"
-          f" | {r['five calls'] / r[BATCHED]:.2f}x | "
-          f"{r['max |diff|']:.2g} |", flush=True)
+    print(
+      f"| {row} | {r['five calls']:.3f} | {r[BATCHED]:.3f}"
+      f" | {r['five calls'] / r[BATCHED]:.2f}x | "
+      f"{r['max |diff|']:.2g} |",
+      flush=True,
+    )
 
 
 if __name__ == "__main__":

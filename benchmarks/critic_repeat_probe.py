@@ -13,6 +13,7 @@ their gap, every 500 steps.
 
   python benchmarks/critic_repeat_probe.py --encoder minilm --episodes 600 --steps 2000
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,29 +33,43 @@ def main(argv=None):
   ap.add_argument("--test-episodes", type=int, default=200)
   ap.add_argument("--steps", type=int, default=2000)
   ap.add_argument("--lr", type=float, default=1e-3)
-  ap.add_argument("--target", choices=("reward", "repeat"), default="reward",
-                  help="fit Q to the reward (the RL signal) or to the repeat flag itself "
-                       "(a capacity check: can the encoder see a repeat at all?)")
-  ap.add_argument("--joint", action="store_true",
-                  help="critic.joint: the action read in the context of concat(s, a)")
+  ap.add_argument(
+    "--target",
+    choices=("reward", "repeat"),
+    default="reward",
+    help="fit Q to the reward (the RL signal) or to the repeat flag itself "
+    "(a capacity check: can the encoder see a repeat at all?)",
+  )
+  ap.add_argument(
+    "--joint",
+    action="store_true",
+    help="critic.joint: the action read in the context of concat(s, a)",
+  )
   args = ap.parse_args(argv)
   import flax.linen as nn
   import jax
   import jax.numpy as jnp
   import numpy as np
   import optax
+
   from archer_jax.algorithms.networks import DoubleCritic
+  from archer_jax.envs.play import play
   from archer_jax.envs.registry import make_env
   from archer_jax.envs.twenty_questions.knowledge import resolve_words
-  from archer_jax.envs.play import play
   from archer_jax.envs.twenty_questions.player import guess_question
   from archer_jax.envs.twenty_questions.understander import get_understander
-  from archer_jax.training.trainer import Trainer
   from archer_jax.training.rollout import from_trajectories
+  from archer_jax.training.trainer import Trainer
   from archer_jax.training.validate import load_config
 
-  c = load_config(os.path.join(REPO, "configs/twenty_questions.py:tiny" if args.encoder ==
-                               "scratch" else "configs/twenty_questions.py:tiny_minilm"))
+  c = load_config(
+    os.path.join(
+      REPO,
+      "configs/twenty_questions.py:tiny"
+      if args.encoder == "scratch"
+      else "configs/twenty_questions.py:tiny_minilm",
+    )
+  )
   c.workdir = tempfile.mkdtemp()
   c.critic.joint = args.joint
   c.bc.update(steps=0, to_buffer=False, critic_steps=0)
@@ -64,8 +79,10 @@ def main(argv=None):
   class RandomGuesser:
     def __init__(self, rng):
       self.rng = rng
+
     def reset(self):
       pass
+
     def act(self, obs):
       return guess_question(words[int(self.rng.integers(len(words)))], self.rng)
 
@@ -81,21 +98,24 @@ def main(argv=None):
   t_feat = time.perf_counter() - t0
   u = get_understander()
   repeat = np.zeros(len(roll.reward), bool)
-  for i, (o, a) in enumerate(zip(roll.obs_text, roll.act_text)):
+  for i, (o, a) in enumerate(zip(roll.obs_text, roll.act_text, strict=True)):
     p = u.parse(a.strip())
-    asked = [u.parse(l[:-len(" No.")]) for l in o.split("\n") if l.endswith(" No.")]
+    asked = [u.parse(line[: -len(" No.")]) for line in o.split("\n") if line.endswith(" No.")]
     repeat[i] = any(q is not None and (q.mask == p.mask).all() for q in asked)
   n_test = sum(len(t.turns) for t in trajs[: args.test_episodes])
   test, train = np.arange(n_test), np.arange(n_test, len(repeat))
   r = np.asarray(rows["reward"])
   if args.target == "repeat":
     r = repeat.astype(np.float32)
-  print(f"{len(train)} train / {n_test} test transitions, {repeat[train].mean():.2f} repeats; "
-        f"held-out E[r | new] = {r[test][~repeat[test]].mean():+.3f}, "
-        f"E[r | repeat] = {r[test][repeat[test]].mean():+.3f}", flush=True)
+  print(
+    f"{len(train)} train / {n_test} test transitions, {repeat[train].mean():.2f} repeats; "
+    f"held-out E[r | new] = {r[test][~repeat[test]].mean():+.3f}, "
+    f"E[r | repeat] = {r[test][repeat[test]].mean():+.3f}",
+    flush=True,
+  )
 
   net = trainer.nets.critic_net
-  if args.encoder == "minilm":   # heads only, on the features the buffer rows carry
+  if args.encoder == "minilm":  # heads only, on the features the buffer rows carry
     feats = lambda idx: (rows["obs_feat"][idx], rows["act_feat"][idx])
     q_of = lambda p, es, ea: net.apply({"params": p}, es, ea, method=DoubleCritic.heads)["q1"]
     print(f"encoder features for {len(repeat)} rows: {t_feat:.0f} s", flush=True)
@@ -122,9 +142,12 @@ def main(argv=None):
       q = np.asarray(q_test(params, *feats(test)))
       new, rep = q[~repeat[test]].mean(), q[repeat[test]].mean()
       qt = np.asarray(q_test(params, *feats(train[:2000])))
-      print(f"{args.encoder} step {s + 1}: Q(new) {new:+.3f}  Q(repeat) {rep:+.3f}  "
-            f"gap {new - rep:+.3f}  train MSE {np.mean((qt - r[train[:2000]]) ** 2):.4f}  "
-            f"({time.perf_counter() - t0:.0f} s)", flush=True)
+      print(
+        f"{args.encoder} step {s + 1}: Q(new) {new:+.3f}  Q(repeat) {rep:+.3f}  "
+        f"gap {new - rep:+.3f}  train MSE {np.mean((qt - r[train[:2000]]) ** 2):.4f}  "
+        f"({time.perf_counter() - t0:.0f} s)",
+        flush=True,
+      )
 
 
 if __name__ == "__main__":

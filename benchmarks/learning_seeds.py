@@ -14,6 +14,7 @@ Extra `--config.X=V` arguments override the config for every seed. Seeds can run
 separate processes (or machines) with the same --out; `--summarize` then only reads
 `OUT/seed*/metrics.jsonl` (+ `wall.json`) and writes the table and plot.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,13 +31,15 @@ sys.path.insert(0, REPO)
 
 def apply_overrides(c, overrides):
   import ast
+
   from archer_jax.training.validate import override
+
   for item in overrides:
     if not item.startswith("--config.") or "=" not in item:
       raise SystemExit(f"unrecognised argument {item!r} (expected --config.path=value)")
-    path, value = item[len("--config."):].split("=", 1)
+    path, value = item[len("--config.") :].split("=", 1)
     try:
-      value = ast.literal_eval(value)      # as on the trainer's command line: 32, 1e-4, True
+      value = ast.literal_eval(value)  # as on the trainer's command line: 32, 1e-4, True
     except (ValueError, SyntaxError):
       pass
     override(c, path, value)
@@ -44,9 +47,11 @@ def apply_overrides(c, overrides):
 
 def plot(results, path):
   import matplotlib
+
   matplotlib.use("Agg")
   import matplotlib.pyplot as plt
   import numpy as np
+
   fig, axes = plt.subplots(1, 2, figsize=(12, 4))
   colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
   evals = []
@@ -55,16 +60,17 @@ def plot(results, path):
     ev = [(x["iteration"], x["eval_return"]) for x in h if "eval_return" in x]
     tr = [(x["iteration"], x["train_return"]) for x in h if "train_return" in x]
     col = colors[i % len(colors)]
-    axes[0].plot(*zip(*ev), marker="o", color=col, label=f"seed {r['seed']}")
+    axes[0].plot(*zip(*ev, strict=True), marker="o", color=col, label=f"seed {r['seed']}")
     axes[0].axhline(r["bc"], color=col, ls="--", lw=0.8)
-    axes[1].plot(*zip(*tr), color=col, label=f"seed {r['seed']}")
+    axes[1].plot(*zip(*tr, strict=True), color=col, label=f"seed {r['seed']}")
     evals.append([y for _, y in ev])
     sv = [(x["iteration"], x["eval_sampled_return"]) for x in h if "eval_sampled_return" in x]
     if sv:
-      axes[1].plot(*zip(*sv), marker="s", ls=":", color=col)
+      axes[1].plot(*zip(*sv, strict=True), marker="s", ls=":", color=col)
   n = min(len(e) for e in evals)
-  xs = [x for x, _ in [(x["iteration"], 0) for x in results[0]["history"]
-                       if "eval_return" in x]][:n]
+  xs = [x for x, _ in [(x["iteration"], 0) for x in results[0]["history"] if "eval_return" in x]][
+    :n
+  ]
   axes[0].plot(xs, np.median([e[:n] for e in evals], 0), color="k", lw=2, label="median")
   axes[0].set_title("greedy eval return (dashed: BC policy)")
   axes[1].set_title("sampled return: training rollouts (line), eval episodes (squares)")
@@ -78,16 +84,23 @@ def plot(results, path):
 
 def read_run(workdir, seed):
   """One finished run's numbers from its metrics.jsonl (BC record, last eval) and wall.json."""
-  hist = [json.loads(l) for l in open(os.path.join(workdir, "metrics.jsonl"))]
+  hist = [json.loads(line) for line in open(os.path.join(workdir, "metrics.jsonl"))]
   evals = [h for h in hist if "eval_return" in h]
   if not evals or evals[0].get("phase") != "bc":
     raise SystemExit(f"{workdir}: no BC-policy evaluation in metrics.jsonl")
   bc, final = evals[0], evals[-1]
   wall_path = os.path.join(workdir, "wall.json")
   wall = json.load(open(wall_path))["wall_s"] if os.path.exists(wall_path) else float("nan")
-  return dict(seed=seed, bc=bc["eval_return"], final=final["eval_return"],
-              success=final["eval_success"], wall=wall, history=hist,
-              bc_s=bc.get("eval_sampled_return"), final_s=final.get("eval_sampled_return"))
+  return dict(
+    seed=seed,
+    bc=bc["eval_return"],
+    final=final["eval_return"],
+    success=final["eval_success"],
+    wall=wall,
+    history=hist,
+    bc_s=bc.get("eval_sampled_return"),
+    final_s=final.get("eval_sampled_return"),
+  )
 
 
 def main(argv=None):
@@ -95,8 +108,9 @@ def main(argv=None):
   ap.add_argument("--config", default="configs/twenty_questions.py:tiny")
   ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
   ap.add_argument("--out", default=os.path.join(REPO, "benchmarks", "out", "learning"))
-  ap.add_argument("--summarize", action="store_true",
-                  help="no training: summarise the runs already under --out")
+  ap.add_argument(
+    "--summarize", action="store_true", help="no training: summarise the runs already under --out"
+  )
   args, overrides = ap.parse_known_args(argv)
   import jax
   import numpy as np
@@ -109,56 +123,67 @@ def main(argv=None):
       continue
     from archer_jax.training.trainer import Trainer
     from archer_jax.training.validate import load_config
+
     c = load_config(args.config)
     apply_overrides(c, overrides)
     c.seed = seed
     c.workdir = os.path.join(args.out, f"seed{seed}")
     if os.path.exists(os.path.join(c.workdir, "checkpoints")):
       import shutil
+
       shutil.rmtree(c.workdir)
     t0 = time.perf_counter()
     out = Trainer(c, progress=True).run()
     with open(os.path.join(c.workdir, "wall.json"), "w") as f:
       json.dump({"wall_s": time.perf_counter() - t0}, f)
     results.append(read_run(c.workdir, seed))
-    print(f"seed {seed}: BC {out['bc_eval_return']:.2f} -> final "
-          f"{out['final_eval_return']:.2f} in {results[-1]['wall']:.0f}s", flush=True)
+    print(
+      f"seed {seed}: BC {out['bc_eval_return']:.2f} -> final "
+      f"{out['final_eval_return']:.2f} in {results[-1]['wall']:.0f}s",
+      flush=True,
+    )
 
   bc = np.array([r["bc"] for r in results])
   fin = np.array([r["final"] for r in results])
   gain = fin - bc
   spread = max(np.ptp(bc), np.ptp(fin))
   lines = [
-      f"## Learning, {args.config}, {datetime.datetime.now().strftime('%Y-%m-%d %H:%M')}",
-      "",
-      f"- command: `python benchmarks/learning_seeds.py --seeds {' '.join(map(str, args.seeds))}"
-      + "".join(f" {o}" for o in overrides) + "`",
-      f"- machine: {os.cpu_count()} CPUs, jax {jax.__version__} ({jax.default_backend()}), "
-      f"python {platform.python_version()}",
-      "",
-      "| seed | BC greedy eval | final greedy eval | gain | final success | "
-      "BC sampled eval | final sampled eval | sampled gain | wall s |",
-      "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    f"## Learning, {args.config}, {datetime.datetime.now().strftime('%Y-%m-%d %H:%M')}",
+    "",
+    f"- command: `python benchmarks/learning_seeds.py --seeds {' '.join(map(str, args.seeds))}"
+    + "".join(f" {o}" for o in overrides)
+    + "`",
+    f"- machine: {os.cpu_count()} CPUs, jax {jax.__version__} ({jax.default_backend()}), "
+    f"python {platform.python_version()}",
+    "",
+    "| seed | BC greedy eval | final greedy eval | gain | final success | "
+    "BC sampled eval | final sampled eval | sampled gain | wall s |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ]
   fmt = lambda v: "-" if v is None else f"{v:.2f}"
   for r in results:
     sg = None if r["bc_s"] is None or r["final_s"] is None else r["final_s"] - r["bc_s"]
-    lines.append(f"| {r['seed']} | {r['bc']:.2f} | {r['final']:.2f} | "
-                 f"{r['final'] - r['bc']:+.2f} | {r['success']:.2f} | {fmt(r['bc_s'])} | "
-                 f"{fmt(r['final_s'])} | {'-' if sg is None else f'{sg:+.2f}'} | "
-                 f"{r['wall']:.0f} |")
+    lines.append(
+      f"| {r['seed']} | {r['bc']:.2f} | {r['final']:.2f} | "
+      f"{r['final'] - r['bc']:+.2f} | {r['success']:.2f} | {fmt(r['bc_s'])} | "
+      f"{fmt(r['final_s'])} | {'-' if sg is None else f'{sg:+.2f}'} | "
+      f"{r['wall']:.0f} |"
+    )
   lines += [
-      "",
-      f"- mean BC {bc.mean():.2f}, mean final {fin.mean():.2f}, mean gain {gain.mean():+.2f}; "
-      f"spread (max - min) of BC {np.ptp(bc):.2f}, of final {np.ptp(fin):.2f}; "
-      f"mean gain > spread: **{bool(gain.mean() > spread)}** (greedy)",
+    "",
+    f"- mean BC {bc.mean():.2f}, mean final {fin.mean():.2f}, mean gain {gain.mean():+.2f}; "
+    f"spread (max - min) of BC {np.ptp(bc):.2f}, of final {np.ptp(fin):.2f}; "
+    f"mean gain > spread: **{bool(gain.mean() > spread)}** (greedy)",
   ]
   if all(r["bc_s"] is not None and r["final_s"] is not None for r in results):
-    bs = np.array([r["bc_s"] for r in results]); fs = np.array([r["final_s"] for r in results])
-    lines.append(f"- sampled (T = rollout temperature): mean BC {bs.mean():.2f}, mean final "
-                 f"{fs.mean():.2f}, mean gain {(fs - bs).mean():+.2f}; spread of BC "
-                 f"{np.ptp(bs):.2f}, of final {np.ptp(fs):.2f}; mean gain > spread: "
-                 f"**{bool((fs - bs).mean() > max(np.ptp(bs), np.ptp(fs)))}**")
+    bs = np.array([r["bc_s"] for r in results])
+    fs = np.array([r["final_s"] for r in results])
+    lines.append(
+      f"- sampled (T = rollout temperature): mean BC {bs.mean():.2f}, mean final "
+      f"{fs.mean():.2f}, mean gain {(fs - bs).mean():+.2f}; spread of BC "
+      f"{np.ptp(bs):.2f}, of final {np.ptp(fs):.2f}; mean gain > spread: "
+      f"**{bool((fs - bs).mean() > max(np.ptp(bs), np.ptp(fs)))}**"
+    )
   lines.append("")
   text = "\n".join(lines)
   print(text)

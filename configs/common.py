@@ -1,4 +1,5 @@
 """Defaults shared by every training config (spec §4 hyper-parameters)."""
+
 from __future__ import annotations
 
 import ml_collections as mlc
@@ -8,52 +9,126 @@ def base_config() -> mlc.ConfigDict:
   c = mlc.ConfigDict()
   c.seed = 0
   c.workdir = "runs/default"
-  c.mesh = "-1,1,1"                       # data,fsdp,tensor; one -1 takes the rest
+  c.mesh = "-1,1,1"  # data,fsdp,tensor; one -1 takes the rest
   # comma-separated modules or .py files imported first: they register algorithms / envs
   c.plugins = ""
   c.env = mlc.ConfigDict(dict(name="twenty_questions", max_turns=20, kwargs={}))
   # from-scratch BPE (actor.model=scratch), trained on scripted-player episodes
   c.tokenizer = mlc.ConfigDict(dict(vocab_size=512, corpus_episodes=256))
-  c.actor = mlc.ConfigDict(dict(
-      model="scratch", scratch={}, dtype="float32", lr=1e-6, grad_clip=1.0,
-      obs_len=256, max_new_tokens=32, temperature=1.0, stop_strings=["\n"],
-      prompt_prefix="", sample_chunk=256, batch_buckets=[8, 32, 128, 256],
-      lora_rank=0, lora_alpha=32.0))
-  c.critic = mlc.ConfigDict(dict(
-      model="scratch", scratch={}, dtype="float32", lr=2e-5, grad_clip=1.0,
-      obs_len=256, act_len=32, share_tokenizer=False,
+  c.actor = mlc.ConfigDict(
+    dict(
+      model="scratch",
+      scratch={},
+      dtype="float32",
+      lr=1e-6,
+      grad_clip=1.0,
+      obs_len=256,
+      max_new_tokens=32,
+      temperature=1.0,
+      stop_strings=["\n"],
+      prompt_prefix="",
+      sample_chunk=256,
+      batch_buckets=[8, 32, 128, 256],
+      lora_rank=0,
+      lora_alpha=32.0,
+    )
+  )
+  c.critic = mlc.ConfigDict(
+    dict(
+      model="scratch",
+      scratch={},
+      dtype="float32",
+      lr=2e-5,
+      grad_clip=1.0,
+      obs_len=256,
+      act_len=32,
+      share_tokenizer=False,
       # joint: Q encodes concat(s, a) instead of a alone (the reference); see DoubleCritic.
       # freeze_encoder: train the heads only, on encoder features cached once per buffer
       # row / a_pi sample (feature_chunk rows per encoder call)
-      joint=False, freeze_encoder=False, feature_chunk=256))
-  c.algo = mlc.ConfigDict(dict(
-      name="archer", gamma=0.95, tau=0.1, critic_steps=50, actor_steps=3, warmup_iters=20,
-      batch_size=256, micro_batches=8, v_loss="mse", expectile=0.9, baseline=False,
-      value_coef=1.0, normalize_advantage=False, entropy_coef=0.0, kl_coef=0.0,
+      joint=False,
+      freeze_encoder=False,
+      feature_chunk=256,
+    )
+  )
+  c.algo = mlc.ConfigDict(
+    dict(
+      name="archer",
+      gamma=0.95,
+      tau=0.1,
+      critic_steps=50,
+      actor_steps=3,
+      warmup_iters=20,
+      batch_size=256,
+      micro_batches=8,
+      v_loss="mse",
+      expectile=0.9,
+      baseline=False,
+      value_coef=1.0,
+      normalize_advantage=False,
+      entropy_coef=0.0,
+      kl_coef=0.0,
       clip_eps=0.0,
-      num_candidates=5,                   # chai: utterances proposed per turn
-      filter_window=4, filter_quantile=0.9))   # filtered_bc: iterations kept, return cut
+      num_candidates=5,  # chai: utterances proposed per turn
+      filter_window=4,
+      filter_quantile=0.9,
+    )
+  )  # filtered_bc: iterations kept, return cut
   # BC warm start on scripted demonstrations; to_buffer: the demonstrations also seed the
   # replay buffer; critic_steps: critic updates on that buffer before the first iteration.
-  c.bc = mlc.ConfigDict(dict(episodes=0, steps=0, batch_size=64, micro_batches=1, lr=1e-4,
-                             skill=0.5, to_buffer=False, critic_steps=0,
-                             # demonstrations from a tfds dataset dir (built on first use)
-                             # or a public JSON file (Guess My City / LMRL-Gym 20Q format)
-                             data_dir="", json_path=""))
-  c.train = mlc.ConfigDict(dict(
-      iterations=1000, rollout_size=128, eval_every=25, eval_episodes=64,
-      checkpoint_every=5, buffer_capacity=100_000,
+  c.bc = mlc.ConfigDict(
+    dict(
+      episodes=0,
+      steps=0,
+      batch_size=64,
+      micro_batches=1,
+      lr=1e-4,
+      skill=0.5,
+      to_buffer=False,
+      critic_steps=0,
+      # demonstrations from a tfds dataset dir (built on first use)
+      # or a public JSON file (Guess My City / LMRL-Gym 20Q format)
+      data_dir="",
+      json_path="",
+    )
+  )
+  c.train = mlc.ConfigDict(
+    dict(
+      iterations=1000,
+      rollout_size=128,
+      eval_every=25,
+      eval_episodes=64,
+      checkpoint_every=5,
+      buffer_capacity=100_000,
       eval_sampled=False,  # also evaluate the sampled (temperature) policy on the same seeds
-      greedy_rollouts=0))  # of the rollout_size episodes, this many decoded greedily
+      greedy_rollouts=0,
+    )
+  )  # of the rollout_size episodes, this many decoded greedily
   return c
 
 
-GPT2_SMALL = dict(family="gpt2", hidden_size=768, num_layers=12, num_heads=12,
-                  intermediate_size=3072, activation="gelu_new", norm_eps=1e-5,
-                  tie_embeddings=True, max_position_embeddings=1024)
-ROBERTA_BASE = dict(family="bert", hidden_size=768, num_layers=12, num_heads=12,
-                    intermediate_size=3072, activation="gelu", norm_eps=1e-5,
-                    max_position_embeddings=514, position_offset=2)
+GPT2_SMALL = dict(
+  family="gpt2",
+  hidden_size=768,
+  num_layers=12,
+  num_heads=12,
+  intermediate_size=3072,
+  activation="gelu_new",
+  norm_eps=1e-5,
+  tie_embeddings=True,
+  max_position_embeddings=1024,
+)
+ROBERTA_BASE = dict(
+  family="bert",
+  hidden_size=768,
+  num_layers=12,
+  num_heads=12,
+  intermediate_size=3072,
+  activation="gelu",
+  norm_eps=1e-5,
+  max_position_embeddings=514,
+  position_offset=2,
+)
 
 
 def set_models(c: mlc.ConfigDict, variant: str, config_file: str) -> None:
@@ -66,7 +141,7 @@ def set_models(c: mlc.ConfigDict, variant: str, config_file: str) -> None:
     c.tokenizer.vocab_size = 4096
   elif variant == "smollm2":
     c.actor.model, c.critic.model = "smollm2-135m-instruct", "minilm-l6"
-    c.critic.overrides = {"pooling": "mean"}     # how MiniLM was trained (sentence embeddings)
+    c.critic.overrides = {"pooling": "mean"}  # how MiniLM was trained (sentence embeddings)
     c.algo.update(batch_size=32, micro_batches=4)
     c.train.update(rollout_size=16, eval_episodes=16)
   else:

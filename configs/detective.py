@@ -2,6 +2,7 @@
 warm-up 10, actor lr 1e-5, episode cap 50 (reference; env default 60). No demonstrator:
 bc.steps = 0. The story file ships with the package (archer_jax/assets/detective.z5);
 `--config.env.kwargs.game_file=PATH` plays another copy."""
+
 from __future__ import annotations
 
 from archer_jax.assets import DETECTIVE_STORY

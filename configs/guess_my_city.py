@@ -2,6 +2,7 @@
 
 Variants: paper (GPT-2-small/RoBERTa-base-sized, scratch or --config.*.model=PATH),
 tiny (from-scratch small models + BC on the scripted player), smollm2."""
+
 from __future__ import annotations
 
 from configs import twenty_questions
@@ -20,7 +21,7 @@ def get_config(variant: str = "paper"):
     c.actor.lr = 1e-5
     c.actor.obs_len = c.critic.obs_len = 512
     c.algo.warmup_iters = 10
-    c.algo.baseline = True            # the paper's token-level baseline helps here
+    c.algo.baseline = True  # the paper's token-level baseline helps here
   c.env.name = "guess_my_city"
   c.workdir = f"runs/guess_my_city_{variant}"
   return c

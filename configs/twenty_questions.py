@@ -13,6 +13,7 @@ Variants (`--config configs/twenty_questions.py:VARIANT`):
   smollm2 the shipped SmolLM2-135M-Instruct actor and the shipped MiniLM-L6 critic.
   smoke   the tiny config shrunk to a seconds-long run (tests, launch-script checks).
 """
+
 from __future__ import annotations
 
 from configs.common import base_config, set_models
@@ -26,36 +27,65 @@ def get_config(variant: str = "tiny"):
     c.env.kwargs = {"words": "subset"}
     c.tokenizer.vocab_size = 384
     c.actor.model = "scratch"
-    c.actor.scratch = dict(family="llama", hidden_size=128, num_layers=2, num_heads=4,
-                           num_kv_heads=2, intermediate_size=384, tie_embeddings=True,
-                           max_position_embeddings=512)
+    c.actor.scratch = dict(
+      family="llama",
+      hidden_size=128,
+      num_layers=2,
+      num_heads=4,
+      num_kv_heads=2,
+      intermediate_size=384,
+      tie_embeddings=True,
+      max_position_embeddings=512,
+    )
     c.critic.model = "scratch"
-    c.critic.scratch = dict(family="bert", hidden_size=64, num_layers=2, num_heads=4,
-                            intermediate_size=128, activation="gelu", pooling="mean",
-                            max_position_embeddings=512, norm_eps=1e-12)
-    c.actor.obs_len, c.actor.max_new_tokens = 96, 16     # recent history; questions < 16
+    c.critic.scratch = dict(
+      family="bert",
+      hidden_size=64,
+      num_layers=2,
+      num_heads=4,
+      intermediate_size=128,
+      activation="gelu",
+      pooling="mean",
+      max_position_embeddings=512,
+      norm_eps=1e-12,
+    )
+    c.actor.obs_len, c.actor.max_new_tokens = 96, 16  # recent history; questions < 16
     c.critic.obs_len, c.critic.act_len = 64, 16
     c.actor.lr, c.critic.lr = 1e-4, 1e-3
     c.actor.batch_buckets = [8, 32, 64, 128]
     c.actor.sample_chunk = 128
-    c.algo.update(critic_steps=30, actor_steps=5, warmup_iters=0, batch_size=64,
-                  micro_batches=1, normalize_advantage=True)
+    c.algo.update(
+      critic_steps=30,
+      actor_steps=5,
+      warmup_iters=0,
+      batch_size=64,
+      micro_batches=1,
+      normalize_advantage=True,
+    )
     # BC on a weak demonstrator; its episodes also seed the buffer and warm-start the critic
     # (2000 steps: a BC policy that reads the history; after 500 its greedy play ignores it)
-    c.bc.update(episodes=256, steps=2000, batch_size=32, lr=2e-3, skill=0.2, to_buffer=True,
-                critic_steps=200)
-    c.train.update(iterations=15, rollout_size=32, eval_every=5, eval_episodes=30,
-                   checkpoint_every=5, buffer_capacity=20_000, eval_sampled=True)
-  elif variant == "tiny_minilm":      # tiny with the shipped MiniLM-L6 as a frozen critic encoder
+    c.bc.update(
+      episodes=256, steps=2000, batch_size=32, lr=2e-3, skill=0.2, to_buffer=True, critic_steps=200
+    )
+    c.train.update(
+      iterations=15,
+      rollout_size=32,
+      eval_every=5,
+      eval_episodes=30,
+      checkpoint_every=5,
+      buffer_capacity=20_000,
+      eval_sampled=True,
+    )
+  elif variant == "tiny_minilm":  # tiny with the shipped MiniLM-L6 as a frozen critic encoder
     c = get_config("tiny")
     c.workdir = "runs/twenty_questions_tiny_minilm"
     c.critic.model, c.critic.overrides = "minilm-l6", {"pooling": "mean"}
-    c.critic.update(freeze_encoder=True, joint=True)   # heads on cached joint features
-  elif variant == "tiny_baseline":    # tiny with the token-level value baseline
+    c.critic.update(freeze_encoder=True, joint=True)  # heads on cached joint features
+  elif variant == "tiny_baseline":  # tiny with the token-level value baseline
     c = get_config("tiny")
     c.workdir = "runs/twenty_questions_tiny_baseline"
     c.algo.baseline = True
-  elif variant == "tiny_chai":        # CHAI: the BC policy frozen, best of 5 by the critic
+  elif variant == "tiny_chai":  # CHAI: the BC policy frozen, best of 5 by the critic
     c = get_config("tiny")
     c.workdir = "runs/twenty_questions_tiny_chai"
     c.algo.update(name="chai", num_candidates=5)
@@ -64,7 +94,7 @@ def get_config(variant: str = "tiny"):
     c.workdir = "runs/twenty_questions_tiny_filtered_bc"
     c.algo.update(name="filtered_bc", actor_steps=20, filter_window=4, filter_quantile=0.9)
     c.bc.update(to_buffer=False, critic_steps=0)
-  elif variant == "smoke":            # seconds-long end-to-end run (tests, launch checks)
+  elif variant == "smoke":  # seconds-long end-to-end run (tests, launch checks)
     c = get_config("tiny")
     c.workdir = "runs/twenty_questions_smoke"
     c.tokenizer.update(vocab_size=300, corpus_episodes=32)
@@ -76,13 +106,22 @@ def get_config(variant: str = "tiny"):
     c.env.max_turns = 5
     c.algo.update(critic_steps=2, actor_steps=1, warmup_iters=1, batch_size=8)
     c.bc.update(episodes=16, steps=4, batch_size=8, critic_steps=0, to_buffer=False)
-    c.train.update(iterations=3, rollout_size=4, eval_every=2, eval_episodes=4,
-                   checkpoint_every=1, buffer_capacity=500, eval_sampled=False)
+    c.train.update(
+      iterations=3,
+      rollout_size=4,
+      eval_every=2,
+      eval_episodes=4,
+      checkpoint_every=1,
+      buffer_capacity=500,
+      eval_sampled=False,
+    )
   else:
     set_models(c, variant, "configs/twenty_questions.py")
   if variant == "smollm2":
-    c.actor.prompt_prefix = ("You are playing Twenty Questions. Ask one yes/no question per "
-                             "line to find the hidden object.\n")
+    c.actor.prompt_prefix = (
+      "You are playing Twenty Questions. Ask one yes/no question per "
+      "line to find the hidden object.\n"
+    )
     c.actor.obs_len, c.critic.obs_len = 256, 256
     c.actor.lr = 1e-6
     c.train.eval_every = 5

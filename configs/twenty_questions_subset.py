@@ -7,6 +7,7 @@ Variants:
                         rollout 32, 20 critic / 1 actor steps, lrs 1e-5 / 2e-6, no SFT.
                         Needs --config.actor.model=/path/to/Mistral-7B-Instruct (HF dir).
 """
+
 from __future__ import annotations
 
 from configs.common import ROBERTA_BASE, base_config, set_models
@@ -21,7 +22,7 @@ def get_config(variant: str = "paper"):
     if variant == "smollm2":
       c.env.kwargs = {"prompt": "json"}
   elif variant == "mistral7b_20q_subset":
-    c.actor.model = "mistral-7b"          # replace with a local HF checkpoint directory
+    c.actor.model = "mistral-7b"  # replace with a local HF checkpoint directory
     c.actor.dtype = "bfloat16"
     c.actor.lora_rank, c.actor.lora_alpha = 16, 32.0
     c.actor.lr, c.critic.lr = 2e-6, 1e-5
@@ -29,8 +30,10 @@ def get_config(variant: str = "paper"):
     c.env.kwargs = {"prompt": "json"}
     c.algo.update(critic_steps=20, actor_steps=1, warmup_iters=20, gamma=0.95)
     c.train.update(rollout_size=32)
-    c.mesh = "1,-1,1"                      # FSDP over all devices
+    c.mesh = "1,-1,1"  # FSDP over all devices
   else:
-    raise ValueError(f"configs/twenty_questions_subset.py: unknown variant {variant!r} "
-                     "(paper | smollm2 | mistral7b_20q_subset)")
+    raise ValueError(
+      f"configs/twenty_questions_subset.py: unknown variant {variant!r} "
+      "(paper | smollm2 | mistral7b_20q_subset)"
+    )
   return c

@@ -1,6 +1,7 @@
 """WebShop over HTTP: rollout 512, gamma 0.9 (paper; reference code 0.95), warm-up 20,
 actor lr 1e-5, 10-step cap. `--config.env.kwargs.server_url=http://HOST:3000` (see
 docs/webshop.md for running the server)."""
+
 from __future__ import annotations
 
 from configs.common import base_config, set_models

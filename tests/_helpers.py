@@ -1,5 +1,6 @@
 """Shared test helpers: a linear stand-in critic with a float64 numpy twin, tiny model
 configs, padded batches with garbage in the padding slots, and per-row reference forwards."""
+
 from __future__ import annotations
 
 import flax.linen as nn
@@ -20,6 +21,8 @@ def fast_jit(fn=None, **kw):
   if fn is None:
     return lambda f: jax.jit(f, compiler_options=FAST, **kw)
   return jax.jit(fn, compiler_options=FAST, **kw)
+
+
 HEADS = ("q1", "q2", "v1", "v2")
 
 
@@ -71,7 +74,7 @@ def pad_rows(rng, lengths, width, vocab, left: bool):
   mask = np.zeros((len(lengths), width), bool)
   for i, n in enumerate(lengths):
     if left:
-      mask[i, width - n:] = True
+      mask[i, width - n :] = True
     else:
       mask[i, :n] = True
   return ids, mask
@@ -108,8 +111,14 @@ def policy_batch(rng, obs_lens, act_lens, valid, lo, la, vocab) -> dict:
 # ---- tiny models -----------------------------------------------------------------------
 def tiny_lm_cfg(family: str, vocab: int = 48, **kw) -> ModelConfig:
   extra = dict(num_kv_heads=2) if family == "llama" else dict(activation="gelu_new")
-  base = dict(hidden_size=32, num_layers=2, num_heads=4, intermediate_size=64,
-              max_position_embeddings=64, **extra)
+  base = dict(
+    hidden_size=32,
+    num_layers=2,
+    num_heads=4,
+    intermediate_size=64,
+    max_position_embeddings=64,
+    **extra,
+  )
   return ModelConfig(family=family, vocab_size=vocab, **dict(base, **kw))
 
 
@@ -117,8 +126,9 @@ def tiny_policy(family: str, value_head: bool = True, seed: int = 0, scale: floa
   """(net, params, apply) for a random PolicyWithValue; weights scaled up so the token
   distributions are far from uniform."""
   net = PolicyWithValue(tiny_lm_cfg(family), value_head=value_head)
-  params = nn.meta.unbox(fast_jit(net.init)(jax.random.PRNGKey(seed),
-                                           jnp.zeros((1, 4), jnp.int32))["params"])
+  params = nn.meta.unbox(
+    fast_jit(net.init)(jax.random.PRNGKey(seed), jnp.zeros((1, 4), jnp.int32))["params"]
+  )
   params = jax.tree.map(lambda x: x * scale, params)
   apply = lambda p, t, pos, m: net.apply({"params": p}, t, pos, m)
   return net, params, apply
@@ -171,6 +181,11 @@ def log_softmax64(x):
 def assert_trees_close(a, b, rtol=1e-6, atol=1e-6, what=""):
   la, lb = jax.tree_util.tree_leaves_with_path(a), jax.tree_util.tree_leaves(b)
   assert len(la) == len(lb), what
-  for (path, x), y in zip(la, lb):
-    np.testing.assert_allclose(np.asarray(x), np.asarray(y), rtol=rtol, atol=atol,
-                               err_msg=f"{what} {jax.tree_util.keystr(path)}")
+  for (path, x), y in zip(la, lb, strict=True):
+    np.testing.assert_allclose(
+      np.asarray(x),
+      np.asarray(y),
+      rtol=rtol,
+      atol=atol,
+      err_msg=f"{what} {jax.tree_util.keystr(path)}",
+    )

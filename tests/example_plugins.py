@@ -6,6 +6,7 @@ that trains with them:
 (or, with any other config: --config.plugins=tests/example_plugins.py
  --config.env.name=guess_the_number --config.algo.name=reinforce --config.bc.steps=0)
 """
+
 from __future__ import annotations
 
 import functools
@@ -41,26 +42,30 @@ class GuessTheNumber(BatchedEnv):
     return 8
 
 
-register_env("guess_the_number", GuessTheNumber, description="hidden number in 1..8",
-             replace=True)
+register_env("guess_the_number", GuessTheNumber, description="hidden number in 1..8", replace=True)
 
 
 @register(replace=True)
 class Reinforce(Algorithm):
   """On-policy REINFORCE: each iteration, policy steps on the transitions just collected,
   weighted by their return-to-go minus its batch mean. No critic."""
+
   name = "reinforce"
 
   @classmethod
   def needs(cls, config):
     from archer_jax.training.builder import Needs
+
     return Needs(critic=False, value_head=False, reference=False)
 
   def __init__(self, ctx):
     super().__init__(ctx)
-    step = functools.partial(steps.actor_step, tx=ctx.nets.actor_tx,
-                             apply=compiled.actor_apply(ctx.nets, self.config),
-                             num_micro=self.config.algo.micro_batches)
+    step = functools.partial(
+      steps.actor_step,
+      tx=ctx.nets.actor_tx,
+      apply=compiled.actor_apply(ctx.nets, self.config),
+      num_micro=self.config.algo.micro_batches,
+    )
     self.step = compiled.under_mesh(jax.jit(step, donate_argnums=(0,)), ctx.nets.mesh)
 
   def row_spec(self):
@@ -70,11 +75,12 @@ class Reinforce(Algorithm):
   def rows(self, state, roll, it):
     rtg = np.zeros(len(roll.reward), np.float32)
     acc = {}
-    for i in reversed(range(len(roll.reward))):   # transitions are in turn order per episode
+    for i in reversed(range(len(roll.reward))):  # transitions are in turn order per episode
       acc[roll.episode[i]] = roll.reward[i] + acc.get(roll.episode[i], 0.0)
       rtg[i] = acc[roll.episode[i]]
-    return dict(self.ctx.batches.actor_rows(roll), return_to_go=rtg,
-                iteration=np.full(len(rtg), it, np.int32))
+    return dict(
+      self.ctx.batches.actor_rows(roll), return_to_go=rtg, iteration=np.full(len(rtg), it, np.int32)
+    )
 
   def update(self, state, buffer, it):
     n = len(buffer)
@@ -92,13 +98,15 @@ def get_config():
   """The 20Q smoke config switched to this file's env and algorithm (seconds-long)."""
   import os
   import sys
+
   sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
   from configs import twenty_questions
+
   c = twenty_questions.get_config("smoke")
   c.plugins = os.path.abspath(__file__)
   c.workdir = "runs/reinforce"
   c.env.name = "guess_the_number"
-  c.env.kwargs = {}      # the 20Q kwargs (words) do not apply
+  c.env.kwargs = {}  # the 20Q kwargs (words) do not apply
   c.algo.name = "reinforce"
-  c.bc.steps = 0          # no scripted player to imitate
+  c.bc.steps = 0  # no scripted player to imitate
   return c

@@ -1,5 +1,6 @@
 """The benchmark scripts' own logic (not their timings): learning_seeds' summary of runs made
 in separate processes, bench_steps' synthetic buffer rows."""
+
 from __future__ import annotations
 
 import json
@@ -17,12 +18,27 @@ import learning_seeds  # noqa: E402
 
 def _fake_run(d: Path, bc: float, evals: list[float], wall: float):
   d.mkdir(parents=True)
-  recs = [{"iteration": 0, "phase": "bc", "eval_return": bc, "eval_success": 0.1,
-           "eval_sampled_return": bc - 1}]
+  recs = [
+    {
+      "iteration": 0,
+      "phase": "bc",
+      "eval_return": bc,
+      "eval_success": 0.1,
+      "eval_sampled_return": bc - 1,
+    }
+  ]
   for i, e in enumerate(evals, 1):
     recs.append({"iteration": i, "phase": "archer", "train_return": e - 2})
-    recs.append({"iteration": i, "phase": "archer", "train_return": e, "eval_return": e,
-                 "eval_success": 0.5, "eval_sampled_return": e + 1})
+    recs.append(
+      {
+        "iteration": i,
+        "phase": "archer",
+        "train_return": e,
+        "eval_return": e,
+        "eval_success": 0.5,
+        "eval_sampled_return": e + 1,
+      }
+    )
   (d / "metrics.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs))
   (d / "wall.json").write_text(json.dumps({"wall_s": wall}))
 
@@ -32,7 +48,9 @@ def test_learning_seeds_summarizes_runs_made_elsewhere(tmp_path):
   _fake_run(tmp_path / "seed3", -14.0, [-13.0, -11.0], 500.0)
   res = learning_seeds.main(["--summarize", "--seeds", "0", "3", "--out", str(tmp_path)])
   assert [(r["seed"], r["bc"], r["final"], r["wall"]) for r in res] == [
-      (0, -16.0, -12.0, 400.0), (3, -14.0, -11.0, 500.0)]
+    (0, -16.0, -12.0, 400.0),
+    (3, -14.0, -11.0, 500.0),
+  ]
   text = (tmp_path / "summary.md").read_text()
   assert "| 0 | -16.00 | -12.00 | +4.00 |" in text and "| 3 | -14.00 | -11.00 | +3.00 |" in text
   # mean gain 3.5 > max(spread of BC 2.0, of final 1.0)
@@ -41,8 +59,12 @@ def test_learning_seeds_summarizes_runs_made_elsewhere(tmp_path):
 
 
 def test_synthetic_rows_fill_every_field_at_full_length():
-  spec = {"obs": ((6,), np.int32), "obs_mask": ((6,), np.bool_), "reward": ((), np.float32),
-          "done": ((), np.bool_)}
+  spec = {
+    "obs": ((6,), np.int32),
+    "obs_mask": ((6,), np.bool_),
+    "reward": ((), np.float32),
+    "done": ((), np.bool_),
+  }
   rows = bench_steps.synthetic_rows(spec, 5, 50, np.random.default_rng(0))
   assert rows["obs"].shape == (5, 6) and rows["obs"].min() >= 3 and rows["obs"].max() < 50
   assert rows["obs_mask"].all() and rows["done"].dtype == bool

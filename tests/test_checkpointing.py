@@ -5,6 +5,7 @@ past a corrupt or partial latest step, and restores onto other meshes and proces
 Device counts are fixed when jax starts, so the cross-mesh parts run in subprocesses
 (`XLA_FLAGS=--xla_force_host_platform_device_count=N`) of the script below.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,25 +22,37 @@ import ml_dtypes
 import numpy as np
 import pytest
 
-from archer_jax.training.checkpointing import (Checkpointer, CorruptCheckpointError,
-                                               _np_checksum, checksums, fingerprint)
+from archer_jax.training.checkpointing import (
+  Checkpointer,
+  CorruptCheckpointError,
+  _np_checksum,
+  checksums,
+  fingerprint,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 def small_tree(scale: float = 1.0) -> dict:
   rng = np.random.default_rng(0)
-  return {"params": {"w": jnp.asarray(rng.normal(size=(16, 24)) * scale, jnp.float32),
-                     "b": jnp.asarray(rng.normal(size=(24,)) * scale, jnp.bfloat16)},
-          "count": jnp.asarray(3, jnp.int32), "key": jax.random.key(7),
-          "buffer": {"obs": (np.arange(40).reshape(8, 5) * scale).astype(np.int64),
-                     "done": np.array([True, False, True])}}
+  return {
+    "params": {
+      "w": jnp.asarray(rng.normal(size=(16, 24)) * scale, jnp.float32),
+      "b": jnp.asarray(rng.normal(size=(24,)) * scale, jnp.bfloat16),
+    },
+    "count": jnp.asarray(3, jnp.int32),
+    "key": jax.random.key(7),
+    "buffer": {
+      "obs": (np.arange(40).reshape(8, 5) * scale).astype(np.int64),
+      "done": np.array([True, False, True]),
+    },
+  }
 
 
 def assert_tree_equal(a, b):
   la, lb = jax.tree.leaves(a), jax.tree.leaves(b)
   assert len(la) == len(lb)
-  for x, y in zip(la, lb):
+  for x, y in zip(la, lb, strict=True):
     if isinstance(x, jax.Array) and jnp.issubdtype(x.dtype, jax.dtypes.prng_key):
       x, y = jax.random.key_data(x), jax.random.key_data(y)
     np.testing.assert_array_equal(np.asarray(x), np.asarray(y))
@@ -59,8 +72,10 @@ def flip_bytes(step_dir: Path) -> Path:
 
 
 # ---- checksums -----------------------------------------------------------------------------
-@pytest.mark.parametrize("dtype", [np.float32, ml_dtypes.bfloat16, np.float16, np.int32,
-                                   np.int8, np.uint8, np.bool_, np.uint32])
+@pytest.mark.parametrize(
+  "dtype",
+  [np.float32, ml_dtypes.bfloat16, np.float16, np.int32, np.int8, np.uint8, np.bool_, np.uint32],
+)
 def test_host_and_device_checksums_agree(dtype):
   rng = np.random.default_rng(1)
   for shape in [(), (5,), (3, 7), (2, 3, 4)]:
@@ -115,7 +130,7 @@ def test_corrupt_latest_step_falls_back_with_a_warning(tmp_path, caplog):
   assert_tree_equal(arrays, small_tree(1.0))
   text = caplog.text
   assert "step 2 is unusable" in text and "restored step 1" in text and "params/w" in text
-  with pytest.raises(CorruptCheckpointError, match="params/w"):   # asked for, not skipped
+  with pytest.raises(CorruptCheckpointError, match="params/w"):  # asked for, not skipped
     ckpt.restore(2, small_tree())
   # the run continues from step 1; its next save replaces the abandoned step 2
   ckpt.save(2, small_tree(3.0), {"iteration": 2})
@@ -129,7 +144,7 @@ def test_partial_latest_step_falls_back(tmp_path, caplog):
   ckpt = Checkpointer(tmp_path / "ck")
   ckpt.save(1, small_tree(1.0), {"iteration": 1})
   ckpt.save(2, small_tree(2.0), {"iteration": 2})
-  for f in (tmp_path / "ck" / "2" / "arrays").rglob("*"):   # data files lost in a copy
+  for f in (tmp_path / "ck" / "2" / "arrays").rglob("*"):  # data files lost in a copy
     if f.is_file() and f.parent.name == "d":
       f.unlink()
   with caplog.at_level(logging.WARNING):
@@ -241,10 +256,17 @@ print(json.dumps({"devices": n_dev, "processes": jax.process_count(), "checked":
 def run_script(tmp_path, mode, devices, *args, timeout=240):
   script = tmp_path / "cross_mesh.py"
   script.write_text(SCRIPT)
-  env = dict(os.environ, JAX_PLATFORMS="cpu",
-             XLA_FLAGS=f"--xla_force_host_platform_device_count={devices}")
-  return subprocess.Popen([sys.executable, str(script), mode, *map(str, args)], cwd=REPO,
-                          env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+  env = dict(
+    os.environ, JAX_PLATFORMS="cpu", XLA_FLAGS=f"--xla_force_host_platform_device_count={devices}"
+  )
+  return subprocess.Popen(
+    [sys.executable, str(script), mode, *map(str, args)],
+    cwd=REPO,
+    env=env,
+    stdout=subprocess.PIPE,
+    stderr=subprocess.PIPE,
+    text=True,
+  )
 
 
 def finish(proc, timeout=240) -> dict:

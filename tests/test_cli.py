@@ -1,4 +1,5 @@
 """The trainer's command line: one-line errors with exit status 2, and a quiet console."""
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,13 @@ INFO_LINE = re.compile(r"^(I\d{4} |INFO\b)", re.M)  # absl's "I1202 12:00:00..."
 
 
 def _train(*args, timeout=300):
-  return subprocess.run([sys.executable, "-m", "archer_jax.train", *args], cwd=REPO,
-                        capture_output=True, text=True, timeout=timeout)
+  return subprocess.run(
+    [sys.executable, "-m", "archer_jax.train", *args],
+    cwd=REPO,
+    capture_output=True,
+    text=True,
+    timeout=timeout,
+  )
 
 
 def _one_line_error(proc) -> str:
@@ -28,13 +34,17 @@ def _one_line_error(proc) -> str:
 
 
 def test_misspelled_field_one_line_with_suggestion(tmp_path):
-  proc = _train("--config", SMOKE, "--config.algo.critic_stepz=3", "--workdir", str(tmp_path),
-                "--noprogress")
-  assert _one_line_error(proc) == ("error: config.algo.critic_stepz: no such field; "
-                                   "did you mean config.algo.critic_steps?")
+  proc = _train(
+    "--config", SMOKE, "--config.algo.critic_stepz=3", "--workdir", str(tmp_path), "--noprogress"
+  )
+  assert _one_line_error(proc) == (
+    "error: config.algo.critic_stepz: no such field; did you mean config.algo.critic_steps?"
+  )
 
 
-@pytest.mark.parametrize("args, names", [
+@pytest.mark.parametrize(
+  "args, names",
+  [
     (["--config.algoo.critic_steps=3"], "config.algoo: no such field; did you mean config.algo?"),
     (["--config.env.kwargs.game_file=x.z5"], "config.env.kwargs.game_file: no such field"),
     (["--config.algo.critic_steps=many"], "--config.algo.critic_steps=many"),
@@ -43,7 +53,8 @@ def test_misspelled_field_one_line_with_suggestion(tmp_path):
     (["--config=configs/twenty_questions.py:no_such_variant"], "no_such_variant"),
     (["--config.actor.model=/no/such/model"], "config.actor.model: '/no/such/model'"),
     (["--no_such_flag=1"], "no_such_flag"),
-])
+  ],
+)
 def test_command_line_errors_are_one_line(tmp_path, args, names):
   proc = _train("--config", SMOKE, *args, "--workdir", str(tmp_path), "--noprogress")
   assert names in _one_line_error(proc)
@@ -63,8 +74,9 @@ app.run(main, flags_parser=train.parse_flags)
 @pytest.mark.parametrize("verbosity", [None, "0"])
 def test_info_logging_off_unless_verbosity_asks(verbosity):
   args = [] if verbosity is None else [f"--verbosity={verbosity}"]
-  proc = subprocess.run([sys.executable, "-c", _LOG_PROBE, *args], cwd=REPO,
-                        capture_output=True, text=True, timeout=120)
+  proc = subprocess.run(
+    [sys.executable, "-c", _LOG_PROBE, *args], cwd=REPO, capture_output=True, text=True, timeout=120
+  )
   assert proc.returncode == 0, proc.stderr
   assert "a WARNING line" in proc.stderr
   assert ("an INFO line" in proc.stderr) == (verbosity is not None)
@@ -72,11 +84,10 @@ def test_info_logging_off_unless_verbosity_asks(verbosity):
 
 @pytest.mark.slow
 def test_smoke_run_prints_no_info_lines(tmp_path):
-  proc = _train("--config", SMOKE, "--workdir", str(tmp_path / "run"), "--noprogress",
-                timeout=600)
+  proc = _train("--config", SMOKE, "--workdir", str(tmp_path / "run"), "--noprogress", timeout=600)
   assert proc.returncode == 0, proc.stderr[-3000:]
   out = proc.stdout + proc.stderr
-  assert "final eval return" in proc.stdout          # the summary table
+  assert "final eval return" in proc.stdout  # the summary table
   assert not INFO_LINE.search(out), INFO_LINE.findall(out)[:5]
   # the same workdir again: without --resume, and with every kept step damaged
   again = ["--config", SMOKE, "--workdir", str(tmp_path / "run"), "--noprogress"]
@@ -84,8 +95,9 @@ def test_smoke_run_prints_no_info_lines(tmp_path):
   steps = [p for p in (tmp_path / "run" / "checkpoints").iterdir() if p.name.isdigit()]
   for step in steps:
     flip_bytes(step)
-  proc = _train(*again, "--resume")       # (each step's warning, then the error line)
+  proc = _train(*again, "--resume")  # (each step's warning, then the error line)
   assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr[-3000:]
   line = proc.stderr.strip().splitlines()[-1]
   assert line.startswith("error: --resume: no usable checkpoint in ") and all(
-      f"step {p.name}" in line for p in steps), line
+    f"step {p.name}" in line for p in steps
+  ), line

@@ -1,5 +1,6 @@
 """A clone is complete: the repository alone, copied where it has no sibling folders, builds
 every environment from its config's defaults and loads the packaged Guess My City data."""
+
 from __future__ import annotations
 
 import json
@@ -11,10 +12,12 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-CONFIGS = sorted(p.stem for p in (REPO / "configs").glob("*.py")
-                 if p.stem not in ("__init__", "common"))
-_IGNORED = shutil.ignore_patterns(".git", ".venv", "runs", "build", "__pycache__", "*.pyc",
-                                  "*.egg-info", ".pytest_cache")
+CONFIGS = sorted(
+  p.stem for p in (REPO / "configs").glob("*.py") if p.stem not in ("__init__", "common")
+)
+_IGNORED = shutil.ignore_patterns(
+  ".git", ".venv", "runs", "build", "__pycache__", "*.pyc", "*.egg-info", ".pytest_cache"
+)
 
 # Run inside the copy: every env from `configs/<name>.py` with its default variant.
 _PROBE = r"""
@@ -44,28 +47,49 @@ print(json.dumps(out))
 def _repository_files() -> list[str]:
   """The files a clone has (tracked or untracked, not ignored); a filtered walk without git."""
   try:
-    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=REPO,
-                            capture_output=True, check=True).stdout.decode().split("\0")
+    listed = (
+      subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard", "-z"],
+        cwd=REPO,
+        capture_output=True,
+        check=True,
+      )
+      .stdout.decode()
+      .split("\0")
+    )
     return [rel for rel in listed if rel and (REPO / rel).is_file()]
   except (OSError, subprocess.CalledProcessError):
     out = []
     for top, dirs, files in os.walk(REPO):
       dirs[:] = sorted(set(dirs) - _IGNORED(top, dirs))
-      out += [os.path.relpath(os.path.join(top, f), REPO)
-              for f in sorted(set(files) - _IGNORED(top, files))]
+      out += [
+        os.path.relpath(os.path.join(top, f), REPO)
+        for f in sorted(set(files) - _IGNORED(top, files))
+      ]
     return out
 
 
 def test_a_lone_copy_builds_every_env_and_loads_the_conversations(tmp_path):
-  clone = tmp_path / "archer_jax_clone"   # no sibling folders
+  clone = tmp_path / "archer_jax_clone"  # no sibling folders
   for rel in _repository_files():
     (clone / rel).parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(REPO / rel, clone / rel)
   assert sorted(p.name for p in tmp_path.iterdir()) == [clone.name]
-  env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(clone), "HF_HUB_OFFLINE": "1",
-         "JAX_PLATFORMS": "cpu", "HOME": str(tmp_path)}
-  proc = subprocess.run([sys.executable, "-c", _PROBE, *CONFIGS], cwd=clone, env=env,
-                        capture_output=True, text=True, timeout=600)
+  env = {
+    "PATH": "/usr/bin:/bin",
+    "PYTHONPATH": str(clone),
+    "HF_HUB_OFFLINE": "1",
+    "JAX_PLATFORMS": "cpu",
+    "HOME": str(tmp_path),
+  }
+  proc = subprocess.run(
+    [sys.executable, "-c", _PROBE, *CONFIGS],
+    cwd=clone,
+    env=env,
+    capture_output=True,
+    text=True,
+    timeout=600,
+  )
   assert proc.returncode == 0, proc.stderr[-3000:]
   out = json.loads(proc.stdout.strip().splitlines()[-1])
   assert out.pop("conversations") == 950

@@ -1,5 +1,6 @@
 """Offline trajectory datasets: the tfds builder (scripted and JSON sources), the public JSON
 loaders, and their error messages."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -13,10 +14,15 @@ import pytest
 
 from archer_jax.assets import GUESS_MY_CITY_CONVERSATIONS
 from archer_jax.data import demos
-from archer_jax.data.public_json import (INITIAL_OBSERVATION, DatasetFormatError,
-                                         load_guess_my_city_json, load_public_json,
-                                         load_twenty_questions_json, split_city_line,
-                                         split_twenty_questions_line)
+from archer_jax.data.public_json import (
+  INITIAL_OBSERVATION,
+  DatasetFormatError,
+  load_guess_my_city_json,
+  load_public_json,
+  load_twenty_questions_json,
+  split_city_line,
+  split_twenty_questions_line,
+)
 from archer_jax.envs.registry import make_env, make_player
 from archer_jax.envs.twenty_questions import play
 
@@ -33,12 +39,12 @@ def _check_consistent(trajs):
     assert len(t) >= 1
     for k, u in enumerate(t.turns):
       last = k == len(t) - 1
-      assert u.done == (last and u.done)            # done only on the last turn
+      assert u.done == (last and u.done)  # done only on the last turn
       if not last:
         assert u.reward == -1.0
         assert t.turns[k + 1].observation == u.next_observation
     assert t.episode_return == pytest.approx(sum(u.reward for u in t.turns))
-    if "episode_return" in t.info:                 # stored by the builder
+    if "episode_return" in t.info:  # stored by the builder
       assert t.info["episode_return"] == t.episode_return
     assert t.turns[-1].reward == (0.0 if t.info["success"] else -1.0)
 
@@ -47,8 +53,7 @@ def _check_consistent(trajs):
 @pytest.fixture(scope="module")
 def subset_cfg():
   # 16 episodes in lock-step batches of 6: three play() batches, the last one cut to 4
-  return demos.demo_config("twenty_questions_subset", episodes=16, skill=0.4, seed=3,
-                           batch_size=6)
+  return demos.demo_config("twenty_questions_subset", episodes=16, skill=0.4, seed=3, batch_size=6)
 
 
 @pytest.fixture(scope="module")
@@ -60,11 +65,11 @@ def built(tmp_path_factory, subset_cfg):
 
 def test_config_names_and_validation(subset_cfg):
   assert subset_cfg.name == "twenty_questions_subset-skill0.4-n16-seed3-b6"
-  again = demos.demo_config("twenty_questions_subset", episodes=16, skill=0.4, seed=3,
-                            batch_size=6)
+  again = demos.demo_config("twenty_questions_subset", episodes=16, skill=0.4, seed=3, batch_size=6)
   assert again.name == subset_cfg.name
   assert demos.demo_config("twenty_questions").name in {
-      c.name for c in demos.ArcherDemos.BUILDER_CONFIGS}
+    c.name for c in demos.ArcherDemos.BUILDER_CONFIGS
+  }
   kw = demos.demo_config("twenty_questions", env_kwargs={"prompt": "json"})
   assert kw.name != demos.demo_config("twenty_questions").name
   with pytest.raises(ValueError, match="no scripted demonstrator for env 'detective'"):
@@ -98,7 +103,7 @@ def test_records_equal_play(built, subset_cfg):
   want = want[:16]
   assert len(got) == 16
   assert _as_tuples(got) == _as_tuples(want)
-  for g, w, i in zip(got, want, range(16)):
+  for g, w, i in zip(got, want, range(16), strict=True):
     assert g.info["word"] == w.info["word"]
     assert g.info["seed"] == w.info["seed"]
     assert g.info["success"] == w.info["won"]
@@ -109,10 +114,12 @@ def test_records_equal_play(built, subset_cfg):
   assert all(t.turns[-1].done for t in got)
   assert all(t.turns[0].observation == INITIAL_OBSERVATION for t in got)
   # the first N only, and loading by name or by the version directory
-  assert _as_tuples(demos.load_trajectories(data_dir, subset_cfg.name, episodes=5)) == \
-      _as_tuples(got[:5])
-  assert _as_tuples(demos.load_trajectories(demos.dataset_dir(data_dir, subset_cfg),
-                                            subset_cfg)) == _as_tuples(got)
+  assert _as_tuples(demos.load_trajectories(data_dir, subset_cfg.name, episodes=5)) == _as_tuples(
+    got[:5]
+  )
+  assert _as_tuples(
+    demos.load_trajectories(demos.dataset_dir(data_dir, subset_cfg), subset_cfg)
+  ) == _as_tuples(got)
 
 
 def test_build_is_deterministic(built, subset_cfg, tmp_path):
@@ -124,8 +131,7 @@ def test_build_is_deterministic(built, subset_cfg, tmp_path):
   shard = lambda p: open(glob.glob(os.path.join(p, "*.array_record-*"))[0], "rb").read()
   assert shard(path) == shard(path2)
   # a different seed gives different episodes
-  other = demos.demo_config("twenty_questions_subset", episodes=16, skill=0.4, seed=4,
-                            batch_size=6)
+  other = demos.demo_config("twenty_questions_subset", episodes=16, skill=0.4, seed=4, batch_size=6)
   c = list(demos.source_trajectories(other))
   assert _as_tuples(c) != _as_tuples(a)
 
@@ -133,8 +139,10 @@ def test_build_is_deterministic(built, subset_cfg, tmp_path):
 def test_run_config_dataset_matches_trainer_demonstrations():
   """`demo_config_from_run` names the episodes the trainer plays for its BC warm start."""
   import sys
+
   sys.path.insert(0, str(REPO))
   from configs import twenty_questions
+
   c = twenty_questions.get_config("tiny")
   c.bc.episodes, c.tokenizer.corpus_episodes, c.seed = 10, 7, 5
   cfg = demos.demo_config_from_run(c)
@@ -148,19 +156,29 @@ def test_load_missing_dataset_names_it(tmp_path, built, subset_cfg):
   data_dir, _ = built
   with pytest.raises(FileNotFoundError, match="no built dataset 'nope'") as e:
     demos.load_trajectories(data_dir, "nope")
-  assert subset_cfg.name in str(e.value)     # lists what is there
+  assert subset_cfg.name in str(e.value)  # lists what is there
 
 
 def test_cli_builds_and_reuses(tmp_path, capsys):
-  args = ["--env", "twenty_questions", "--episodes", "5", "--skill", "1.0", "--seed", "2",
-          "--data-dir", str(tmp_path)]
+  args = [
+    "--env",
+    "twenty_questions",
+    "--episodes",
+    "5",
+    "--skill",
+    "1.0",
+    "--seed",
+    "2",
+    "--data-dir",
+    str(tmp_path),
+  ]
   assert demos.main(args) == 0
   out = capsys.readouterr().out
   assert "5 episodes" in out
   cfg = demos.demo_config("twenty_questions", episodes=5, skill=1.0, seed=2)
   trajs = demos.load_trajectories(tmp_path, cfg)
-  assert len(trajs) == 5 and all(t.info["success"] for t in trajs)   # skill 1 wins
-  assert demos.main(args) == 0                                       # reuses
+  assert len(trajs) == 5 and all(t.info["success"] for t in trajs)  # skill 1 wins
+  assert demos.main(args) == 0  # reuses
   assert demos.main(["--env", "detective", "--data-dir", str(tmp_path)]) == 2
 
 
@@ -168,8 +186,9 @@ def test_guess_my_city_scripted(tmp_path):
   try:
     from archer_jax.envs.guess_my_city import GuessMyCityEnv, ScriptedCityPlayer  # noqa: F401
   except ImportError as e:
-    pytest.skip(f"archer_jax.envs.guess_my_city has no GuessMyCityEnv / ScriptedCityPlayer "
-                f"yet ({e})")
+    pytest.skip(
+      f"archer_jax.envs.guess_my_city has no GuessMyCityEnv / ScriptedCityPlayer yet ({e})"
+    )
   cfg = demos.demo_config("guess_my_city", episodes=6, skill=0.7, seed=1, batch_size=4)
   demos.build_dataset(cfg, tmp_path)
   got = demos.load_trajectories(tmp_path, cfg)
@@ -184,20 +203,24 @@ def test_guess_my_city_scripted(tmp_path):
 
 # ---- public JSON ----------------------------------------------------------------------------
 def test_city_line_split_rule():
-  assert split_city_line("Is your city in Asia? Yes, it is. Why do you ask?") == \
-      ("Is your city in Asia?", "Yes, it is. Why do you ask?")
-  assert split_city_line("Based on the information provided, my next question would be:\n\n"
-                         "What is the climate like? Mild.") == ("What is the climate like?",
-                                                                 "Mild.")
+  assert split_city_line("Is your city in Asia? Yes, it is. Why do you ask?") == (
+    "Is your city in Asia?",
+    "Yes, it is. Why do you ask?",
+  )
+  assert split_city_line(
+    "Based on the information provided, my next question would be:\n\n"
+    "What is the climate like? Mild."
+  ) == ("What is the climate like?", "Mild.")
   assert split_city_line("Question 3: Is it coastal? No.") == ("Is it coastal?", "No.")
-  assert split_city_line('Based on that, I would ask: "Is it in Peru? No, it is not.') == \
-      ("Is it in Peru?", "No, it is not.")
+  assert split_city_line('Based on that, I would ask: "Is it in Peru? No, it is not.') == (
+    "Is it in Peru?",
+    "No, it is not.",
+  )
   assert split_city_line("5. Is it a capital? Yes.") == ("Is it a capital?", "Yes.")
   with pytest.raises(ValueError, match="no '\\?'"):
     split_city_line("Tell me about your city. It is nice.")
   assert split_twenty_questions_line("Is it a cat? Yes.") == ("Is it a cat?", "Yes.")
-  assert split_twenty_questions_line("Is it big? Or small? No.") == ("Is it big? Or small?",
-                                                                      "No.")
+  assert split_twenty_questions_line("Is it big? Or small? No.") == ("Is it big? Or small?", "No.")
 
 
 def test_guess_my_city_json_real_file(tmp_path):
@@ -208,18 +231,17 @@ def test_guess_my_city_json_real_file(tmp_path):
   trajs = load_guess_my_city_json(city_json)
   raw = json.load(open(city_json))
   assert len(trajs) == 950
-  for t, item in zip(trajs, raw):
+  for t, item in zip(trajs, raw, strict=True):
     assert len(t) == len(item["conversation"])
     assert t.info["success"] == item["done"] and t.info["word"] == item["word"]
     assert all(u.reward == -1.0 for u in t.turns[:-1])
     assert t.turns[-1].reward == (0.0 if item["done"] else -1.0)
-    assert t.turns[-1].done                     # every file episode is complete
+    assert t.turns[-1].done  # every file episode is complete
     assert t.turns[0].observation == INITIAL_OBSERVATION
     assert all(u.action.endswith("?") and "\n" not in u.action for u in t.turns)
   assert sum(t.info["success"] for t in trajs) == 590
   assert trajs[0].turns[1].action == "What is the climate like in your hometown?"
-  assert trajs[0].turns[1].observation == (
-      INITIAL_OBSERVATION + raw[0]["conversation"][0] + "\n")
+  assert trajs[0].turns[1].observation == (INITIAL_OBSERVATION + raw[0]["conversation"][0] + "\n")
   _check_consistent(trajs)
   # the same file through the dataset builder
   cfg = demos.demo_config("guess_my_city", episodes=40, json_path=city_json)
@@ -233,36 +255,39 @@ def test_guess_my_city_json_real_file(tmp_path):
 
 def _twenty_questions_sample():
   return [
-      {"lines": ["Is it an animal? Yes.", "Is it a mammal? Yes.", "Is it a lion? Yes."],
-       "correct": True, "word": ["Lion"]},
-      {"lines": [f"Is it thing number {i}? No." for i in range(20)],
-       "correct": False, "word": ["Television", "TV"]},
-      {"lines": ["Is it made of metal? No.", "Is it alive? No."],
-       "correct": False, "word": "Rock"},
+    {
+      "lines": ["Is it an animal? Yes.", "Is it a mammal? Yes.", "Is it a lion? Yes."],
+      "correct": True,
+      "word": ["Lion"],
+    },
+    {
+      "lines": [f"Is it thing number {i}? No." for i in range(20)],
+      "correct": False,
+      "word": ["Television", "TV"],
+    },
+    {"lines": ["Is it made of metal? No.", "Is it alive? No."], "correct": False, "word": "Rock"},
   ]
 
 
 def test_twenty_questions_public_json(tmp_path):
   path = tmp_path / "convos_sample.json"
   path.write_text(json.dumps(_twenty_questions_sample()))
-  trajs = load_public_json(path)                       # format detected from the keys
+  trajs = load_public_json(path)  # format detected from the keys
   assert _as_tuples(trajs) == _as_tuples(load_twenty_questions_json(path))
   win, lose, partial = trajs
-  assert [u.action for u in win.turns] == ["Is it an animal?", "Is it a mammal?",
-                                           "Is it a lion?"]
+  assert [u.action for u in win.turns] == ["Is it an animal?", "Is it a mammal?", "Is it a lion?"]
   assert [u.reward for u in win.turns] == [-1.0, -1.0, 0.0]
   assert [u.done for u in win.turns] == [False, False, True]
-  assert win.turns[2].observation == ("Questions:\nIs it an animal? Yes.\n"
-                                      "Is it a mammal? Yes.\n")
+  assert win.turns[2].observation == ("Questions:\nIs it an animal? Yes.\nIs it a mammal? Yes.\n")
   assert win.turns[2].next_observation == win.turns[2].observation + "Is it a lion? Yes.\n"
   assert win.info["word"] == "Lion" and win.info["success"]
   assert lose.episode_return == -20.0 and lose.turns[-1].done and lose.info["truncated"]
   assert lose.info["word"] == "Television;TV"
-  assert partial.info["partial"] and not partial.turns[-1].done   # stopped early, not won
+  assert partial.info["partial"] and not partial.turns[-1].done  # stopped early, not won
   assert partial.info["word"] == "Rock"
   # through the builder
   cfg = demos.demo_config("twenty_questions", json_path=path)
-  assert cfg.name == "twenty_questions-json-convos_sample" and cfg.episodes == 0   # all
+  assert cfg.name == "twenty_questions-json-convos_sample" and cfg.episodes == 0  # all
   demos.build_dataset(cfg, tmp_path / "tfds")
   got = demos.load_trajectories(tmp_path / "tfds", cfg)
   assert _as_tuples(got) == _as_tuples(trajs)
@@ -273,18 +298,24 @@ def test_twenty_questions_public_json(tmp_path):
   assert _as_tuples(demos.load_trajectories(tmp_path / "cli", cfg.name)) == _as_tuples(trajs)
 
 
-@pytest.mark.parametrize("content, match", [
-    ("[{\"lines\": [\"Is it a cat? Yes.\"], \"correct\": true", "not valid JSON"),
-    ("{\"lines\": []}", "expected a JSON list of conversations, got dict"),
-    ("[{\"lines\": [\"Is it a cat? Yes.\"], \"word\": [\"Cat\"]}]",
-     "item 0: missing key 'correct'"),
-    ("[{\"lines\": \"Is it a cat? Yes.\", \"correct\": true, \"word\": [\"Cat\"]}]",
-     "item 0: key 'lines' has the wrong type"),
-    ("[{\"lines\": [\"It is a cat.\"], \"correct\": true, \"word\": [\"Cat\"]}]",
-     "item 0, line 0: no '\\? '"),
-    ("[{\"lines\": [], \"correct\": true, \"word\": [\"Cat\"]}]", "item 0: 'lines' is empty"),
+@pytest.mark.parametrize(
+  "content, match",
+  [
+    ('[{"lines": ["Is it a cat? Yes."], "correct": true', "not valid JSON"),
+    ('{"lines": []}', "expected a JSON list of conversations, got dict"),
+    ('[{"lines": ["Is it a cat? Yes."], "word": ["Cat"]}]', "item 0: missing key 'correct'"),
+    (
+      '[{"lines": "Is it a cat? Yes.", "correct": true, "word": ["Cat"]}]',
+      "item 0: key 'lines' has the wrong type",
+    ),
+    (
+      '[{"lines": ["It is a cat."], "correct": true, "word": ["Cat"]}]',
+      "item 0, line 0: no '\\? '",
+    ),
+    ('[{"lines": [], "correct": true, "word": ["Cat"]}]', "item 0: 'lines' is empty"),
     ("[[1, 2]]", "item 0 has list"),
-])
+  ],
+)
 def test_malformed_json_errors_name_the_file(tmp_path, content, match):
   path = tmp_path / "bad.json"
   path.write_text(content)
@@ -295,8 +326,10 @@ def test_malformed_json_errors_name_the_file(tmp_path, content, match):
 
 def test_city_json_schema_errors_and_skip(tmp_path):
   path = tmp_path / "cities.json"
-  items = [{"conversation": ["Is it in Asia? No."], "done": False, "word": "lima,peru"},
-           {"conversation": ["Is it in Asia? No."], "done": "yes", "word": "lima,peru"}]
+  items = [
+    {"conversation": ["Is it in Asia? No."], "done": False, "word": "lima,peru"},
+    {"conversation": ["Is it in Asia? No."], "done": "yes", "word": "lima,peru"},
+  ]
   path.write_text(json.dumps(items))
   with pytest.raises(DatasetFormatError, match=r"cities.json: item 1: key 'done'"):
     load_guess_my_city_json(path)

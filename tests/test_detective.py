@@ -1,4 +1,5 @@
 """Detective through Jericho: observations, score rewards, seeding, caps, hostile actions."""
+
 from __future__ import annotations
 
 import logging
@@ -65,7 +66,7 @@ def test_walkthrough_wins(game_file):
   steps = walkthrough(game_file)
   env = DetectiveEnv(1, game_file, max_turns=60, valid_actions=False)
   env.reset(seeds=[3])
-  for t, a in enumerate(steps):
+  for t, a in enumerate(steps):  # noqa: B007 - t is checked after the loop
     obs, rew, done, info = env.step([a])
     if done[0]:
       break
@@ -77,8 +78,20 @@ def test_walkthrough_wins(game_file):
 
 def test_seeded_runs_are_reproducible(game_file):
   rng = np.random.default_rng(0)
-  words = ["n", "s", "e", "w", "take paper", "read paper", "take gun", "look", "i", "xyzzy",
-           "open door", "wait"]
+  words = [
+    "n",
+    "s",
+    "e",
+    "w",
+    "take paper",
+    "read paper",
+    "take gun",
+    "look",
+    "i",
+    "xyzzy",
+    "open door",
+    "wait",
+  ]
   acts = [[str(rng.choice(words)) for _ in range(2)] for _ in range(20)]
 
   def run():
@@ -113,15 +126,34 @@ def test_rows_finish_at_different_times(game_file):
   env.close()
 
 
-BAD = ["", "   ", None, b"\xff\xfe hello", "\x00\x01", "p\\U", "take \\U paper",
-       "\u00e9\u4e2d\u6587 \U0001f600", "x" * 5000, "save", "restore", "restart", "quit",
-       "Q", "script", "transcript on", "purloin gun", "tree", "guard, save", "#$%^&*()"]
+BAD = [
+  "",
+  "   ",
+  None,
+  b"\xff\xfe hello",
+  "\x00\x01",
+  "p\\U",
+  "take \\U paper",
+  "\u00e9\u4e2d\u6587 \U0001f600",
+  "x" * 5000,
+  "save",
+  "restore",
+  "restart",
+  "quit",
+  "Q",
+  "script",
+  "transcript on",
+  "purloin gun",
+  "tree",
+  "guard, save",
+  "#$%^&*()",
+]
 
 
 def test_bad_actions_never_crash_and_cost_a_turn(game_file):
   env = DetectiveEnv(1, game_file, max_turns=len(BAD) + 5, valid_actions=False)
   first = env.reset(seeds=[0])[0]
-  for i, a in enumerate(BAD):
+  for a in BAD:
     obs, rew, done, info = env.step([a])
     assert rew[0] == 0.0 and not done[0], a
     assert info[0]["score"] == 10 and "Chief's office" in obs[0], a
@@ -177,8 +209,9 @@ def test_valid_actions_listed_or_dropped_on_failure(game_file, monkeypatch, capl
   monkeypatch.setattr(detective, "_valid_actions_available", lambda: True)
   monkeypatch.setattr(detective, "_valid_actions_warned", False)
   env = DetectiveEnv(1, game_file)
-  monkeypatch.setattr(env._games[0], "get_valid_actions", lambda **kw: ["take paper", "west"],
-                      raising=False)
+  monkeypatch.setattr(
+    env._games[0], "get_valid_actions", lambda **kw: ["take paper", "west"], raising=False
+  )
   obs = env.reset(seeds=[0])
   assert obs[0].endswith("Valid actions: take paper, west")
 

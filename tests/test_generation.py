@@ -9,6 +9,7 @@ checks greedy ids against transformers' `generate`.
 Most tests share one compiled program (same config, shapes [4, 16], N = 8 and argument
 types) to keep the file fast.
 """
+
 from __future__ import annotations
 
 import functools
@@ -22,8 +23,16 @@ import pytest
 from tokenizers import Tokenizer, models, pre_tokenizers
 from transformers import PreTrainedTokenizerFast
 
-from archer_jax.generation import (Sampler, bucket, cut_at_stop, eos_array, filter_logits,
-                                   sample, stop_string_table, stop_table)
+from archer_jax.generation import (
+  Sampler,
+  bucket,
+  cut_at_stop,
+  eos_array,
+  filter_logits,
+  sample,
+  stop_string_table,
+  stop_table,
+)
 from archer_jax.models import CausalLM, ModelConfig
 
 V, P, N, B = 48, 16, 8, 4
@@ -34,10 +43,22 @@ LENGTHS = (3, 9, 6, 12)
 def tiny_cfg(family: str) -> ModelConfig:
   """Llama: GQA, tied head, scanned layers. GPT-2: unscanned, rematerialised layers (the
   other `layers.Stack` path)."""
-  extra = (dict(num_kv_heads=2, tie_embeddings=True) if family == "llama"
-           else dict(activation="gelu_new", scan_layers=False, remat=True))
-  return ModelConfig(family=family, vocab_size=V, hidden_size=32, num_layers=2, num_heads=4,
-                     intermediate_size=64, max_position_embeddings=64, eos_token_id=2, **extra)
+  extra = (
+    dict(num_kv_heads=2, tie_embeddings=True)
+    if family == "llama"
+    else dict(activation="gelu_new", scan_layers=False, remat=True)
+  )
+  return ModelConfig(
+    family=family,
+    vocab_size=V,
+    hidden_size=32,
+    num_layers=2,
+    num_heads=4,
+    intermediate_size=64,
+    max_position_embeddings=64,
+    eos_token_id=2,
+    **extra,
+  )
 
 
 @functools.lru_cache(maxsize=None)
@@ -47,8 +68,9 @@ def tiny_model(family: str):
   Matrices ~ N(0, 0.06^2), norm scales ~ 1 + N(0, 0.1^2): next-token distributions far from
   uniform, greedy choices far from ties."""
   cfg = tiny_cfg(family)
-  boxed = jax.eval_shape(CausalLM(cfg).init, jax.random.PRNGKey(0),
-                         jnp.zeros((1, 4), jnp.int32))["params"]
+  boxed = jax.eval_shape(CausalLM(cfg).init, jax.random.PRNGKey(0), jnp.zeros((1, 4), jnp.int32))[
+    "params"
+  ]
   rng = np.random.default_rng(0 if family == "llama" else 1)
 
   def draw(path, leaf):
@@ -74,8 +96,9 @@ def make_tokenizer(words: dict[int, str] | None = None) -> PreTrainedTokenizerFa
     vocab[i] = w
   tok = Tokenizer(models.WordLevel({w: i for i, w in enumerate(vocab)}, unk_token="<pad>"))
   tok.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
-  return PreTrainedTokenizerFast(tokenizer_object=tok, pad_token="<pad>", bos_token="<s>",
-                                 eos_token="</s>")
+  return PreTrainedTokenizerFast(
+    tokenizer_object=tok, pad_token="<pad>", bos_token="<s>", eos_token="</s>"
+  )
 
 
 def prompts(lengths=LENGTHS, seed=0) -> list[list[int]]:
@@ -89,18 +112,42 @@ def left_pad(seqs, p=P, rows=None):
   m = np.zeros((rows, p), bool)
   for i, s in enumerate(seqs):
     if s:
-      arr[i, p - len(s):], m[i, p - len(s):] = s, True
+      arr[i, p - len(s) :], m[i, p - len(s) :] = s, True
   return arr, m
 
 
-def run(params, cfg, seqs, *, seed=0, temperature=1.0, top_k=0, top_p=1.0, greedy=False,
-        stop=None, eos=None, p=P, rows=B):
+def run(
+  params,
+  cfg,
+  seqs,
+  *,
+  seed=0,
+  temperature=1.0,
+  top_k=0,
+  top_p=1.0,
+  greedy=False,
+  stop=None,
+  eos=None,
+  p=P,
+  rows=B,
+):
   """`sample` with the argument types `Sampler` uses, so calls share compiled programs."""
   arr, m = left_pad(seqs, p, rows)
   stop = np.zeros(cfg.vocab_size, bool) if stop is None else stop
-  out = sample(params, arr, m, jax.random.PRNGKey(seed), np.float32(temperature), stop,
-               cfg=cfg, max_new_tokens=N, top_k=np.int32(top_k), top_p=np.float32(top_p),
-               greedy=np.bool_(greedy), eos_ids=eos_array(eos))
+  out = sample(
+    params,
+    arr,
+    m,
+    jax.random.PRNGKey(seed),
+    np.float32(temperature),
+    stop,
+    cfg=cfg,
+    max_new_tokens=N,
+    top_k=np.int32(top_k),
+    top_p=np.float32(top_p),
+    greedy=np.bool_(greedy),
+    eos_ids=eos_array(eos),
+  )
   return jax.tree.map(np.asarray, out)
 
 
@@ -113,7 +160,7 @@ def reference_logits(family, params, seqs, out):
   for i, s in enumerate(seqs):
     full[i, : len(s) + N] = list(s) + list(out.tokens[i])
   logits = np.asarray(forward_fn(family)(params, jnp.asarray(full)))
-  return [logits[i, len(s) - 1: len(s) - 1 + N] for i, s in enumerate(seqs)]
+  return [logits[i, len(s) - 1 : len(s) - 1 + N] for i, s in enumerate(seqs)]
 
 
 def log_softmax(x):
@@ -187,8 +234,9 @@ def test_filter_logits_matches_numpy():
       pk = np.exp(log_softmax(z[r][order[:kk]]))
       above = np.cumsum(pk) - pk
       keep = set(order[:kk][(above < p) | (p >= 1) | (np.arange(kk) == 0)].tolist())
-      np.testing.assert_array_equal(np.isfinite(got[r]), [j in keep for j in range(40)],
-                                    err_msg=f"k={k} p={p} row {r}")
+      np.testing.assert_array_equal(
+        np.isfinite(got[r]), [j in keep for j in range(40)], err_msg=f"k={k} p={p} row {r}"
+      )
       np.testing.assert_array_equal(got[r][list(keep)], z[r][list(keep)])
 
 
@@ -197,8 +245,9 @@ def test_top_k_one_is_greedy_and_seeded_sampling_reproducible():
   seqs = prompts()
   greedy = run(params, cfg, seqs, greedy=True)
   np.testing.assert_array_equal(run(params, cfg, seqs, top_k=1, seed=5).tokens, greedy.tokens)
-  np.testing.assert_array_equal(run(params, cfg, seqs, temperature=0.0, seed=5).tokens,
-                                greedy.tokens)
+  np.testing.assert_array_equal(
+    run(params, cfg, seqs, temperature=0.0, seed=5).tokens, greedy.tokens
+  )
   a = run(params, cfg, seqs, seed=9)
   b = run(params, cfg, seqs, seed=9)
   c = run(params, cfg, seqs, seed=10)
@@ -220,7 +269,7 @@ def expected_stop(free_tokens, stop):
 
 def check_stopped(out, free, lens):
   for i, n in enumerate(lens):
-    np.testing.assert_array_equal(out.tokens[i, :n], free.tokens[i, :n])   # stop id kept
+    np.testing.assert_array_equal(out.tokens[i, :n], free.tokens[i, :n])  # stop id kept
     np.testing.assert_allclose(out.logprobs[i, :n], free.logprobs[i, :n], atol=1e-6)
     assert np.all(out.tokens[i, n:] == 0) and np.all(out.logprobs[i, n:] == 0)
     assert np.all(out.sample_logprobs[i, n:] == 0)
@@ -228,9 +277,9 @@ def check_stopped(out, free, lens):
 
 def test_eos_stops_rows_independently_and_empty_rows_emit_nothing():
   cfg, params, _ = tiny_model("llama")
-  seqs = prompts()[:3] + [[]]                             # the last row: no prompt at all
+  seqs = prompts()[:3] + [[]]  # the last row: no prompt at all
   free = run(params, cfg, seqs, temperature=1.0, seed=2)
-  eos = int(free.tokens[0, 2])                            # row 0 stops at its 3rd token
+  eos = int(free.tokens[0, 2])  # row 0 stops at its 3rd token
   table = np.zeros(V, bool)
   table[eos] = True
   out = run(params, cfg, seqs, temperature=1.0, seed=2, eos=[eos])
@@ -262,8 +311,9 @@ def test_stop_strings_through_the_sampler():
   q = pick(0, -1)
   nl = pick(1, q)
   tok = make_tokenizer({q: "what?", nl: "ok.\n"})
-  s = Sampler(cfg, tok, max_new_tokens=N, stop_strings=("\n", "?"), prompt_buckets=(P,),
-              batch_buckets=(B,))
+  s = Sampler(
+    cfg, tok, max_new_tokens=N, stop_strings=("\n", "?"), prompt_buckets=(P,), batch_buckets=(B,)
+  )
   assert s.eos_ids.tolist() == [2]
   res = s.generate(params, seqs, jax.random.PRNGKey(0), greedy=True)
   table = s.stop_table.copy()
@@ -286,7 +336,7 @@ def test_stop_strings_through_the_sampler():
 
 def test_stop_table_and_cut():
   tok = make_tokenizer({5: "a?", 6: "\n", 7: "x\ny", 8: "plain"})
-  t = stop_string_table(tok, ("\n",), V + 4)              # padded embedding rows: False
+  t = stop_string_table(tok, ("\n",), V + 4)  # padded embedding rows: False
   assert t.shape == (V + 4,) and set(np.flatnonzero(t)) == {6, 7}
   t = stop_table(tok, ("\n", "?"), [2, None], V)
   assert set(np.flatnonzero(t)) == {2, 5, 6, 7}
@@ -300,8 +350,10 @@ def test_stop_table_and_cut():
 def test_encode_chat_truncation_and_buckets(caplog):
   cfg, _, _ = tiny_model("llama")
   tok = make_tokenizer()
-  tok.chat_template = ("{% for m in messages %}<s> {{ m['content'] }} {% endfor %}"
-                       "{% if add_generation_prompt %}w3{% endif %}")
+  tok.chat_template = (
+    "{% for m in messages %}<s> {{ m['content'] }} {% endfor %}"
+    "{% if add_generation_prompt %}w3{% endif %}"
+  )
   s = Sampler(cfg, tok, max_new_tokens=N, prompt_buckets=(4, 8), batch_buckets=(2, 4))
   assert s.encode(["w5 w6"]) == [[5, 6]]
   assert s.encode(["w5 w6"], chat=True) == [[1, 5, 6, 3]]
@@ -310,27 +362,25 @@ def test_encode_chat_truncation_and_buckets(caplog):
   with caplog.at_level(logging.WARNING):
     toks, mask = s.pad([[5, 6, 7], list(range(3, 15)), list(range(3, 20))])
   assert toks.shape == (4, 8) and mask.sum(1).tolist() == [3, 8, 8, 0]
-  assert toks[1].tolist() == list(range(7, 15))            # left-truncated: latest kept
+  assert toks[1].tolist() == list(range(7, 15))  # left-truncated: latest kept
   assert sum("left-truncated" in r.message for r in caplog.records) == 1
   assert bucket(3, None) == 4 and bucket(1, None) == 1 and bucket(5, (2, 4)) == 4
 
 
 def test_same_bucket_calls_do_not_recompile():
   cfg, params, _ = tiny_model("llama")
-  s = Sampler(cfg, make_tokenizer(), max_new_tokens=N, prompt_buckets=(8, P),
-              batch_buckets=(2, B))
-  s.generate(params, prompts((3, 9, 6)), jax.random.PRNGKey(0))               # [4, 16]
+  s = Sampler(cfg, make_tokenizer(), max_new_tokens=N, prompt_buckets=(8, P), batch_buckets=(2, B))
+  s.generate(params, prompts((3, 9, 6)), jax.random.PRNGKey(0))  # [4, 16]
   before = sample._cache_size()
   s.generate(params, prompts((12, 10, 16, 2), seed=1), jax.random.PRNGKey(1))
-  s.generate(params, prompts((11,)) * 3, jax.random.PRNGKey(2), temperature=0.5, top_k=3,
-             top_p=0.9)
+  s.generate(params, prompts((11,)) * 3, jax.random.PRNGKey(2), temperature=0.5, top_k=3, top_p=0.9)
   r = s.generate(params, prompts((9, 9, 9)), jax.random.PRNGKey(2), greedy=True)
   assert sample._cache_size() == before
   assert r.tokens.shape == (3, N) and len(r.texts) == 3
-  s.generate(params, prompts((5,)), jax.random.PRNGKey(2))                    # [2, 8]: new
+  s.generate(params, prompts((5,)), jax.random.PRNGKey(2))  # [2, 8]: new
   assert sample._cache_size() == before + 1
   many = s.generate(params, prompts((12,) * 8, seed=2), jax.random.PRNGKey(3), greedy=True)
-  assert many.tokens.shape == (8, N) and sample._cache_size() == before + 1   # 2 x [4, 16]
+  assert many.tokens.shape == (8, N) and sample._cache_size() == before + 1  # 2 x [4, 16]
 
 
 SHARDED_CHILD = """
@@ -358,14 +408,19 @@ def test_sharded_params_on_a_data_and_tensor_mesh():
   import os
   import subprocess
   import sys
+
   cfg, params, _ = tiny_model("llama")
   ref = run(params, cfg, prompts(), greedy=True)
   tests = os.path.dirname(os.path.abspath(__file__))
-  env = dict(os.environ, XLA_FLAGS="--xla_force_host_platform_device_count=4",
-             JAX_PLATFORMS="cpu")
-  proc = subprocess.run([sys.executable, "-c", SHARDED_CHILD.format(tests=tests)], env=env,
-                        capture_output=True, text=True, timeout=300,
-                        cwd=os.path.dirname(tests))
+  env = dict(os.environ, XLA_FLAGS="--xla_force_host_platform_device_count=4", JAX_PLATFORMS="cpu")
+  proc = subprocess.run(
+    [sys.executable, "-c", SHARDED_CHILD.format(tests=tests)],
+    env=env,
+    capture_output=True,
+    text=True,
+    timeout=300,
+    cwd=os.path.dirname(tests),
+  )
   assert proc.returncode == 0, proc.stderr[-3000:]
   got = json.loads(proc.stdout.strip().splitlines()[-1])
   assert got["devices"] == 4
@@ -379,27 +434,31 @@ def test_smollm2_greedy_matches_transformers_generate(smollm2_gguf):
   transformers = pytest.importorskip("transformers")
   from archer_jax.loading import load_model, load_tokenizer
   from archer_jax.loading.gguf_file import fast_gguf_metadata
+
   cfg, params = load_model("smollm2-135m-instruct", dtype="float32")
   tok = load_tokenizer("smollm2-135m-instruct")
-  s = Sampler(cfg, tok, max_new_tokens=32, stop_strings=(), prompt_buckets=(64,),
-              eos_ids=[])                                          # no stopping at all
+  s = Sampler(
+    cfg, tok, max_new_tokens=32, stop_strings=(), prompt_buckets=(64,), eos_ids=[]
+  )  # no stopping at all
   ids = s.encode(["Name three fruits, one per line."], chat=True)[0]
   res = s.generate(params, [ids], jax.random.PRNGKey(0), greedy=True)
   assert res.lengths[0] == 32
   with fast_gguf_metadata():
     ref = transformers.AutoModelForCausalLM.from_pretrained(
-        str(smollm2_gguf.parent), gguf_file=smollm2_gguf.name, dtype=torch.float32).eval()
-  ref.generation_config.eos_token_id = None                      # no stopping either
+      str(smollm2_gguf.parent), gguf_file=smollm2_gguf.name, dtype=torch.float32
+    ).eval()
+  ref.generation_config.eos_token_id = None  # no stopping either
   threads = torch.get_num_threads()
-  torch.set_num_threads(1)      # faster than spinning OpenMP threads on a shared CPU
+  torch.set_num_threads(1)  # faster than spinning OpenMP threads on a shared CPU
   try:
     with torch.no_grad():
       x = torch.tensor([ids])
-      r = ref.generate(x, attention_mask=torch.ones_like(x), max_new_tokens=32,
-                       do_sample=False, pad_token_id=0)
+      r = ref.generate(
+        x, attention_mask=torch.ones_like(x), max_new_tokens=32, do_sample=False, pad_token_id=0
+      )
   finally:
     torch.set_num_threads(threads)
-  r = r[0, len(ids):].numpy()
+  r = r[0, len(ids) :].numpy()
   print("smollm2 greedy:", repr(tok.decode(res.ids(0))))
   assert len(r) == 32
   np.testing.assert_array_equal(res.tokens[0], r)

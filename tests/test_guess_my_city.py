@@ -1,4 +1,5 @@
 """Guess My City: city list, knowledge base, understander, oracles, env, player, registry."""
+
 from __future__ import annotations
 
 import itertools
@@ -9,13 +10,30 @@ import numpy as np
 import pytest
 
 from archer_jax.assets import GUESS_MY_CITY_CONVERSATIONS
-from archer_jax.envs.guess_my_city import (CITIES, FALLBACK, REFUSE, WIN_ANSWER, BuiltinOracle,
-                                           GuessMyCityEnv, LMOracle, ScriptedCityPlayer,
-                                           city_index, extract_question, get_city,
-                                           get_understander, guess_question, is_garbage,
-                                           load_conversations, named_cities, names_city,
-                                           parse_history, play, question_pool, reveals,
-                                           split_turn)
+from archer_jax.envs.guess_my_city import (
+  CITIES,
+  FALLBACK,
+  REFUSE,
+  WIN_ANSWER,
+  BuiltinOracle,
+  GuessMyCityEnv,
+  LMOracle,
+  ScriptedCityPlayer,
+  city_index,
+  extract_question,
+  get_city,
+  get_understander,
+  guess_question,
+  is_garbage,
+  load_conversations,
+  named_cities,
+  names_city,
+  parse_history,
+  play,
+  question_pool,
+  reveals,
+  split_turn,
+)
 from archer_jax.envs.guess_my_city.cities import CLIMATES
 from archer_jax.envs.guess_my_city.countries import COUNTRIES
 from archer_jax.envs.guess_my_city.knowledge import CONTINENTS
@@ -94,23 +112,37 @@ def test_look_alike_phrases_do_not_name_a_city():
   assert not named_cities("Is your city known as the Paris of the East?")
   assert not named_cities("Is your city on the Rio de la Plata?")
   assert not named_cities("Is your city near the Santiago Bernabeu stadium?")
-  assert not named_cities("Is la comida spicy?")          # "LA" counts only in capitals
+  assert not named_cities("Is la comida spicy?")  # "LA" counts only in capitals
   assert named_cities("Is it LA?") == {city_index("los angeles")}
 
 
 def test_answers_never_name_the_city():
-  qs = ["What is the name of your city?", "What is the climate like?", "What language do "
-        "people speak in your city?", "What is the population of your city?", "What famous "
-        "landmarks are in your city?", "What is the traditional cuisine of your city?",
-        "Which country is your city in?", "Which state or province is your city in?",
-        "What is the nickname of your city?", "What is the name of the river in your city?",
-        "What is the capital of your country?", "Who are famous people from your city?",
-        "What are the main industries?", "Tell me about the history of your city.",
-        "What sports teams is your city known for?", "What is the name of the famous "
-        "stadium in your city?", "What is your city known for?", "Can you describe your city?",
-        "Is your city known for its landmarks?", "Is your city known for its cuisine?",
-        "Where is your city located?", "What is the name of the famous tower in your city?",
-        "What festivals are celebrated in your city?", "What is your city's political status?"]
+  qs = [
+    "What is the name of your city?",
+    "What is the climate like?",
+    "What language do people speak in your city?",
+    "What is the population of your city?",
+    "What famous landmarks are in your city?",
+    "What is the traditional cuisine of your city?",
+    "Which country is your city in?",
+    "Which state or province is your city in?",
+    "What is the nickname of your city?",
+    "What is the name of the river in your city?",
+    "What is the capital of your country?",
+    "Who are famous people from your city?",
+    "What are the main industries?",
+    "Tell me about the history of your city.",
+    "What sports teams is your city known for?",
+    "What is the name of the famous stadium in your city?",
+    "What is your city known for?",
+    "Can you describe your city?",
+    "Is your city known for its landmarks?",
+    "Is your city known for its cuisine?",
+    "Where is your city located?",
+    "What is the name of the famous tower in your city?",
+    "What festivals are celebrated in your city?",
+    "What is your city's political status?",
+  ]
   for c in CITIES:
     for q in qs:
       a = ANSWER(c.key, q)
@@ -123,7 +155,8 @@ def test_answers_never_name_the_city():
 
 def test_oracle_is_consistent_with_the_knowledge_base():
   for c in CITIES:
-    yes = lambda q: ANSWER(c.key, q).startswith("Yes")
+    # (`yes` is only called inside this iteration, so the late-bound `c` is safe)
+    yes = lambda q: ANSWER(c.key, q).startswith("Yes")  # noqa: B023
     for cont in CONTINENTS:
       assert yes(f"Is your city in {cont}?") == (cont in c.continents), (c.key, cont)
     assert yes("Is it in Asia?") == ("Asia" in c.continents)
@@ -145,33 +178,41 @@ def test_understander_examples():
   assert ask("kiev,ukraine", "Is your city known for the Hagia Sophia?").startswith("No")
   assert ask("bandung,indonesia", "Is your city on the northern coast of Java?").startswith("No")
   assert ask("semarang,indonesia", "Is your city on the northern coast of Java?").startswith("Yes")
-  assert ask("harbin" if False else "haerbin,china",
-             "Is your city in the northern part of China?").startswith("Yes")
+  assert ask(
+    "harbin" if False else "haerbin,china", "Is your city in the northern part of China?"
+  ).startswith("Yes")
   assert ask("guangzhou,china", "Is your city in the northern part of China?").startswith("No")
   assert ask("malang,indonesia", "Is your city near the city of Surabaya?").startswith("Yes")
   assert ask("kiev,ukraine", "Is your city near Kyoto?").startswith("No")
   assert ask("osaka,japan", "Is your city near Kyoto?").startswith("Yes")
-  assert ask("lima,peru", "Does your city have a population of more than 5 million?") \
-      .startswith("Yes")
+  assert ask("lima,peru", "Does your city have a population of more than 5 million?").startswith(
+    "Yes"
+  )
   assert "Turkish" in ask("izmir,turkey", "What is the predominant language spoken there?")
-  assert "Dnieper" in ask("kiev,ukraine", "What is the name of the river that flows through "
-                          "your city?")
+  assert "Dnieper" in ask(
+    "kiev,ukraine", "What is the name of the river that flows through your city?"
+  )
   assert ask("bandung,indonesia", "Is your city the capital of its country?").startswith(
-      "No") and "province" in ask("bandung,indonesia", "Is your city the capital of its country?")
+    "No"
+  ) and "province" in ask("bandung,indonesia", "Is your city the capital of its country?")
   assert u.parse("What is the name of your city?").kind == "refuse"
   assert u.parse("Is it Tokyo?").kind == "name"
-  assert u.parse("Is your city Khiva?").kind == "name"          # outside the list: a plain no
+  assert u.parse("Is your city Khiva?").kind == "name"  # outside the list: a plain no
   assert ask("rome,italy", "Is your city Khiva?").startswith("No")
   assert u.parse("Florp blarg zint?") is None
   assert ask("rome,italy", "Florp blarg zint?") == FALLBACK
 
 
 def test_extract_question_and_split_turn():
-  line = ("Based on the information provided, my next question would be:\n\nIs your city "
-          "located in Asia? Yes, my city is located in Asia.")
+  line = (
+    "Based on the information provided, my next question would be:\n\nIs your city "
+    "located in Asia? Yes, my city is located in Asia."
+  )
   assert split_turn(line) == ("Is your city located in Asia?", "Yes, my city is located in Asia.")
-  assert extract_question('I will ask the next question: "Is your city on the coast? Yes') \
-      == "Is your city on the coast?"
+  assert (
+    extract_question('I will ask the next question: "Is your city on the coast? Yes')
+    == "Is your city on the coast?"
+  )
   assert extract_question("Question 5: Is your city in Europe?") == "Is your city in Europe?"
   assert extract_question("12. Does your city have a river?") == "Does your city have a river?"
   assert extract_question("Is it Paris?\nThanks!") == "Is it Paris?"
@@ -185,8 +226,11 @@ def test_every_pair_of_cities_is_separable():
     assert (mat[:, i] != mat[:, j]).any(), (keys[i], keys[j])
   # and by yes/no questions alone, as long as both are not in the same place
   yn = np.array([y for _, _, y in question_pool(keys)])
-  same = [(keys[i], keys[j]) for i, j in itertools.combinations(range(len(keys)), 2)
-          if not (mat[yn][:, i] != mat[yn][:, j]).any()]
+  same = [
+    (keys[i], keys[j])
+    for i, j in itertools.combinations(range(len(keys)), 2)
+    if not (mat[yn][:, i] != mat[yn][:, j]).any()
+  ]
   assert len(same) <= 10, same
 
 
@@ -232,8 +276,10 @@ def test_batch_with_mixed_finishing_times_asks_only_active_rows():
   oracle = CountingOracle()
   env = _env_for(["tokyo,japan", "cairo,egypt", "lima,peru"], oracle=oracle)
   env.step(["Is it Tokyo?", "Is your city in Africa?", "Is it Cairo?"])
-  assert oracle.calls[-1] == (["cairo,egypt", "lima,peru"],
-                              ["Is your city in Africa?", "Is it Cairo?"])
+  assert oracle.calls[-1] == (
+    ["cairo,egypt", "lima,peru"],
+    ["Is your city in Africa?", "Is it Cairo?"],
+  )
   obs, r, d, _ = env.step(["ignored", "Is it Cairo?", "Is your city in Peru?"])
   assert oracle.calls[-1] == (["lima,peru"], ["Is your city in Peru?"])
   assert d.tolist() == [True, True, False] and r.tolist() == [0.0, 0.0, -1.0]
@@ -243,8 +289,16 @@ def test_batch_with_mixed_finishing_times_asks_only_active_rows():
 def test_bad_input_never_crashes():
   env = GuessMyCityEnv(batch_size=8, oracle=CountingOracle())
   env.reset(seeds=list(range(8)))
-  acts = ["", "   ", "x" * 5000, "日本の都市ですか？", "\x00\x01\x02", None, 12345,
-          b"\xff\xfe garbage bytes"]
+  acts = [
+    "",
+    "   ",
+    "x" * 5000,
+    "日本の都市ですか？",
+    "\x00\x01\x02",
+    None,
+    12345,
+    b"\xff\xfe garbage bytes",
+  ]
   obs, r, d, info = env.step(acts)
   assert r.tolist() == [-1.0] * 8 and not d.any()
   for i in (0, 1, 2, 3, 4, 5):
@@ -252,7 +306,7 @@ def test_bad_input_never_crashes():
   assert all(o.startswith("Questions:\n") for o in obs)
   assert is_garbage("") and is_garbage("?!") and not is_garbage("Is it Rome?")
   for q in ("??", "Is your city " + "very " * 200 + "big?", "是北京吗?", "Is it\tRome\t?"):
-    ANSWER("rome,italy", q)       # no exception
+    ANSWER("rome,italy", q)  # no exception
 
 
 # ---- oracles -------------------------------------------------------------------------------
@@ -261,19 +315,22 @@ def test_lm_oracle_prompts_and_cleans_completions():
 
   def gen(prompts):
     seen.append(list(prompts))
-    return ["Yes, it is in Europe.\nAnd more lines", "My city is Rome, of course.", "", 
-            "x" * 900][: len(prompts)]
+    return ["Yes, it is in Europe.\nAnd more lines", "My city is Rome, of course.", "", "x" * 900][
+      : len(prompts)
+    ]
 
   o = LMOracle(gen)
-  out = o.answer_batch(["paris,france", "rome,italy", "lima,peru", "cairo,egypt"],
-                       ["Is it in Europe?", "What is it?", "Hm?", "Long?"])
+  out = o.answer_batch(
+    ["paris,france", "rome,italy", "lima,peru", "cairo,egypt"],
+    ["Is it in Europe?", "What is it?", "Hm?", "Long?"],
+  )
   assert len(seen) == 1 and "Paris, France" in seen[0][0] and "Is it in Europe?" in seen[0][0]
   assert out[0] == "Yes, it is in Europe." and out[1] == REFUSE and out[2] == FALLBACK
   assert len(out[3]) <= 300
   env = _env_for(["paris,france", "lima,peru"], oracle=o)
   seen.clear()
   env.step(["Is it in Europe?", "Is it Lima?"])
-  assert len(seen) == 1 and len(seen[0]) == 1        # one batched call, active rows only
+  assert len(seen) == 1 and len(seen[0]) == 1  # one batched call, active rows only
 
 
 @pytest.mark.slow
@@ -284,9 +341,16 @@ def test_lm_oracle_through_the_jitted_sampler():
 
   from archer_jax.envs.guess_my_city import sampler_generate_fn
   from archer_jax.generation import Sampler
+
   cfg, params, _ = tiny_model("llama")
-  sampler = Sampler(cfg, make_tokenizer(), max_new_tokens=4, stop_strings=("\n",),
-                    prompt_buckets=(16,), batch_buckets=(2,))
+  sampler = Sampler(
+    cfg,
+    make_tokenizer(),
+    max_new_tokens=4,
+    stop_strings=("\n",),
+    prompt_buckets=(16,),
+    batch_buckets=(2,),
+  )
   o = LMOracle(sampler_generate_fn(sampler, params), template="{city} {question}")
   env = _env_for(["paris,france", "lima,peru", "tokyo,japan"], oracle=o)
   obs, r, d, info = env.step(["Is it in Europe?", "Is it Lima?", "Is it in Asia?"])
@@ -300,40 +364,49 @@ def test_lm_oracle_through_the_jitted_sampler():
 # ---- player --------------------------------------------------------------------------------
 def test_scripted_player_skill_one_wins_nearly_always():
   env = GuessMyCityEnv(batch_size=len(CITIES))
-  trajs = play(env, lambda rng: ScriptedCityPlayer(rng, skill=1.0), seed=0,
-               indices=list(range(len(CITIES))))
+  trajs = play(
+    env, lambda rng: ScriptedCityPlayer(rng, skill=1.0), seed=0, indices=list(range(len(CITIES)))
+  )
   won = np.array([t.info.get("won", False) for t in trajs])
   turns = np.array([len(t) for t in trajs])
   assert won.mean() >= 0.9 and (turns <= 20).all()
-  weak = play(env, lambda rng: ScriptedCityPlayer(rng, skill=0.0), seed=0,
-              indices=list(range(len(CITIES))))
+  weak = play(
+    env, lambda rng: ScriptedCityPlayer(rng, skill=0.0), seed=0, indices=list(range(len(CITIES)))
+  )
   weak_turns = np.array([len(t) for t in weak])
   assert weak_turns.mean() > turns.mean() + 3
 
 
 def test_player_history_and_guesses():
-  obs = ("Questions:\nIs your city in Asia? Yes, it is.\nWhat is the climate like? My city has "
-         "a hot desert climate: very hot.\n")
-  assert parse_history(obs) == [("Is your city in Asia?", "Yes, it is."),
-                                ("What is the climate like?",
-                                 "My city has a hot desert climate: very hot.")]
+  obs = (
+    "Questions:\nIs your city in Asia? Yes, it is.\nWhat is the climate like? My city has "
+    "a hot desert climate: very hot.\n"
+  )
+  assert parse_history(obs) == [
+    ("Is your city in Asia?", "Yes, it is."),
+    ("What is the climate like?", "My city has a hot desert climate: very hot."),
+  ]
   rng = np.random.default_rng(0)
   for c in CITIES:
     for _ in range(3):
       assert names_city(guess_question(c, rng), c)
   p = ScriptedCityPlayer(0, skill=1.0)
-  alive, _ = p.candidates([("Is your city in Europe?", "Yes, it is."),
-                           ("Is your city the capital of its country?", "No, it is not.")])
+  alive, _ = p.candidates(
+    [
+      ("Is your city in Europe?", "Yes, it is."),
+      ("Is your city the capital of its country?", "No, it is not."),
+    ]
+  )
   names = {p.cities[i].name for i in np.flatnonzero(alive)}
-  assert names == {"Saint Petersburg", "Istanbul"}     # the exact wording differs: polarity
+  assert names == {"Saint Petersburg", "Istanbul"}  # the exact wording differs: polarity
   alive, _ = p.candidates([("Is your city in Asia?", "Yes, absolutely, it is in Asia!")])
-  assert alive.sum() == sum("Asia" in c.continents for c in CITIES)   # polarity fallback
+  assert alive.sum() == sum("Asia" in c.continents for c in CITIES)  # polarity fallback
 
 
 def test_registry_builds_env_and_player():
+  from archer_jax.envs.registry import make_env, make_player
   from configs import guess_my_city
 
-  from archer_jax.envs.registry import make_env, make_player
   for variant in ("tiny", "paper"):
     c = guess_my_city.get_config(variant)
     env = make_env(c.env, batch_size=2, seed=0)
@@ -347,6 +420,7 @@ def test_registry_builds_env_and_player():
 # ---- the real questions ---------------------------------------------------------------------
 def test_understander_coverage_on_the_public_conversations():
   from bench_city_understander import measure
+
   r = measure(DATA)
   assert r["questions"] == 17606 and r["conversations"] == 950
   assert r["understood_share"] >= 0.95, r["understood_share"]

@@ -5,6 +5,7 @@ Actor: tiny random llama / gpt2 policies; the reference logits come from a separ
 pass over each row alone (unpadded, default positions), and everything after the logits
 (log-softmax, gather, REINFORCE sum, baseline, entropy, KL, clipping) is done in numpy.
 """
+
 from __future__ import annotations
 
 import types
@@ -13,10 +14,23 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 import pytest
+from _helpers import (
+  assert_trees_close,
+  critic_batch,
+  fast_jit,
+  log_softmax64,
+  np_embed,
+  np_heads,
+  np_tree,
+  packed,
+  policy_batch,
+  row_forward,
+  tiny_policy,
+  toy_critic_params,
+  toy_embed,
+  toy_heads,
+)
 
-from _helpers import (assert_trees_close, critic_batch, fast_jit, log_softmax64, np_embed, np_heads,
-                      np_tree, packed, policy_batch, row_forward, tiny_policy,
-                      toy_critic_params, toy_embed, toy_heads)
 from archer_jax.algorithms import losses
 
 GAMMA = 0.9
@@ -29,28 +43,33 @@ def np_critic_loss(p, tp, batch, gamma, v_loss="mse", expectile=0.9, joint=False
   embedding is taken over concat(s, a)."""
   p, tp = np_tree(p), np_tree(tp)
   if joint:
-    np_act = lambda q, a, am: np_embed(q, np.concatenate([batch["obs"], a], 1),
-                                       np.concatenate([batch["obs_mask"], am], 1))
+    np_act = lambda q, a, am: np_embed(
+      q, np.concatenate([batch["obs"], a], 1), np.concatenate([batch["obs_mask"], am], 1)
+    )
   else:
     np_act = np_embed
   valid = batch["valid"].astype(np.float64)
   n = valid.sum()
   r, d = batch["reward"].astype(np.float64), batch["done"].astype(np.float64)
   t_next = np_heads(tp, np_embed(tp, batch["next_obs"], batch["next_obs_mask"]))
-  t_cur = np_heads(tp, np_embed(tp, batch["obs"], batch["obs_mask"]),
-                   np_act(tp, batch["pi_act"], batch["pi_act_mask"]))
-  on = np_heads(p, np_embed(p, batch["obs"], batch["obs_mask"]),
-                np_act(p, batch["act"], batch["act_mask"]))
+  t_cur = np_heads(
+    tp,
+    np_embed(tp, batch["obs"], batch["obs_mask"]),
+    np_act(tp, batch["pi_act"], batch["pi_act_mask"]),
+  )
+  on = np_heads(
+    p, np_embed(p, batch["obs"], batch["obs_mask"]), np_act(p, batch["act"], batch["act_mask"])
+  )
   out, total = {}, 0.0
   for i in ("1", "2"):
     y_q = r + gamma * (1.0 - d) * t_next["v" + i]
     y_v = t_cur["q" + i]
     qe, ve = on["q" + i] - y_q, on["v" + i] - y_v
     if v_loss == "mse":
-      vt = ve ** 2
+      vt = ve**2
     else:
-      vt = np.where(ve < 0, 1.0 - expectile, expectile) * ve ** 2
-    out["q" + i + "_loss"] = (valid * qe ** 2)[valid > 0].sum() / n
+      vt = np.where(ve < 0, 1.0 - expectile, expectile) * ve**2
+    out["q" + i + "_loss"] = (valid * qe**2)[valid > 0].sum() / n
     out["v" + i + "_loss"] = (valid * vt)[valid > 0].sum() / n
     total += out["q" + i + "_loss"] + out["v" + i + "_loss"]
   out["critic_loss"] = total
@@ -59,8 +78,9 @@ def np_critic_loss(p, tp, batch, gamma, v_loss="mse", expectile=0.9, joint=False
 
 def _critic(p, tp, batch, **kw):
   num_rows = jnp.maximum(jnp.sum(batch["valid"]), 1.0)
-  return losses.critic_loss(p, tp, batch, embed=toy_embed, heads=toy_heads, gamma=GAMMA,
-                            num_rows=num_rows, **kw)
+  return losses.critic_loss(
+    p, tp, batch, embed=toy_embed, heads=toy_heads, gamma=GAMMA, num_rows=num_rows, **kw
+  )
 
 
 def toy_joint_embed_act(p, obs, obs_mask, act, act_mask):
@@ -77,7 +97,7 @@ def test_critic_loss_matches_numpy(v_loss, joint):
     kw["embed_act"] = toy_joint_embed_act
   loss, metrics = _critic(p, tp, batch, **kw)
   ref, on, _, t_cur = np_critic_loss(p, tp, batch, GAMMA, v_loss, 0.8, joint=joint)
-  if joint:   # a real difference from the separate encoding, not a no-op
+  if joint:  # a real difference from the separate encoding, not a no-op
     sep, _, _, _ = np_critic_loss(p, tp, batch, GAMMA, v_loss, 0.8)
     assert abs(sep["critic_loss"] - ref["critic_loss"]) > 1e-3
   np.testing.assert_allclose(float(loss), ref["critic_loss"], rtol=1e-5)
@@ -111,13 +131,15 @@ def test_critic_loss_ignores_invalid_rows():
   other["obs"] = np.where(bad[:, None], 3, batch["obs"]).astype(np.int32)
   other["done"] = np.where(bad, ~batch["done"], batch["done"])
   g = jax.grad(lambda q, b: _critic(q, tp, b)[0])
-  np.testing.assert_allclose(float(_critic(p, tp, batch)[0]), float(_critic(p, tp, other)[0]),
-                             rtol=1e-6)
+  np.testing.assert_allclose(
+    float(_critic(p, tp, batch)[0]), float(_critic(p, tp, other)[0]), rtol=1e-6
+  )
   assert_trees_close(g(p, batch), g(p, other), what="grads")
   # dropping the invalid rows altogether gives the same loss
   keep = {k: v[~bad] for k, v in batch.items()}
-  np.testing.assert_allclose(float(_critic(p, tp, batch)[0]), float(_critic(p, tp, keep)[0]),
-                             rtol=1e-6)
+  np.testing.assert_allclose(
+    float(_critic(p, tp, batch)[0]), float(_critic(p, tp, keep)[0]), rtol=1e-6
+  )
 
 
 def test_critic_head_gradients_match_numpy_and_targets_get_none():
@@ -159,19 +181,38 @@ LLAMA_ONLY = pytest.mark.parametrize("lm", ["llama"], indirect=True)
 FLAGS = ("apply", "baseline", "value_coef", "entropy_coef", "kl_coef", "clip_eps")
 
 
-def _policy_loss(params, ref_params, batch, *, apply, baseline=False, value_coef=1.0,
-                    entropy_coef=0.0, kl_coef=0.0, clip_eps=0.0):
+def _policy_loss(
+  params,
+  ref_params,
+  batch,
+  *,
+  apply,
+  baseline=False,
+  value_coef=1.0,
+  entropy_coef=0.0,
+  kl_coef=0.0,
+  clip_eps=0.0,
+):
   valid = batch["valid"]
   return losses.policy_loss(
-      params, batch, apply=apply, num_rows=jnp.maximum(valid.sum(), 1.0),
-      num_tokens=jnp.maximum((batch["act_mask"] * valid[:, None]).sum(), 1.0),
-      ref_params=ref_params, baseline=baseline, value_coef=value_coef,
-      entropy_coef=entropy_coef, kl_coef=kl_coef, clip_eps=clip_eps)
+    params,
+    batch,
+    apply=apply,
+    num_rows=jnp.maximum(valid.sum(), 1.0),
+    num_tokens=jnp.maximum((batch["act_mask"] * valid[:, None]).sum(), 1.0),
+    ref_params=ref_params,
+    baseline=baseline,
+    value_coef=value_coef,
+    entropy_coef=entropy_coef,
+    kl_coef=kl_coef,
+    clip_eps=clip_eps,
+  )
 
 
 jit_policy_loss = fast_jit(_policy_loss, static_argnames=FLAGS)
-jit_policy_grad = fast_jit(jax.grad(lambda *a, **k: _policy_loss(*a, **k)[0]),
-                           static_argnames=FLAGS)
+jit_policy_grad = fast_jit(
+  jax.grad(lambda *a, **k: _policy_loss(*a, **k)[0]), static_argnames=FLAGS
+)
 
 
 def old_logp_for(rows, batch, rng, noise):
@@ -190,28 +231,34 @@ def lm(request):
   rng = np.random.default_rng(7)
   batch = policy_batch(rng, OBS_LENS, ACT_LENS, P_VALID, LO, LA, net.cfg.vocab_size)
   ref_params = jax.tree.map(
-      lambda x: x + 0.3 * jnp.asarray(rng.normal(size=x.shape), x.dtype) * jnp.std(x),
-      params)
+    lambda x: x + 0.3 * jnp.asarray(rng.normal(size=x.shape), x.dtype) * jnp.std(x), params
+  )
   rows = row_forward(net, params, batch)
   ref_rows = row_forward(net, ref_params, batch)
   batch["old_logp"] = old_logp_for(rows, batch, rng, 0.4)
-  ns = types.SimpleNamespace(family=request.param, net=net, params=params, apply=apply,
-                             batch=batch, rows=rows, ref_params=ref_params, ref_rows=ref_rows)
-  ns.loss = lambda batch=batch, **kw: jit_policy_loss(params, ref_params, batch, apply=apply,
-                                                      **kw)
-  ns.grad = lambda batch=batch, **kw: jit_policy_grad(params, ref_params, batch, apply=apply,
-                                                      **kw)
+  ns = types.SimpleNamespace(
+    family=request.param,
+    net=net,
+    params=params,
+    apply=apply,
+    batch=batch,
+    rows=rows,
+    ref_params=ref_params,
+    ref_rows=ref_rows,
+  )
+  ns.loss = lambda batch=batch, **kw: jit_policy_loss(params, ref_params, batch, apply=apply, **kw)
+  ns.grad = lambda batch=batch, **kw: jit_policy_grad(params, ref_params, batch, apply=apply, **kw)
   return ns
 
 
 def counts(batch):
   valid = batch["valid"]
-  return (float(max(valid.sum(), 1.0)),
-          float(max((batch["act_mask"] * valid[:, None]).sum(), 1.0)))
+  return (float(max(valid.sum(), 1.0)), float(max((batch["act_mask"] * valid[:, None]).sum(), 1.0)))
 
 
-def np_policy_loss(lm, batch, *, baseline=False, value_coef=1.0, entropy_coef=0.0,
-                   kl_coef=0.0, clip_eps=0.0):
+def np_policy_loss(
+  lm, batch, *, baseline=False, value_coef=1.0, entropy_coef=0.0, kl_coef=0.0, clip_eps=0.0
+):
   """Spec §3 in float64 from the per-row logits / values."""
   n_rows, n_tok = counts(batch)
   pg = vl = ent = kl = 0.0
@@ -252,8 +299,11 @@ def test_policy_loss_plain_reinforce(lm):
   np.testing.assert_allclose(float(loss), ref["actor_loss"], rtol=3e-5, atol=3e-6)
   assert "value_loss" not in m and "entropy" not in m and "kl" not in m
   # logp_sum = mean over valid rows of sum_t log pi
-  lps = [log_softmax64(lg)[np.arange(len(lg)), lm.batch["act"][b, :len(lg)]].sum()
-         for b, (lg, _) in enumerate(lm.rows) if lm.batch["valid"][b]]
+  lps = [
+    log_softmax64(lg)[np.arange(len(lg)), lm.batch["act"][b, : len(lg)]].sum()
+    for b, (lg, _) in enumerate(lm.rows)
+    if lm.batch["valid"][b]
+  ]
   np.testing.assert_allclose(float(m["logp_sum"]), np.mean(lps), rtol=3e-5)
 
 
@@ -269,10 +319,11 @@ def test_policy_loss_entropy_kl_and_clip(lm):
   _, m = lm.loss(entropy_coef=0.05, kl_coef=0.2)
   ref = np_policy_loss(lm, lm.batch, entropy_coef=0.05, kl_coef=0.2)
   check(m, ref, ["actor_loss", "pg_loss", "entropy", "kl"])
-  assert ref["kl"] > 1e-3   # the perturbed reference really differs
+  assert ref["kl"] > 1e-3  # the perturbed reference really differs
   # KL to itself is zero
-  _, m0 = jit_policy_loss(lm.params, lm.params, lm.batch, apply=lm.apply, entropy_coef=0.05,
-                          kl_coef=0.2)
+  _, m0 = jit_policy_loss(
+    lm.params, lm.params, lm.batch, apply=lm.apply, entropy_coef=0.05, kl_coef=0.2
+  )
   assert abs(float(m0["kl"])) < 1e-6
   # PPO-style clipped ratio against old_logp (with and without the token baseline)
   for baseline in (False, True):
@@ -280,10 +331,16 @@ def test_policy_loss_entropy_kl_and_clip(lm):
     ref = np_policy_loss(lm, lm.batch, clip_eps=0.2, baseline=baseline)
     check(m, ref, ["actor_loss", "pg_loss"])
   # ... on a batch with tokens clipped on both sides of the trust region
-  ratios = np.concatenate([np.exp(log_softmax64(lg)[np.arange(len(lg)),
-                                                    lm.batch["act"][b, :len(lg)]]
-                                  - lm.batch["old_logp"][b, :len(lg)])
-                           for b, (lg, _) in enumerate(lm.rows) if lm.batch["valid"][b]])
+  ratios = np.concatenate(
+    [
+      np.exp(
+        log_softmax64(lg)[np.arange(len(lg)), lm.batch["act"][b, : len(lg)]]
+        - lm.batch["old_logp"][b, : len(lg)]
+      )
+      for b, (lg, _) in enumerate(lm.rows)
+      if lm.batch["valid"][b]
+    ]
+  )
   assert (ratios > 1.2).any() and (ratios < 0.8).any()
 
 
@@ -300,8 +357,9 @@ def _row_loss_jax(lm, params, batch, baseline):
   if not baseline:
     return -jnp.sum(m * a * lp) / n_rows
   v = out["values"][rows, index]
-  return (-jnp.sum(m * (a - jax.lax.stop_gradient(v)) * lp) / n_rows
-          + jnp.sum(m * (v - a) ** 2) / n_tok)
+  return (
+    -jnp.sum(m * (a - jax.lax.stop_gradient(v)) * lp) / n_rows + jnp.sum(m * (v - a) ** 2) / n_tok
+  )
 
 
 def max_abs(tree):
@@ -321,13 +379,11 @@ def test_policy_gradient_matches_per_row_formulation(lm):
 
 @LLAMA_ONLY
 def test_clip_at_ratio_one_has_the_reinforce_gradient(lm):
-  batch = dict(lm.batch, old_logp=old_logp_for(lm.rows, lm.batch, np.random.default_rng(0),
-                                               0.0))
+  batch = dict(lm.batch, old_logp=old_logp_for(lm.rows, lm.batch, np.random.default_rng(0), 0.0))
   g_clip = lm.grad(batch, clip_eps=0.2)
   g_plain = lm.grad(batch)
-  assert_trees_close(g_clip, g_plain, rtol=1e-3, atol=1e-4 * max_abs(g_plain),
-                     what="clip grads")
-  assert max_abs(g_plain["value"]) == 0.0   # no value head gradient without the baseline
+  assert_trees_close(g_clip, g_plain, rtol=1e-3, atol=1e-4 * max_abs(g_plain), what="clip grads")
+  assert max_abs(g_plain["value"]) == 0.0  # no value head gradient without the baseline
   # with the token baseline too: sg(V) inside the clipped objective
   g_clip_b, g_b = lm.grad(batch, clip_eps=0.2, baseline=True), lm.grad(batch, baseline=True)
   assert_trees_close(g_clip_b, g_b, rtol=1e-3, atol=1e-4 * max_abs(g_b), what="clip+baseline")
@@ -339,11 +395,12 @@ def test_clip_at_ratio_one_has_the_reinforce_gradient(lm):
 def test_bc_loss(lm):
   _, n_tok = counts(lm.batch)
   loss, m = fast_jit(lambda p, b: losses.bc_loss(p, b, apply=lm.apply, num_tokens=n_tok))(
-      lm.params, lm.batch)
+    lm.params, lm.batch
+  )
   tot = 0.0
   for b, (lg, _) in enumerate(lm.rows):
     if lm.batch["valid"][b]:
-      tot -= log_softmax64(lg)[np.arange(len(lg)), lm.batch["act"][b, :len(lg)]].sum()
+      tot -= log_softmax64(lg)[np.arange(len(lg)), lm.batch["act"][b, : len(lg)]].sum()
   np.testing.assert_allclose(float(loss), tot / n_tok, rtol=3e-5)
   np.testing.assert_allclose(float(m["bc_loss"]), tot / n_tok, rtol=3e-5)
 
@@ -351,9 +408,9 @@ def test_bc_loss(lm):
 def test_action_logits_positions_under_padding(lm):
   """Every row's logits / values equal its row-alone forward (left obs, right act pad)."""
   b = lm.batch
-  out = fast_jit(lambda p, b: losses.action_logits(lm.apply, p, b["obs"], b["obs_mask"],
-                                                  b["act"], b["act_mask"]))(lm.params, b)
+  out = fast_jit(
+    lambda p, b: losses.action_logits(lm.apply, p, b["obs"], b["obs_mask"], b["act"], b["act_mask"])
+  )(lm.params, b)
   for i, (lg, v) in enumerate(lm.rows):
-    np.testing.assert_allclose(np.asarray(out["logits"][i, :len(lg)]), lg, rtol=1e-4,
-                               atol=2e-5)
-    np.testing.assert_allclose(np.asarray(out["values"][i, :len(v)]), v, rtol=1e-4, atol=2e-5)
+    np.testing.assert_allclose(np.asarray(out["logits"][i, : len(lg)]), lg, rtol=1e-4, atol=2e-5)
+    np.testing.assert_allclose(np.asarray(out["values"][i, : len(v)]), v, rtol=1e-4, atol=2e-5)

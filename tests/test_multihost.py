@@ -1,6 +1,7 @@
 """The multi-host code path for real: `launch/local_multiprocess.sh` starts two processes on
 localhost (jax.distributed over gloo, 4 CPU devices each, one 8-device global mesh) and
 trains the `smoke` config end to end; the same code path a TPU pod slice takes."""
+
 from __future__ import annotations
 
 import json
@@ -27,13 +28,26 @@ def test_two_process_training_over_gloo(tmp_path):
   work = tmp_path / "mp"
   env = dict(os.environ, PY=sys.executable, PORT=str(free_port()), JAX_PLATFORMS="cpu")
   env.pop("XLA_FLAGS", None)
-  r = subprocess.run(["bash", "launch/local_multiprocess.sh", "--config",
-                      "configs/twenty_questions.py:smoke", "--config.train.iterations=2",
-                      "--workdir", str(work), "--progress=false"],
-                     cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+  r = subprocess.run(
+    [
+      "bash",
+      "launch/local_multiprocess.sh",
+      "--config",
+      "configs/twenty_questions.py:smoke",
+      "--config.train.iterations=2",
+      "--workdir",
+      str(work),
+      "--progress=false",
+    ],
+    cwd=REPO,
+    env=env,
+    capture_output=True,
+    text=True,
+    timeout=600,
+  )
   assert r.returncode == 0, r.stderr[-4000:]
-  hist = [json.loads(l) for l in open(work / "metrics.jsonl")]
-  assert [h["iteration"] for h in hist] == [0, 1, 2]        # written once (process 0)
+  hist = [json.loads(line) for line in open(work / "metrics.jsonl")]
+  assert [h["iteration"] for h in hist] == [0, 1, 2]  # written once (process 0)
   assert all("critic_loss" in h for h in hist[1:]) and "actor_loss" in hist[2]
   assert "Traceback" not in r.stderr
   ckpts = sorted(p.name for p in (work / "checkpoints").iterdir() if p.name.isdigit())

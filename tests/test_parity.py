@@ -5,6 +5,7 @@ and loaded by `archer_jax.loading`; the shipped SmolLM2-135M-Instruct GGUF and
 all-MiniLM-L6-v2 are compared against transformers' own loaders. Batches are right-padded
 and compared on real tokens only. All in float32.
 """
+
 from __future__ import annotations
 
 import jax
@@ -21,7 +22,7 @@ from archer_jax.models import build_model  # noqa: E402
 # two rows, the second right-padded; ids avoid 1 (RoBERTa's pad id in these configs)
 IDS = np.array([[5, 17, 33, 2, 9, 41, 7, 12], [3, 8, 21, 30, 22, 0, 0, 0]], np.int64)
 MASK = np.array([[1] * 8, [1] * 5 + [0] * 3], np.int64)
-TOL = 1e-4     # max |ours - ref| <= TOL * max(1, max |ref|), over real tokens
+TOL = 1e-4  # max |ours - ref| <= TOL * max(1, max |ref|), over real tokens
 
 
 def errors(ours, ref, mask=None) -> tuple[float, float, float]:
@@ -65,62 +66,113 @@ def save(model, path) -> str:
 
 
 DECODERS = {
-    "llama_gqa_untied": lambda: transformers.LlamaForCausalLM(transformers.LlamaConfig(
-        vocab_size=64, hidden_size=48, intermediate_size=96, num_hidden_layers=2,
-        num_attention_heads=6, num_key_value_heads=2, rope_theta=5000.0, rms_norm_eps=1e-5,
-        tie_word_embeddings=False, max_position_embeddings=64)),
-    "llama3_rope_scaling_tied": lambda: transformers.LlamaForCausalLM(transformers.LlamaConfig(
-        vocab_size=64, hidden_size=32, intermediate_size=64, num_hidden_layers=2,
-        num_attention_heads=4, num_key_value_heads=4, tie_word_embeddings=True,
-        rope_scaling={"rope_type": "llama3", "factor": 8.0, "low_freq_factor": 1.0,
-                      "high_freq_factor": 4.0, "original_max_position_embeddings": 4,
-                      "rope_theta": 10000.0},
-        max_position_embeddings=64)),
-    "qwen2_bias_tied": lambda: transformers.Qwen2ForCausalLM(transformers.Qwen2Config(
-        vocab_size=64, hidden_size=32, intermediate_size=64, num_hidden_layers=2,
-        num_attention_heads=4, num_key_value_heads=2, tie_word_embeddings=True,
-        max_position_embeddings=64)),
-    "gpt2": lambda: transformers.GPT2LMHeadModel(transformers.GPT2Config(
-        vocab_size=64, n_embd=32, n_layer=2, n_head=4, n_positions=64)),
+  "llama_gqa_untied": lambda: transformers.LlamaForCausalLM(
+    transformers.LlamaConfig(
+      vocab_size=64,
+      hidden_size=48,
+      intermediate_size=96,
+      num_hidden_layers=2,
+      num_attention_heads=6,
+      num_key_value_heads=2,
+      rope_theta=5000.0,
+      rms_norm_eps=1e-5,
+      tie_word_embeddings=False,
+      max_position_embeddings=64,
+    )
+  ),
+  "llama3_rope_scaling_tied": lambda: transformers.LlamaForCausalLM(
+    transformers.LlamaConfig(
+      vocab_size=64,
+      hidden_size=32,
+      intermediate_size=64,
+      num_hidden_layers=2,
+      num_attention_heads=4,
+      num_key_value_heads=4,
+      tie_word_embeddings=True,
+      rope_scaling={
+        "rope_type": "llama3",
+        "factor": 8.0,
+        "low_freq_factor": 1.0,
+        "high_freq_factor": 4.0,
+        "original_max_position_embeddings": 4,
+        "rope_theta": 10000.0,
+      },
+      max_position_embeddings=64,
+    )
+  ),
+  "qwen2_bias_tied": lambda: transformers.Qwen2ForCausalLM(
+    transformers.Qwen2Config(
+      vocab_size=64,
+      hidden_size=32,
+      intermediate_size=64,
+      num_hidden_layers=2,
+      num_attention_heads=4,
+      num_key_value_heads=2,
+      tie_word_embeddings=True,
+      max_position_embeddings=64,
+    )
+  ),
+  "gpt2": lambda: transformers.GPT2LMHeadModel(
+    transformers.GPT2Config(vocab_size=64, n_embd=32, n_layer=2, n_head=4, n_positions=64)
+  ),
 }
 
 
 # every family scanned; the unscanned (layers_i) layout on one
-@pytest.mark.parametrize("name, scan", [pytest.param(n, True, id=n) for n in sorted(DECODERS)]
-                         + [pytest.param("llama_gqa_untied", False, id="llama_unscanned")])
+@pytest.mark.parametrize(
+  "name, scan",
+  [pytest.param(n, True, id=n) for n in sorted(DECODERS)]
+  + [pytest.param("llama_gqa_untied", False, id="llama_unscanned")],
+)
 def test_decoder_logits_match_transformers(tmp_path, name, scan):
   ref = randomize(DECODERS[name]())
   cfg, params = load_model(save(ref, tmp_path), scan_layers=scan)
   assert cfg.scan_layers is scan
   if name.startswith("llama3"):
     assert dict(cfg.rope_scaling)["rope_type"] == "llama3"
-  out = forward(cfg)({"params": params}, jnp.asarray(IDS, jnp.int32),
-                     attention_mask=jnp.asarray(MASK, bool))
+  out = forward(cfg)(
+    {"params": params}, jnp.asarray(IDS, jnp.int32), attention_mask=jnp.asarray(MASK, bool)
+  )
   with torch.no_grad():
     r = ref(input_ids=torch.tensor(IDS), attention_mask=torch.tensor(MASK)).logits.numpy()
-  assert float(np.abs(r).max()) > 1.0          # non-trivial logits
+  assert float(np.abs(r).max()) > 1.0  # non-trivial logits
   assert_close(f"{name} ({'scan' if scan else 'unscanned'}) logits", out["logits"], r, MASK)
 
 
 ENCODERS = {
-    "bert": lambda: transformers.BertModel(transformers.BertConfig(
-        vocab_size=64, hidden_size=32, intermediate_size=64, num_hidden_layers=2,
-        num_attention_heads=4, max_position_embeddings=64)),
-    "roberta": lambda: transformers.RobertaModel(transformers.RobertaConfig(
-        vocab_size=64, hidden_size=32, intermediate_size=64, num_hidden_layers=2,
-        num_attention_heads=4, max_position_embeddings=66, pad_token_id=1, type_vocab_size=1)),
+  "bert": lambda: transformers.BertModel(
+    transformers.BertConfig(
+      vocab_size=64,
+      hidden_size=32,
+      intermediate_size=64,
+      num_hidden_layers=2,
+      num_attention_heads=4,
+      max_position_embeddings=64,
+    )
+  ),
+  "roberta": lambda: transformers.RobertaModel(
+    transformers.RobertaConfig(
+      vocab_size=64,
+      hidden_size=32,
+      intermediate_size=64,
+      num_hidden_layers=2,
+      num_attention_heads=4,
+      max_position_embeddings=66,
+      pad_token_id=1,
+      type_vocab_size=1,
+    )
+  ),
 }
 
 
 @pytest.mark.parametrize("name", sorted(ENCODERS))
 def test_encoder_hidden_and_pooled_match_transformers(tmp_path, name):
   ref = randomize(ENCODERS[name]())
-  ids = np.where(MASK > 0, IDS, ref.config.pad_token_id)   # RoBERTa positions come from pads
+  ids = np.where(MASK > 0, IDS, ref.config.pad_token_id)  # RoBERTa positions come from pads
   cfg, params = load_model(save(ref, tmp_path))
   if name == "roberta":
     assert cfg.position_offset == 2 and cfg.max_position_embeddings == 66
-  out = forward(cfg)({"params": params}, jnp.asarray(ids, jnp.int32),
-                     jnp.asarray(MASK, bool))
+  out = forward(cfg)({"params": params}, jnp.asarray(ids, jnp.int32), jnp.asarray(MASK, bool))
   with torch.no_grad():
     r = ref(input_ids=torch.tensor(ids), attention_mask=torch.tensor(MASK))
   assert_close(f"{name} hidden", out["hidden"], r.last_hidden_state.numpy(), MASK)
@@ -130,12 +182,18 @@ def test_encoder_hidden_and_pooled_match_transformers(tmp_path, name):
 # ---- the shipped models -------------------------------------------------------------------
 def test_minilm_matches_bertmodel(minilm_dir):
   tok = load_tokenizer("minilm-l6")
-  assert load_tokenizer(str(minilm_dir)) is tok                  # one cached tokenizer
-  enc = tok(["Is it an animal?", "Questions:\nIs it bigger than a breadbox? No."],
-            padding=True, return_tensors="np")
-  assert enc["attention_mask"].min() == 0                        # really padded
-  args = (jnp.asarray(enc["input_ids"], jnp.int32), jnp.asarray(enc["attention_mask"], bool),
-          jnp.asarray(enc["token_type_ids"], jnp.int32))
+  assert load_tokenizer(str(minilm_dir)) is tok  # one cached tokenizer
+  enc = tok(
+    ["Is it an animal?", "Questions:\nIs it bigger than a breadbox? No."],
+    padding=True,
+    return_tensors="np",
+  )
+  assert enc["attention_mask"].min() == 0  # really padded
+  args = (
+    jnp.asarray(enc["input_ids"], jnp.int32),
+    jnp.asarray(enc["attention_mask"], bool),
+    jnp.asarray(enc["token_type_ids"], jnp.int32),
+  )
   ref = transformers.BertModel.from_pretrained(str(minilm_dir)).eval()
   with torch.no_grad():
     r = ref(**{k: torch.tensor(v) for k, v in enc.items()})
@@ -158,29 +216,46 @@ def test_minilm_matches_bertmodel(minilm_dir):
 @pytest.fixture(scope="module")
 def smollm2(smollm2_gguf):
   import gguf
+
   from archer_jax.loading.gguf_file import FastGGUFReader
+
   cfg, params = load_model("smollm2-135m-instruct")
   tok = load_tokenizer("smollm2-135m-instruct")
   # transformers parses the file twice; the memmap-free reader (same fields and tensors,
   # see test_loading) only makes that faster
   with pytest.MonkeyPatch.context() as mp:
     mp.setattr(gguf, "GGUFReader", FastGGUFReader)
-    ref = transformers.AutoModelForCausalLM.from_pretrained(   # dense f32, no GGUF kernels
-        str(smollm2_gguf.parent), gguf_file=smollm2_gguf.name, dtype=torch.float32,
-        quantization_config=transformers.GgufConfig(dequantize=True)).eval()
+    ref = transformers.AutoModelForCausalLM.from_pretrained(  # dense f32, no GGUF kernels
+      str(smollm2_gguf.parent),
+      gguf_file=smollm2_gguf.name,
+      dtype=torch.float32,
+      quantization_config=transformers.GgufConfig(dequantize=True),
+    ).eval()
   return cfg, params, tok, ref
 
 
 def test_smollm2_gguf_logits_match_transformers(smollm2):
   cfg, params, tok, ref = smollm2
-  assert (cfg.num_layers, cfg.hidden_size, cfg.num_heads, cfg.kv_heads, cfg.vocab_size,
-          cfg.tie_embeddings, cfg.rope_theta) == (30, 576, 9, 3, 49152, True, 100000.0)
-  enc = tok(["Questions:\nIs it an animal? No.\nIs it a vehicle?", "Name three fruits."],
-            padding=True, padding_side="right", return_tensors="np")
+  assert (
+    cfg.num_layers,
+    cfg.hidden_size,
+    cfg.num_heads,
+    cfg.kv_heads,
+    cfg.vocab_size,
+    cfg.tie_embeddings,
+    cfg.rope_theta,
+  ) == (30, 576, 9, 3, 49152, True, 100000.0)
+  enc = tok(
+    ["Questions:\nIs it an animal? No.\nIs it a vehicle?", "Name three fruits."],
+    padding=True,
+    padding_side="right",
+    return_tensors="np",
+  )
   ids, mask = enc["input_ids"], enc["attention_mask"]
   assert mask.min() == 0
-  out = forward(cfg)({"params": params}, jnp.asarray(ids, jnp.int32),
-                     attention_mask=jnp.asarray(mask, bool))
+  out = forward(cfg)(
+    {"params": params}, jnp.asarray(ids, jnp.int32), attention_mask=jnp.asarray(mask, bool)
+  )
   with torch.no_grad():
     r = ref(input_ids=torch.tensor(ids), attention_mask=torch.tensor(mask)).logits.numpy()
   ours = np.asarray(out["logits"])
@@ -192,18 +267,34 @@ def test_smollm2_gguf_logits_match_transformers(smollm2):
 def test_smollm2_greedy_decoding_matches_transformers_generate(smollm2):
   """The KV-cache sampler with the real weights: greedy ids (to EOS) equal transformers'."""
   from archer_jax.generation.sampler import sample
+
   cfg, params, tok, ref = smollm2
-  ids = tok.apply_chat_template([{"role": "user", "content": "Name three fruits."}],
-                                add_generation_prompt=True, tokenize=True)
+  ids = tok.apply_chat_template(
+    [{"role": "user", "content": "Name three fruits."}], add_generation_prompt=True, tokenize=True
+  )
   ids = list(ids["input_ids"] if hasattr(ids, "keys") else ids)
   n = 32
   stop = jnp.zeros(cfg.vocab_size, bool).at[cfg.eos_token_id].set(True)
-  out = sample(params, jnp.asarray([ids], jnp.int32), jnp.ones((1, len(ids)), bool),
-               jax.random.PRNGKey(0), 1.0, stop, cfg=cfg, max_new_tokens=n, greedy=True)
+  out = sample(
+    params,
+    jnp.asarray([ids], jnp.int32),
+    jnp.ones((1, len(ids)), bool),
+    jax.random.PRNGKey(0),
+    1.0,
+    stop,
+    cfg=cfg,
+    max_new_tokens=n,
+    greedy=True,
+  )
   with torch.no_grad():
-    r = ref.generate(torch.tensor([ids]), attention_mask=torch.ones_like(torch.tensor([ids])),
-                     max_new_tokens=n, do_sample=False, eos_token_id=cfg.eos_token_id,
-                     pad_token_id=cfg.pad_token_id)[0, len(ids):].numpy()
+    r = ref.generate(
+      torch.tensor([ids]),
+      attention_mask=torch.ones_like(torch.tensor([ids])),
+      max_new_tokens=n,
+      do_sample=False,
+      eos_token_id=cfg.eos_token_id,
+      pad_token_id=cfg.pad_token_id,
+    )[0, len(ids) :].numpy()
   ours = np.asarray(out.tokens[0, : int(out.lengths[0])])
   print("smollm2 greedy:", repr(tok.decode(ours)))
   assert len(ours) > 8

@@ -1,5 +1,6 @@
 """The numpy ring-buffer replay: add / overwrite order, uniform sampling over the filled part,
 shape checks, state_dict round trip."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -7,16 +8,23 @@ import pytest
 
 from archer_jax.training.replay_buffer import ReplayBuffer
 
-SPEC = {"obs": ((3,), np.int32), "mask": ((3,), np.bool_), "reward": ((), np.float32),
-        "done": ((), np.bool_)}
+SPEC = {
+  "obs": ((3,), np.int32),
+  "mask": ((3,), np.bool_),
+  "reward": ((), np.float32),
+  "done": ((), np.bool_),
+}
 
 
 def rows(start, n):
   """n transitions whose every field encodes its global index start..start+n-1."""
   i = np.arange(start, start + n)
-  return {"obs": np.stack([i, i + 1, i + 2], 1).astype(np.int32),
-          "mask": np.stack([i % 2 == 0] * 3, 1), "reward": i.astype(np.float32),
-          "done": i % 3 == 0}
+  return {
+    "obs": np.stack([i, i + 1, i + 2], 1).astype(np.int32),
+    "mask": np.stack([i % 2 == 0] * 3, 1),
+    "reward": i.astype(np.float32),
+    "done": i % 3 == 0,
+  }
 
 
 def ids(buf):
@@ -30,13 +38,13 @@ def test_add_fills_in_order_then_overwrites_oldest():
   assert len(buf) == 3 and buf.pos == 3
   np.testing.assert_array_equal(ids(buf), [0, 1, 2])
   np.testing.assert_array_equal(buf.data["obs"][:3], rows(0, 3)["obs"])
-  buf.add(rows(3, 4))                       # wraps: 5, 6 overwrite the slots of 0, 1
+  buf.add(rows(3, 4))  # wraps: 5, 6 overwrite the slots of 0, 1
   assert len(buf) == 5 and buf.pos == 2
   np.testing.assert_array_equal(buf.data["reward"].astype(int), [5, 6, 2, 3, 4])
-  for k in SPEC:                             # every field moved together
+  for k in SPEC:  # every field moved together
     np.testing.assert_array_equal(buf.data[k][[0, 1]], rows(5, 2)[k])
     assert buf.data[k].dtype == np.dtype(SPEC[k][1])
-  buf.add(rows(7, 5))                       # exactly one full lap
+  buf.add(rows(7, 5))  # exactly one full lap
   assert buf.pos == 2
   np.testing.assert_array_equal(np.sort(buf.data["reward"].astype(int)), np.arange(7, 12))
 
@@ -44,10 +52,10 @@ def test_add_fills_in_order_then_overwrites_oldest():
 def test_add_more_than_capacity_keeps_the_newest():
   buf = ReplayBuffer(4, SPEC)
   buf.add(rows(0, 1))
-  buf.add(rows(1, 10))                      # 11 seen in all; the last 4 are 7..10
+  buf.add(rows(1, 10))  # 11 seen in all; the last 4 are 7..10
   assert len(buf) == 4 and buf.pos == 11 % 4
   np.testing.assert_array_equal(np.sort(buf.data["reward"].astype(int)), [7, 8, 9, 10])
-  for slot in range(4):                      # global index i lives in slot i % capacity
+  for slot in range(4):  # global index i lives in slot i % capacity
     assert int(buf.data["reward"][slot]) % 4 == slot
     np.testing.assert_array_equal(buf.data["obs"][slot], buf.data["reward"][slot] + [0, 1, 2])
 
@@ -66,7 +74,7 @@ def test_add_rejects_bad_shapes_and_missing_fields():
   del missing["done"]
   with pytest.raises(KeyError, match="done"):
     buf.add(missing)
-  assert len(buf) == 0 and buf.pos == 0       # a rejected batch writes nothing
+  assert len(buf) == 0 and buf.pos == 0  # a rejected batch writes nothing
   np.testing.assert_array_equal(buf.data["reward"], 0)
   with pytest.raises(ValueError):
     ReplayBuffer(0, SPEC)
@@ -84,7 +92,7 @@ def chi2(counts):
 
 def test_sample_is_uniform_over_the_filled_part():
   buf = ReplayBuffer(50, SPEC)
-  buf.add(rows(0, 20))                       # 20 of 50 slots filled
+  buf.add(rows(0, 20))  # 20 of 50 slots filled
   rng = np.random.default_rng(0)
   n = 40_000
   out = buf.sample(rng, n)
@@ -92,7 +100,7 @@ def test_sample_is_uniform_over_the_filled_part():
   for k, (shape, dtype) in SPEC.items():
     assert out[k].shape == (n, *shape) and out[k].dtype == np.dtype(dtype)
   got = out["reward"].astype(int)
-  assert got.min() >= 0 and got.max() <= 19   # never the empty slots
+  assert got.min() >= 0 and got.max() <= 19  # never the empty slots
   # rows stay intact: every field of a sample belongs to the same transition
   np.testing.assert_array_equal(out["obs"][:, 0], got)
   np.testing.assert_array_equal(out["done"], got % 3 == 0)
@@ -103,7 +111,7 @@ def test_sample_is_uniform_over_the_filled_part():
   buf.add(rows(20, 45))
   got = buf.sample(rng, n)["reward"].astype(int)
   assert set(np.unique(got)) == set(range(15, 65))
-  assert chi2(np.bincount(got - 15, minlength=50)) < 110   # 49 dof: mean 49, sd ~9.9
+  assert chi2(np.bincount(got - 15, minlength=50)) < 110  # 49 dof: mean 49, sd ~9.9
 
 
 def test_sample_is_reproducible_and_a_copy():
@@ -113,7 +121,7 @@ def test_sample_is_reproducible_and_a_copy():
   b = buf.sample(np.random.default_rng(3), 8)
   for k in SPEC:
     np.testing.assert_array_equal(a[k], b[k])
-  a["obs"][:] = -1                           # mutating a sample leaves the buffer alone
+  a["obs"][:] = -1  # mutating a sample leaves the buffer alone
   assert (buf.data["obs"] >= 0).all()
 
 
@@ -121,7 +129,7 @@ def test_state_dict_round_trip():
   buf = ReplayBuffer(6, SPEC)
   buf.add(rows(0, 8))
   state = buf.state_dict()
-  buf.add(rows(100, 1))                      # later writes do not leak into the snapshot
+  buf.add(rows(100, 1))  # later writes do not leak into the snapshot
   assert int(state["size"]) == 6 and int(state["pos"]) == 2
   assert 100 not in state["data"]["reward"]
   fresh = ReplayBuffer(6, SPEC)

@@ -5,6 +5,7 @@ give the single-device (1, 1, 1) result, and the parameters really are sharded.
 XLA_FLAGS must be set before jax initialises its backend, so the 8-device part runs in a
 subprocess that prints one JSON line of results.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,7 +15,7 @@ import sys
 
 import pytest
 
-SCRIPT = r'''
+SCRIPT = r"""
 import json, sys
 sys.path.insert(0, sys.argv[1])
 import flax.linen as nn, jax, jax.numpy as jnp, numpy as np
@@ -162,21 +163,29 @@ res = {
     "heads_specs": big["heads_specs"],
 }
 print("RESULT " + json.dumps(res))
-'''
+"""
 
 
 @pytest.fixture(scope="module")
 def result():
   here = os.path.dirname(os.path.abspath(__file__))
   # (the CPU backend's optimisation passes cost more compile time than these programs run)
-  env = dict(os.environ, JAX_PLATFORMS="cpu",
-             XLA_FLAGS="--xla_force_host_platform_device_count=8 "
-                       "--xla_backend_optimization_level=0")
-  proc = subprocess.run([sys.executable, "-c", SCRIPT, here], env=env, capture_output=True,
-                        text=True, timeout=600, cwd=os.path.dirname(here))
-  lines = [l for l in proc.stdout.splitlines() if l.startswith("RESULT ")]
+  env = dict(
+    os.environ,
+    JAX_PLATFORMS="cpu",
+    XLA_FLAGS="--xla_force_host_platform_device_count=8 --xla_backend_optimization_level=0",
+  )
+  proc = subprocess.run(
+    [sys.executable, "-c", SCRIPT, here],
+    env=env,
+    capture_output=True,
+    text=True,
+    timeout=600,
+    cwd=os.path.dirname(here),
+  )
+  lines = [line for line in proc.stdout.splitlines() if line.startswith("RESULT ")]
   assert proc.returncode == 0 and lines, proc.stdout[-3000:] + proc.stderr[-5000:]
-  return json.loads(lines[-1][len("RESULT "):])
+  return json.loads(lines[-1][len("RESULT ") :])
 
 
 def test_same_initial_parameters(result):
@@ -184,7 +193,7 @@ def test_same_initial_parameters(result):
 
 
 def test_critic_step_matches_single_device(result):
-  assert result["critic_moved"] > 1e-4        # the step really changed the parameters
+  assert result["critic_moved"] > 1e-4  # the step really changed the parameters
   assert result["critic_diff"] < 1e-5, result["critic_diff"]
   assert result["target_diff"] < 1e-5, result["target_diff"]
   big, one = result["cm"]
@@ -193,7 +202,7 @@ def test_critic_step_matches_single_device(result):
 
 
 def test_joint_critic_step_matches_single_device(result):
-  assert result["critic_joint_vs_plain"] > 1e-6     # a different update from the same start
+  assert result["critic_joint_vs_plain"] > 1e-6  # a different update from the same start
   assert result["critic_joint_diff"] < 1e-5, result["critic_joint_diff"]
 
 

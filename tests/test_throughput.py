@@ -1,5 +1,6 @@
 """benchmarks/throughput.py end to end on smoke-sized models (--quick), and the analytic
 FLOP counts of benchmarks/flops.py against XLA's on small networks."""
+
 from __future__ import annotations
 
 import sys
@@ -25,12 +26,12 @@ def test_quick_run_measures_every_implementation(tmp_path):
   for impl in throughput.IMPLS:
     r = res[impl]
     assert "failed" not in r, impl
-    assert r["env_steps"] == 8 and r["tokens"] > 0            # 4 episodes x 2 turns
+    assert r["env_steps"] == 8 and r["tokens"] > 0  # 4 episodes x 2 turns
     for k in ("critic_rate", "actor_rate", "env_rate", "iteration", "peak_mb"):
       assert r[k] > 0, (impl, k)
   j = res["jax"]
   assert j["critic_jit"] > 0 and j["actor_jit"] > 0
-  for step in ("critic", "actor"):   # XLA's count within 50% of the analytic one
+  for step in ("critic", "actor"):  # XLA's count within 50% of the analytic one
     assert 0.5 < j[f"{step}_xla_flops"] / j[f"{step}_flops"] < 1.5, step
   text = out.read_text()
   assert "| quick | jax |" in text and "| quick | faithful |" in text
@@ -56,6 +57,7 @@ def test_dot_product_attention_option_matches_the_default():
   """layers.Attention with attention_impl="dot_product" (jax.nn.dot_product_attention) gives
   the default einsum path's logits up to rounding, padding and GQA included."""
   import dataclasses
+
   import numpy as np
 
   @dataclasses.dataclass(frozen=True)

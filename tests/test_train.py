@@ -1,4 +1,5 @@
 """End-to-end training: config validation, a short tiny run, bit-identical resume."""
+
 from __future__ import annotations
 
 import json
@@ -14,8 +15,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from configs import twenty_questions  # noqa: E402
 from archer_jax.training.validate import ConfigError, override, validate  # noqa: E402
+from configs import twenty_questions  # noqa: E402
 
 
 def micro_config(tmp_path, **over):
@@ -28,7 +29,9 @@ def micro_config(tmp_path, **over):
   return c
 
 
-@pytest.mark.parametrize("field,value,needle", [
+@pytest.mark.parametrize(
+  "field,value,needle",
+  [
     ("actor.lr", -1e-3, "config.actor.lr"),
     ("critic.lr", 0.0, "config.critic.lr"),
     ("env.name", "chess", "config.env.name"),
@@ -38,7 +41,8 @@ def micro_config(tmp_path, **over):
     ("actor.model", "no-such-model", "config.actor.model"),
     ("algo.v_loss", "huber", "config.algo.v_loss"),
     ("train.greedy_rollouts", 4, "config.train.greedy_rollouts"),
-])
+  ],
+)
 def test_bad_config_fails_naming_field(tmp_path, field, value, needle):
   c = micro_config(tmp_path, **{field: value})
   with pytest.raises(ConfigError, match=needle.replace(".", r"\.")):
@@ -63,9 +67,21 @@ def test_batch_not_divisible_by_mesh(tmp_path):
 
 def test_cli_rejects_bad_value_before_compute(tmp_path):
   r = subprocess.run(
-      [sys.executable, "-m", "archer_jax.train", "--config",
-       "configs/twenty_questions.py:tiny", "--config.actor.lr=-1", "--workdir",
-       str(tmp_path / "w")], cwd=REPO, capture_output=True, text=True, timeout=120)
+    [
+      sys.executable,
+      "-m",
+      "archer_jax.train",
+      "--config",
+      "configs/twenty_questions.py:tiny",
+      "--config.actor.lr=-1",
+      "--workdir",
+      str(tmp_path / "w"),
+    ],
+    cwd=REPO,
+    capture_output=True,
+    text=True,
+    timeout=120,
+  )
   assert r.returncode != 0
   assert "config.actor.lr" in r.stderr + r.stdout
   assert not (tmp_path / "w" / "checkpoints").exists()
@@ -77,15 +93,17 @@ def _leaves(tree):
 
 def _run(cfg, resume=False):
   from archer_jax.training.trainer import Trainer
+
   t = Trainer(cfg, resume=resume, progress=False)
   t.run()
   return t
 
 
 def _phase_lines(text: str) -> dict:
-  """"[it 2/3] critic: 2/2 steps in 0.1 s" lines -> {("it 2/3", "critic"): count}."""
+  """ "[it 2/3] critic: 2/2 steps in 0.1 s" lines -> {("it 2/3", "critic"): count}."""
   import collections
   import re
+
   found = collections.Counter()
   for m in re.finditer(r"^\[([^\]]+)\] ([a-z_ ]+): ", text, flags=re.M):
     found[(m.group(1), m.group(2))] += 1
@@ -94,6 +112,7 @@ def _phase_lines(text: str) -> dict:
 
 def test_tiny_run_logs_and_resume_is_bit_identical(tmp_path, capsys):
   from archer_jax.training.trainer import Trainer
+
   full = _run(micro_config(tmp_path / "a"))
   # progress off: one line per phase per iteration, and the time-to-go estimates
   out = capsys.readouterr().out
@@ -101,17 +120,23 @@ def test_tiny_run_logs_and_resume_is_bit_identical(tmp_path, capsys):
   assert lines[("warm start", "bc")] == 1 and lines[("warm start", "eval")] == 1
   for i in (1, 2, 3):
     it = f"it {i}/3"
-    expect = {"collect": 1, "a_pi": 1, "critic": 1, "checkpoint": 1,
-              "actor": int(i > 1), "eval": int(i > 1)}       # warm-up 1, eval_every 2 + last
+    expect = {
+      "collect": 1,
+      "a_pi": 1,
+      "critic": 1,
+      "checkpoint": 1,
+      "actor": int(i > 1),
+      "eval": int(i > 1),
+    }  # warm-up 1, eval_every 2 + last
     assert {k: lines[(it, k)] for k in expect} == expect, (it, out)
   assert "[it 1/3] critic: 2/2 steps in " in out and "[it 1/3] collect: " in out
   assert out.count("[it 1/3] iteration took ") == 1 and "to go for 2 more" in out
   assert out.count("[it 2/3] iteration took ") == 1 and "to go for 1 more" in out
-  hist = [json.loads(l) for l in open(full.metrics.path)]
+  hist = [json.loads(line) for line in open(full.metrics.path)]
   assert [h["iteration"] for h in hist] == [0, 1, 2, 3]
   assert hist[0]["phase"] == "bc" and "eval_return" in hist[0]
   assert all(np.isfinite(h["critic_loss"]) for h in hist[1:])
-  assert "actor_loss" in hist[2] and "actor_loss" not in hist[1]     # warm-up of 1 iteration
+  assert "actor_loss" in hist[2] and "actor_loss" not in hist[1]  # warm-up of 1 iteration
   assert os.path.getsize(os.path.join(full.workdir, "training.png")) > 1000
 
   # interrupted after 2 iterations, then resumed to 3
@@ -137,8 +162,8 @@ def _assert_same_run(full, resumed):
       np.testing.assert_array_equal(x, y)
   for k in full.buffer.data:
     np.testing.assert_array_equal(full.buffer.data[k], resumed.buffer.data[k])
-  h_full = [json.loads(l) for l in open(full.metrics.path)]
-  h_res = [json.loads(l) for l in open(resumed.metrics.path)]
+  h_full = [json.loads(line) for line in open(full.metrics.path)]
+  h_res = [json.loads(line) for line in open(resumed.metrics.path)]
   strip = lambda h: {k: v for k, v in h.items() if k != "seconds"}
   assert [strip(h) for h in h_full] == [strip(h) for h in h_res]
 
@@ -155,17 +180,28 @@ def test_resume_with_frozen_encoder_is_bit_identical(tmp_path):
   _assert_same_run(full, resumed)
 
 
-@pytest.mark.parametrize("spec", [
-    "configs/twenty_questions.py:tiny", "configs/twenty_questions.py:paper",
-    "configs/twenty_questions.py:tiny_minilm", "configs/twenty_questions.py:tiny_baseline",
-    "configs/twenty_questions.py:tiny_chai", "configs/twenty_questions.py:tiny_filtered_bc",
-    "configs/twenty_questions.py:smollm2", "configs/twenty_questions_subset.py:paper",
+@pytest.mark.parametrize(
+  "spec",
+  [
+    "configs/twenty_questions.py:tiny",
+    "configs/twenty_questions.py:paper",
+    "configs/twenty_questions.py:tiny_minilm",
+    "configs/twenty_questions.py:tiny_baseline",
+    "configs/twenty_questions.py:tiny_chai",
+    "configs/twenty_questions.py:tiny_filtered_bc",
+    "configs/twenty_questions.py:smollm2",
+    "configs/twenty_questions_subset.py:paper",
     "configs/twenty_questions_subset.py:smollm2",
     "configs/twenty_questions_subset.py:mistral7b_20q_subset",
-    "configs/guess_my_city.py:paper", "configs/guess_my_city.py:tiny",
-    "configs/detective.py:paper", "configs/webshop.py:smollm2"])
+    "configs/guess_my_city.py:paper",
+    "configs/guess_my_city.py:tiny",
+    "configs/detective.py:paper",
+    "configs/webshop.py:smollm2",
+  ],
+)
 def test_every_config_variant_builds(spec):
   from archer_jax.training.validate import load_config
+
   c = load_config(str(REPO / spec))
   assert c.env.name in spec.split("/")[1].split(".")[0] or c.env.name == "twenty_questions"
   assert c.actor.model and c.critic.model
@@ -173,15 +209,17 @@ def test_every_config_variant_builds(spec):
 
 def test_unknown_variant_is_rejected():
   from archer_jax.training.validate import load_config
+
   with pytest.raises(ValueError, match="unknown variant"):
     load_config(str(REPO / "configs/webshop.py:huge"))
 
 
 def test_from_trajectories_matches_the_recorded_turns():
   from archer_jax.data.tokenizer import train_bpe
-  from archer_jax.envs.registry import make_env, make_player
   from archer_jax.envs.play import play
+  from archer_jax.envs.registry import make_env, make_player
   from archer_jax.training.rollout import IncrementalEncoder, from_trajectories
+
   c = twenty_questions.get_config("tiny")
   env = make_env(c.env, batch_size=4, seed=0)
   trajs = play(env, lambda rng: make_player(c.env, rng, skill=0.5), seed=3)
@@ -204,22 +242,35 @@ def test_demonstrations_seed_the_buffer_and_warm_start_the_critic(tmp_path):
   critic updates before iteration 1 (their losses are logged with the BC record); the
   same demonstrations come from a public-format JSON file via bc.json_path."""
   from archer_jax.training.trainer import Trainer
-  cfg = micro_config(tmp_path / "a", **{"bc.to_buffer": True, "bc.critic_steps": 2,
-                                        "train.iterations": 1})
+
+  cfg = micro_config(
+    tmp_path / "a", **{"bc.to_buffer": True, "bc.critic_steps": 2, "train.iterations": 1}
+  )
   t = Trainer(cfg, progress=False)
   t.warm_start()
   demos = t.demonstrations()[: cfg.bc.episodes]
   assert len(t.buffer) == sum(len(d) for d in demos) > 0
   assert t.history[0]["phase"] == "bc" and np.isfinite(t.history[0]["critic_loss"])
-  assert np.isclose(t.buffer.data["reward"][: len(t.buffer)].sum(),
-                    sum(d.episode_return for d in demos))
+  assert np.isclose(
+    t.buffer.data["reward"][: len(t.buffer)].sum(), sum(d.episode_return for d in demos)
+  )
   # the same episodes written in the LMRL-Gym 20Q format and read back through the config
   path = tmp_path / "demos.json"
-  path.write_text(json.dumps([
-      {"lines": [u.next_observation.rstrip("\n").split("\n")[-1] for u in d.turns],
-       "correct": bool(d.info.get("won")), "word": [d.info["word"]]} for d in demos]))
-  cfg2 = micro_config(tmp_path / "b", **{"bc.json_path": str(path), "bc.to_buffer": True,
-                                         "train.iterations": 1})
+  path.write_text(
+    json.dumps(
+      [
+        {
+          "lines": [u.next_observation.rstrip("\n").split("\n")[-1] for u in d.turns],
+          "correct": bool(d.info.get("won")),
+          "word": [d.info["word"]],
+        }
+        for d in demos
+      ]
+    )
+  )
+  cfg2 = micro_config(
+    tmp_path / "b", **{"bc.json_path": str(path), "bc.to_buffer": True, "train.iterations": 1}
+  )
   t2 = Trainer(cfg2, progress=False)
   loaded = t2.demonstrations()
   assert [u.action for d in loaded for u in d.turns] == [u.action for d in demos for u in d.turns]
@@ -233,6 +284,7 @@ def test_evaluation_visits_every_task_equally(tmp_path, monkeypatch):
   """Greedy / sampled evaluation plays fixed episodes (the same for every training seed)
   that cycle through the env's finite task set, so every word weighs the same."""
   from archer_jax.training import trainer as trainer_mod
+
   seen = []
   real = trainer_mod.collect
 
@@ -260,13 +312,15 @@ def test_greedy_rollouts_mix_into_the_buffer(tmp_path):
   """train.greedy_rollouts: the last n of the rollout_size episodes are decoded greedily
   (same seeds as a plain greedy collect), and all episodes' transitions enter the buffer."""
   from archer_jax.training import trainer as trainer_mod
+
   cfg = micro_config(tmp_path, **{"train.greedy_rollouts": 1})
   t = trainer_mod.Trainer(cfg, progress=False)
   roll, greedy = t.collect(0)
   assert len(roll.episode_returns) == 3 and len(greedy.episode_returns) == 1
   assert len(t.buffer) == roll.num_turns + greedy.num_turns == len(roll.reward) + len(greedy.reward)
-  np.testing.assert_array_equal(t.buffer.data["reward"][: len(t.buffer)],
-                                np.concatenate([roll.reward, greedy.reward]))
+  np.testing.assert_array_equal(
+    t.buffer.data["reward"][: len(t.buffer)], np.concatenate([roll.reward, greedy.reward])
+  )
   _, rng = t.ctx.streams(0, 1)
   seeds = rng.integers(0, 2**31 - 1, size=cfg.train.rollout_size)
   gen = t.ctx.policy.generate_fn(t.state.actor.params, jax.random.PRNGKey(123), greedy=True)
@@ -281,6 +335,7 @@ def test_frozen_critic_encoder_trains_heads_on_cached_features(tmp_path):
   from archer_jax.algorithms import compiled, steps
   from archer_jax.algorithms.networks import DoubleCritic
   from archer_jax.training import trainer as trainer_mod
+
   cfg = micro_config(tmp_path, **{"critic.freeze_encoder": True, "critic.feature_chunk": 8})
   t = trainer_mod.Trainer(cfg, progress=False)
   t.collect(0)
@@ -289,30 +344,54 @@ def test_frozen_critic_encoder_trains_heads_on_cached_features(tmp_path):
   p0 = jax.tree.map(np.array, t.state.critic.params)
   net, params = t.nets.critic_net, {"params": p0}
   live_s = net.apply(params, rows["next_obs"], rows["next_obs_mask"], method=DoubleCritic.embed)
-  live_a = net.apply(params, rows["obs"], rows["obs_mask"], rows["act"], rows["act_mask"],
-                     method=DoubleCritic.embed_action)
+  live_a = net.apply(
+    params,
+    rows["obs"],
+    rows["obs_mask"],
+    rows["act"],
+    rows["act_mask"],
+    method=DoubleCritic.embed_action,
+  )
   np.testing.assert_allclose(rows["next_obs_feat"], live_s, rtol=1e-5, atol=1e-5)
   np.testing.assert_allclose(rows["act_feat"], live_a, rtol=1e-5, atol=1e-5)
 
-  t.state, _ = t.algorithm.critic_phase(t.state, t.buffer, *t.ctx.streams(0, 2),
-                                        cfg.algo.critic_steps)
+  t.state, _ = t.algorithm.critic_phase(
+    t.state, t.buffer, *t.ctx.streams(0, 2), cfg.algo.critic_steps
+  )
   p1 = jax.tree.map(np.array, t.state.critic.params)
-  for x, y in zip(jax.tree.leaves(p0["encoder"]), jax.tree.leaves(p1["encoder"])):
+  for x, y in zip(jax.tree.leaves(p0["encoder"]), jax.tree.leaves(p1["encoder"]), strict=True):
     np.testing.assert_array_equal(x, y)
-  assert any(not np.array_equal(x, y) for x, y in
-             zip(jax.tree.leaves(p0["q1"]), jax.tree.leaves(p1["q1"])))
+  assert any(
+    not np.array_equal(x, y)
+    for x, y in zip(jax.tree.leaves(p0["q1"]), jax.tree.leaves(p1["q1"]), strict=True)
+  )
 
   batch = t.buffer.sample(np.random.default_rng(0), 8)
   batch.update(t.ctx.sample_pi(t.state, jax.random.PRNGKey(3), batch))
   embed, heads, embed_act = compiled.critic_fns(t.nets)
   cb = t.ctx.batches.critic_batch(batch)
-  cached = np.asarray(steps.advantages(t.state.critic.params, cb["obs"], cb["obs_mask"],
-                                       cb["pi_act"], cb["pi_act_mask"], embed=embed,
-                                       heads=heads, embed_act=embed_act))
+  cached = np.asarray(
+    steps.advantages(
+      t.state.critic.params,
+      cb["obs"],
+      cb["obs_mask"],
+      cb["pi_act"],
+      cb["pi_act_mask"],
+      embed=embed,
+      heads=heads,
+      embed_act=embed_act,
+    )
+  )
   params = {"params": p1}
   es = net.apply(params, batch["obs"], batch["obs_mask"], method=DoubleCritic.embed)
-  ea = net.apply(params, batch["obs"], batch["obs_mask"], batch["pi_act"], batch["pi_act_mask"],
-                 method=DoubleCritic.embed_action)
+  ea = net.apply(
+    params,
+    batch["obs"],
+    batch["obs_mask"],
+    batch["pi_act"],
+    batch["pi_act_mask"],
+    method=DoubleCritic.embed_action,
+  )
   h = net.apply(params, es, ea, method=DoubleCritic.heads)
   live = np.minimum(h["q1"], h["q2"]) - np.minimum(h["v1"], h["v2"])
   np.testing.assert_allclose(cached, live, rtol=1e-4, atol=1e-5)

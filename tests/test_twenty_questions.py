@@ -1,4 +1,5 @@
 """Twenty Questions: word list, knowledge base, understander, env, oracles, player, prompts."""
+
 from __future__ import annotations
 
 import itertools
@@ -8,13 +9,29 @@ import sys
 import numpy as np
 import pytest
 
-from archer_jax.envs.twenty_questions import (INVALID, NO, OBJECT_DICT, SUBSET_WORDS, WORDS, YES,
-                                              BuiltinOracle, LMOracle, ScriptedPlayer,
-                                              Seq2SeqOracle, TwentyQuestionsEnv,
-                                              TwentyQuestionsSubsetEnv, decode_json_question,
-                                              get_kb, get_understander, guess_question,
-                                              json_question_prompt, map_answer, names_word,
-                                              parse_history, play)
+from archer_jax.envs.twenty_questions import (
+  INVALID,
+  NO,
+  OBJECT_DICT,
+  SUBSET_WORDS,
+  WORDS,
+  YES,
+  BuiltinOracle,
+  LMOracle,
+  ScriptedPlayer,
+  Seq2SeqOracle,
+  TwentyQuestionsEnv,
+  TwentyQuestionsSubsetEnv,
+  decode_json_question,
+  get_kb,
+  get_understander,
+  guess_question,
+  json_question_prompt,
+  map_answer,
+  names_word,
+  parse_history,
+  play,
+)
 from archer_jax.envs.twenty_questions.questions import LADDER_TEMPLATES, RULES
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "benchmarks"))
@@ -64,8 +81,11 @@ def test_every_pair_of_objects_is_separated_by_an_askable_attribute():
   kb = get_kb()
   keys, m = _catalog_masks()
   assert len(keys) > 150
-  same = [(kb.words[i].name, kb.words[j].name) for i, j in itertools.combinations(range(kb.n), 2)
-          if not (m[:, i] != m[:, j]).any()]
+  same = [
+    (kb.words[i].name, kb.words[j].name)
+    for i, j in itertools.combinations(range(kb.n), 2)
+    if not (m[:, i] != m[:, j]).any()
+  ]
   assert same == []
 
 
@@ -83,37 +103,64 @@ def test_every_template_parses_back_to_its_attribute():
       assert np.array_equal(got, kb.attrs[key]) or np.array_equal(~got, kb.attrs[key]), (key, t)
 
 
-@pytest.mark.parametrize("word,question,expected", [
-    ("Dog", "Is it an animal?", YES), ("Car", "Is it an animal?", NO),
-    ("Banana", "Can you eat it?", YES), ("Hammer", "Can you eat it?", NO),
-    ("Car", "Is it bigger than a breadbox?", YES), ("Ring", "Is it bigger than a breadbox?", NO),
-    ("Knife", "Is it made of metal?", YES), ("Pillow", "Is it made of metal?", NO),
-    ("Truck", "Does it have wheels?", YES), ("Boat", "Does it have wheels?", NO),
-    ("Spoon", "Is it found in a kitchen?", YES), ("Desk", "Is it found in a kitchen?", NO),
-    ("Dog", "Is it a dog?", YES), ("Cat", "Is it a dog?", NO),
+@pytest.mark.parametrize(
+  "word,question,expected",
+  [
+    ("Dog", "Is it an animal?", YES),
+    ("Car", "Is it an animal?", NO),
+    ("Banana", "Can you eat it?", YES),
+    ("Hammer", "Can you eat it?", NO),
+    ("Car", "Is it bigger than a breadbox?", YES),
+    ("Ring", "Is it bigger than a breadbox?", NO),
+    ("Knife", "Is it made of metal?", YES),
+    ("Pillow", "Is it made of metal?", NO),
+    ("Truck", "Does it have wheels?", YES),
+    ("Boat", "Does it have wheels?", NO),
+    ("Spoon", "Is it found in a kitchen?", YES),
+    ("Desk", "Is it found in a kitchen?", NO),
+    ("Dog", "Is it a dog?", YES),
+    ("Cat", "Is it a dog?", NO),
     ("Mango", "Is the object a type of fruit?", YES),
     ("Carrot", "Is the object a type of fruit?", NO),
-    ("Banana", "Is the object a tropical fruit?", YES), ("Airplane", "Is it a plane?", YES),
-    ("Television", "is it a TV", YES), ("Orange", "Is it orange?", YES),
-    ("Carrot", "Is it orange?", YES), ("Carrot", "Is it an orange?", NO),
-    ("Dog", "Is it not alive?", NO), ("Rock", "Is it not alive?", YES),
-    ("Dog", "Does it have four legs?", YES), ("Piano", "Does it have more than two legs?", YES),
-    ("Horse", "Does it weigh more than 10 kg?", YES), ("Pen", "Can it fit in your pocket?", YES),
+    ("Banana", "Is the object a tropical fruit?", YES),
+    ("Airplane", "Is it a plane?", YES),
+    ("Television", "is it a TV", YES),
+    ("Orange", "Is it orange?", YES),
+    ("Carrot", "Is it orange?", YES),
+    ("Carrot", "Is it an orange?", NO),
+    ("Dog", "Is it not alive?", NO),
+    ("Rock", "Is it not alive?", YES),
+    ("Dog", "Does it have four legs?", YES),
+    ("Piano", "Does it have more than two legs?", YES),
+    ("Horse", "Does it weigh more than 10 kg?", YES),
+    ("Pen", "Can it fit in your pocket?", YES),
     ("Couch", "Is it too big to fit in a car?", YES),
     ("Tomato", "Is it a fruit or a vegetable?", YES),
-    ("Lake", "Is it a body of water?", YES), ("Ocean", "Is it salty?", YES),
-    ("Dog", "Is it a zebra?", NO), ("Banana", "Does its name start with B?", YES),
-    ("Dog", "What is it?", INVALID), ("Dog", "hello there", INVALID),
+    ("Lake", "Is it a body of water?", YES),
+    ("Ocean", "Is it salty?", YES),
+    ("Dog", "Is it a zebra?", NO),
+    ("Banana", "Does its name start with B?", YES),
+    ("Dog", "What is it?", INVALID),
+    ("Dog", "hello there", INVALID),
     ("Dog", "Is it shiny?", INVALID),
-])
+  ],
+)
 def test_understander_answers_sample_questions(word, question, expected):
   assert BuiltinOracle().answer_batch([word], [question]) == [expected]
 
 
 def test_understander_rejects_garbage():
   u = get_understander()
-  for q in ["", "   ", "Is it a caf\u00e9?", "Is it " + "big " * 200 + "?", "\x00\x01", "12345",
-            "Tell me the answer", "?!?!"]:
+  for q in [
+    "",
+    "   ",
+    "Is it a caf\u00e9?",
+    "Is it " + "big " * 200 + "?",
+    "\x00\x01",
+    "12345",
+    "Tell me the answer",
+    "?!?!",
+  ]:
     assert u.parse(q) is None, q
 
 
@@ -132,19 +179,27 @@ def test_observation_format_rewards_and_win():
   assert env.trajectories()[0].episode_return == -2.0
 
 
-@pytest.mark.parametrize("word,question,wins", [
-    ("Airplane", "Is it a plane?", True), ("Airplane", "Is it an AIRPLANE?!", True),
-    ("Television", "Is it a TV?", True), ("Soccer ball", "Is it a soccer ball?", True),
-    ("Soccer ball", "Is it a ball?", False), ("Pants", "Is it a pair of pants?", True),
-    ("Cooking pot", "Is the object a pot?", True), ("Computer keyboard", "Is it a keyboard?", True),
-    ("Dog", "Is it a mammal?", False), ("Dog", "Is it a 'dog'?", True),
-])
+@pytest.mark.parametrize(
+  "word,question,wins",
+  [
+    ("Airplane", "Is it a plane?", True),
+    ("Airplane", "Is it an AIRPLANE?!", True),
+    ("Television", "Is it a TV?", True),
+    ("Soccer ball", "Is it a soccer ball?", True),
+    ("Soccer ball", "Is it a ball?", False),
+    ("Pants", "Is it a pair of pants?", True),
+    ("Cooking pot", "Is the object a pot?", True),
+    ("Computer keyboard", "Is it a keyboard?", True),
+    ("Dog", "Is it a mammal?", False),
+    ("Dog", "Is it a 'dog'?", True),
+  ],
+)
 def test_win_needs_yes_and_the_name_or_an_alias_last(word, question, wins):
   env = _env_for([word])
   _, r, d, info = env.step([question])
   assert bool(d[0]) == wins and info[0]["won"] == wins and r[0] == (0.0 if wins else -1.0)
   bear = WORDS[[w.name for w in WORDS].index("Bear")]
-  assert names_word("Is it a teddy bear?", bear)   # last word; only a Yes would win
+  assert names_word("Is it a teddy bear?", bear)  # last word; only a Yes would win
   assert BuiltinOracle().answer_batch(["Bear"], ["Is it a teddy bear?"]) == [NO]
 
 
@@ -153,7 +208,7 @@ def test_yes_without_the_name_is_not_a_win_and_naming_needs_yes():
   assert not names_word("Is it an animal?", kb.words[kb.index["Dog"]])
   assert names_word("Is it a dog?", kb.words[kb.index["Dog"]])
   env = _env_for(["Cat"])
-  _, r, d, _ = env.step(["Is it a dog?"])   # names another word, answer No
+  _, r, d, _ = env.step(["Is it a dog?"])  # names another word, answer No
   assert r[0] == -1 and not d[0]
 
 
@@ -165,7 +220,7 @@ def test_turn_cap_truncates_at_max_turns():
     assert bool(d[0]) == (t == 19)
   assert info[0]["truncated"] and not info[0]["won"]
   assert env.trajectories()[0].episode_return == -20.0
-  _, r, d, _ = env.step(["Is it a dog?"])   # finished rows stay finished
+  _, r, d, _ = env.step(["Is it a dog?"])  # finished rows stay finished
   assert r[0] == 0 and d[0] and len(env.trajectories()[0]) == 20
   short = _env_for(["Dog"], max_turns=3)
   for _ in range(3):
@@ -194,15 +249,17 @@ def test_seeding_is_reproducible():
 def test_batch_with_mixed_finishing_times_only_asks_active_rows():
   oracle = CountingOracle()
   env = _env_for(["Dog", "Cat", "Banana", "Car"], oracle=oracle, max_turns=4)
-  script = [["Is it a dog?", "Is it a dog?", "Is it a fruit?", "Is it red?"],
-            ["x", "Is it a cat?", "Is it yellow?", "Is it red?"],
-            ["x", "x", "Is it a banana?", "Is it blue?"],
-            ["x", "x", "x", "Is it a truck?"]]
+  script = [
+    ["Is it a dog?", "Is it a dog?", "Is it a fruit?", "Is it red?"],
+    ["x", "Is it a cat?", "Is it yellow?", "Is it red?"],
+    ["x", "x", "Is it a banana?", "Is it blue?"],
+    ["x", "x", "x", "Is it a truck?"],
+  ]
   for step, acts in enumerate(script):
     before = list(env.observations)
     done_before = env.dones
     _, r, d, info = env.step(acts)
-    assert oracle.calls[-1][1] == [a for a, dn in zip(acts, done_before) if not dn]
+    assert oracle.calls[-1][1] == [a for a, dn in zip(acts, done_before, strict=True) if not dn]
     assert int(d.sum()) == step + 1
     for i in np.flatnonzero(done_before):
       assert r[i] == 0 and env.observations[i] == before[i] and info[i] == {}
@@ -214,8 +271,17 @@ def test_batch_with_mixed_finishing_times_only_asks_active_rows():
 
 def test_bad_actions_never_crash_and_are_invalid():
   oracle = CountingOracle()
-  bad = [None, b"\xff\xfe", 12345, "", "\n\nIs it a dog?", "Est-ce un \u00e9l\u00e9phant ?",
-         "x" * 5000, "\U0001F436?", "Is it a dog?" + "\x00" * 3]
+  bad = [
+    None,
+    b"\xff\xfe",
+    12345,
+    "",
+    "\n\nIs it a dog?",
+    "Est-ce un \u00e9l\u00e9phant ?",
+    "x" * 5000,
+    "\U0001f436?",
+    "Is it a dog?" + "\x00" * 3,
+  ]
   env = TwentyQuestionsEnv(batch_size=len(bad), oracle=oracle)
   env.reset(indices=[1] * len(bad))
   obs, r, d, info = env.step(bad)
@@ -235,7 +301,7 @@ def test_only_the_first_line_of_an_action_is_the_question():
 
 def test_json_prompt_env_decodes_replies():
   env = TwentyQuestionsSubsetEnv(batch_size=1, prompt="json")
-  obs = env.reset(indices=[1])   # dog
+  obs = env.reset(indices=[1])  # dog
   assert "[INST]" in obs[0] and "Questions:\n" in obs[0]
   assert "football, dog, banana, truck, pants, computer, piano, chair, pen, scissors" in obs[0]
   obs, r, d, info = env.step(['```json\n{\n"Question": "Is it an animal?",\n}\n```'])
@@ -248,6 +314,7 @@ def test_json_prompt_env_decodes_replies():
 def test_registry_builds_env_and_player():
   ml = pytest.importorskip("ml_collections")
   from archer_jax.envs.registry import make_env, make_player
+
   cfg = ml.ConfigDict(dict(name="twenty_questions_subset", max_turns=20, kwargs={}))
   env = make_env(cfg, batch_size=4, seed=0)
   assert isinstance(env, TwentyQuestionsEnv) and len(env.words) == 10
@@ -282,7 +349,9 @@ def test_map_answer():
   assert map_answer(None) == INVALID and map_answer("blue") == INVALID
 
 
-@pytest.mark.parametrize("text,expected", [
+@pytest.mark.parametrize(
+  "text,expected",
+  [
     ('{"Question": "Is it an animal?"}', "Is it an animal?"),
     ('```json\n{\n"Question": "Is it a fruit?",\n}\n```', "Is it a fruit?"),
     ("Here you go:\n{'Question': 'Is it red?'}\nThanks", "Is it red?"),
@@ -290,10 +359,14 @@ def test_map_answer():
     ('{"Question": "Is it a \\"big\\" thing?"}', 'Is it a "big" thing?'),
     ('{"question": "Does it fly?', "Does it fly?"),
     ("Question: Is it bigger than a breadbox?", "Is it bigger than a breadbox?"),
-    ("I think I should ask whether it is alive. Is it alive? Let me know.",
-     "I think I should ask whether it is alive. Is it alive?"),
-    ("", ""), ("{}", ""),
-])
+    (
+      "I think I should ask whether it is alive. Is it alive? Let me know.",
+      "I think I should ask whether it is alive. Is it alive?",
+    ),
+    ("", ""),
+    ("{}", ""),
+  ],
+)
 def test_decode_json_question(text, expected):
   assert decode_json_question(text) == expected
 
@@ -315,29 +388,44 @@ def test_seq2seq_oracle_with_a_tiny_random_t5(tmp_path):
   pytest.importorskip("torch")
   tr = pytest.importorskip("transformers")
   from tokenizers import Tokenizer, models, pre_tokenizers
-  words = ("answer the question about object truthfully yes no or is it an animal a dog "
-           "plane airplane invalid").split()
+
+  words = (
+    "answer the question about object truthfully yes no or is it an animal a dog "
+    "plane airplane invalid"
+  ).split()
   vocab = {t: i for i, t in enumerate(["<pad>", "</s>", "<unk>"] + words)}
   tok = Tokenizer(models.WordLevel(vocab=vocab, unk_token="<unk>"))
   tok.pre_tokenizer = pre_tokenizers.Whitespace()
-  fast = tr.PreTrainedTokenizerFast(tokenizer_object=tok, pad_token="<pad>", eos_token="</s>",
-                                    unk_token="<unk>")
+  fast = tr.PreTrainedTokenizerFast(
+    tokenizer_object=tok, pad_token="<pad>", eos_token="</s>", unk_token="<unk>"
+  )
   fast.save_pretrained(tmp_path)
-  cfg = tr.T5Config(vocab_size=len(vocab), d_model=16, d_kv=8, d_ff=32, num_layers=1,
-                    num_decoder_layers=1, num_heads=2, pad_token_id=0, eos_token_id=1,
-                    decoder_start_token_id=0)
+  cfg = tr.T5Config(
+    vocab_size=len(vocab),
+    d_model=16,
+    d_kv=8,
+    d_ff=32,
+    num_layers=1,
+    num_decoder_layers=1,
+    num_heads=2,
+    pad_token_id=0,
+    eos_token_id=1,
+    decoder_start_token_id=0,
+  )
   tr.T5ForConditionalGeneration(cfg).save_pretrained(tmp_path)
   oracle = Seq2SeqOracle(str(tmp_path), max_new_tokens=3)
   assert oracle.format_prompt("Airplane", "Is it a plane?") == (
-      "Answer the question about the object truthfully.\nobject: (Airplane, Plane)\n"
-      "question: Is it a plane?\nanswer (yes or no): ")
+    "Answer the question about the object truthfully.\nobject: (Airplane, Plane)\n"
+    "question: Is it a plane?\nanswer (yes or no): "
+  )
   got = oracle.answer_batch(["Dog", "Airplane", "Cat"], ["Is it an animal?", "Is it a plane?", "?"])
   assert len(got) == 3 and set(got) <= {YES, NO, INVALID}
   assert oracle.last_prompts[0].endswith("question: Is it an animal?\nanswer (yes or no): ")
   assert len(oracle.last_completions) == 3
   archer = Seq2SeqOracle(str(tmp_path), prompt_format="archer")
-  assert (archer.format_prompt("Airplane", "Is it a plane?")
-          == "The object is airplane.Is it a plane?")
+  assert (
+    archer.format_prompt("Airplane", "Is it a plane?") == "The object is airplane.Is it a plane?"
+  )
   env = TwentyQuestionsEnv(batch_size=2, oracle=oracle)
   env.reset(indices=[0, 1])
   _, r, _, info = env.step(["Is it an animal?", "Is it a dog?"])
@@ -357,8 +445,10 @@ def test_player_skill_one_wins_the_full_game():
   env = TwentyQuestionsEnv(batch_size=200)
   trajs = play(env, lambda rng: ScriptedPlayer(rng, words="full", skill=1.0), seed=3)
   wins = np.mean([t.turns[-1].reward == 0.0 and len(t) <= 20 for t in trajs])
-  print(f"skill=1.0 full 20Q: win rate {wins:.3f}, mean return "
-        f"{np.mean([t.episode_return for t in trajs]):.2f}")
+  print(
+    f"skill=1.0 full 20Q: win rate {wins:.3f}, mean return "
+    f"{np.mean([t.episode_return for t in trajs]):.2f}"
+  )
   assert wins >= 0.95
 
 
@@ -366,11 +456,13 @@ def test_player_default_skill_returns_mid_range_and_varies():
   env = TwentyQuestionsEnv(batch_size=200)
   trajs = play(env, lambda rng: ScriptedPlayer(rng, words="full"), seed=4)
   rets = np.array([t.episode_return for t in trajs])
-  print(f"default skill full 20Q: mean return {rets.mean():.2f}, win rate "
-        f"{np.mean([t.turns[-1].reward == 0.0 for t in trajs]):.3f}")
+  print(
+    f"default skill full 20Q: mean return {rets.mean():.2f}, win rate "
+    f"{np.mean([t.turns[-1].reward == 0.0 for t in trajs]):.3f}"
+  )
   assert -19 < rets.mean() < -5 and rets.std() > 1.5
   questions = {t.action for tr in trajs for t in tr.turns}
-  assert len(questions) > 300   # varied phrasings, not one script
+  assert len(questions) > 300  # varied phrasings, not one script
 
 
 def test_player_is_deterministic_given_rng_and_uses_the_observation():
@@ -378,16 +470,18 @@ def test_player_is_deterministic_given_rng_and_uses_the_observation():
     env = TwentyQuestionsEnv(batch_size=8, words="subset")
     trajs = play(env, lambda rng: ScriptedPlayer(rng, words="subset", skill=0.6), seed=seed)
     return [[t.action for t in tr.turns] for tr in trajs]
+
   assert actions(7) == actions(7) and actions(7) != actions(8)
   p = ScriptedPlayer(0, words="subset", skill=1.0)
   obs = "Questions:\nIs it an animal? Yes.\n"
   assert p.act(obs) == "Is it a dog?" or p.act(obs).endswith("dog?")
   alive, _ = p.candidates(parse_history("Questions:\nIs it a fruit? No.\nIs it a vehicle? Yes.\n"))
-  assert [w.name for w, a in zip(p.words, alive) if a] == ["Truck"]
+  assert [w.name for w, a in zip(p.words, alive, strict=True) if a] == ["Truck"]
 
 
 def test_benchmark_reaches_10k_steps_per_second():
   import bench_env_20q
+
   rate = bench_env_20q.run(batch_size=64, seconds=0.5, words="full", cold=False)
   print(f"built-in 20Q env: {rate:,.0f} steps/s")
   assert rate >= 10_000

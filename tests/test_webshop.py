@@ -1,16 +1,22 @@
 """WebShop client against the bundled WebShop-compatible server (loopback only)."""
+
 from __future__ import annotations
 
 import socket
 import time
 
 import pytest
-
-from archer_jax.envs.webshop import WebShopEnv, parse_action, parse_page
 from webshop_server import GOALS, PRODUCT_BY_ASIN, get_reward, start_server
 
-WIN = ["search[red cotton t-shirt women]", "click[B09RED0001]", "click[medium]", "click[red]",
-       "click[Buy Now]"]
+from archer_jax.envs.webshop import WebShopEnv, parse_action, parse_page
+
+WIN = [
+  "search[red cotton t-shirt women]",
+  "click[B09RED0001]",
+  "click[medium]",
+  "click[red]",
+  "click[Buy Now]",
+]
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +44,7 @@ def test_full_successful_episode(url):
   assert GOALS[0]["instruction_text"] in obs
   assert "search[<query>]" in obs
   results = play(env, WIN)
-  for o, r, d, _ in results[:-1]:
+  for _, r, d, _ in results[:-1]:
     assert r[0] == 0.0 and not d[0]
   assert "click[B09RED0001]" in results[0][0][0]  # the product is listed
   assert "click[Buy Now]" in results[1][0][0]
@@ -57,8 +63,9 @@ def test_wrong_purchases_score_less(url):
   *_, (_, rew, done, _) = play(env, WIN[:2] + ["click[Buy Now]"])  # right item, no options
   assert done[0] and 0.0 < rew[0] < 1.0
   env.reset(indices=[0])
-  *_, (_, rew2, done, _) = play(env, ["search[headphones]", "click[B08HEAD002]",
-                                      "click[black]", "click[Buy Now]"])
+  *_, (_, rew2, done, _) = play(
+    env, ["search[headphones]", "click[B08HEAD002]", "click[black]", "click[Buy Now]"]
+  )
   assert done[0] and rew2[0] < rew[0]
   # the server's reward: right product, options and price -> 1; type mismatch -> 0
   g = GOALS[0]
@@ -66,7 +73,9 @@ def test_wrong_purchases_score_less(url):
   assert get_reward(PRODUCT_BY_ASIN["B08HEAD002"], g, {"color": "black"})[0] == 0.0
 
 
-@pytest.mark.parametrize("action, why", [
+@pytest.mark.parametrize(
+  "action, why",
+  [
     ("buy the red shirt", "Invalid action"),
     ("click[Nonexistent Button]", "no 'Nonexistent Button' to click"),
     ("click[Search]", "no 'Search' to click"),  # the search box is search[...], not a button
@@ -76,7 +85,8 @@ def test_wrong_purchases_score_less(url):
     ("\u00e9\u00e8\u4e2d\x00\x01", "Invalid action"),
     ("click[" + "x" * 5000 + "]", "Invalid action"),  # cut to 1000 chars: no closing "]"
     ("click[" + "x" * 900 + "]", "to click"),
-])
+  ],
+)
 def test_invalid_actions_cost_a_turn(url, action, why):
   env = WebShopEnv(1, url, max_turns=10)
   first = env.reset(indices=[1])[0]
@@ -107,7 +117,8 @@ def test_pagination_and_sub_pages(url):
   assert "Page 2" in o2[0] and "click[< Prev]" in o2[0] and "click[Next >]" not in o2[0]
   assert o3[0] == o1[0]
   (o4, *_), (o5, *_), (o6, *_), (o7, *_) = play(
-      env, ["click[B09RED0001]", "click[reviews]", "click[< Prev]", "click[Features]"])
+    env, ["click[B09RED0001]", "click[reviews]", "click[< Prev]", "click[Features]"]
+  )
   assert "Soft and true to size." in o5[0]
   assert "click[Buy Now]" in o6[0]
   assert "Machine wash cold" in o7[0]

@@ -1,21 +1,22 @@
 """ArCHer (spec §2-§3): an off-policy utterance-level double critic trained by Bellman
 backups with a Polyak target, and a token-level policy gradient weighted by the critic's
 advantage (optionally with the token-level value baseline, `algo.baseline`)."""
+
 from __future__ import annotations
 
 from archer_jax.algorithms import compiled
 from archer_jax.algorithms.context import mean_metrics
 from archer_jax.algorithms.registry import Algorithm, register
 
-CRITIC, WARM_CRITIC = 2, 1_000_033     # stream purposes (see rl_state.streams)
-ACTOR = 3                              # + step index
+CRITIC, WARM_CRITIC = 2, 1_000_033  # stream purposes (see rl_state.streams)
+ACTOR = 3  # + step index
 
 
 @register
 class ArCHer(Algorithm):
   name = "archer"
   description = "off-policy utterance critic + token-level advantage-weighted policy gradient"
-  num_candidates = 1                   # a_pi samples per state in the critic's V target
+  num_candidates = 1  # a_pi samples per state in the critic's V target
 
   def __init__(self, ctx):
     super().__init__(ctx)
@@ -29,8 +30,7 @@ class ArCHer(Algorithm):
 
   def update(self, state, buffer, it: int):
     a = self.config.algo
-    state, metrics = self.critic_phase(state, buffer, *self.ctx.streams(it, CRITIC),
-                                       a.critic_steps)
+    state, metrics = self.critic_phase(state, buffer, *self.ctx.streams(it, CRITIC), a.critic_steps)
     if it >= a.warmup_iters and a.actor_steps:
       state, m = self.actor_phase(state, buffer, it)
       metrics.update(m)
@@ -47,9 +47,10 @@ class ArCHer(Algorithm):
     critic, target, ms = state.critic, state.target, []
     with ctx.progress.phase("critic", steps) as p:
       for s in range(steps):
-        part = {k: v[s * b:(s + 1) * b] for k, v in rows.items()}
-        critic, target, m = self.critic_step(critic, target,
-                                             ctx.device_batch(ctx.batches.critic_batch(part)))
+        part = {k: v[s * b : (s + 1) * b] for k, v in rows.items()}
+        critic, target, m = self.critic_step(
+          critic, target, ctx.device_batch(ctx.batches.critic_batch(part))
+        )
         ms.append(m)
         p.update()
     return state.replace(critic=critic, target=target), mean_metrics(ms)
@@ -58,16 +59,17 @@ class ArCHer(Algorithm):
     """`algo.actor_steps` policy steps, each on fresh buffer rows and fresh a_pi."""
     ctx, ms = self.ctx, []
     actor, steps = state.actor, self.config.algo.actor_steps
-    with ctx.progress.phase("actor", steps) as p:     # a_pi sampling included
+    with ctx.progress.phase("actor", steps) as p:  # a_pi sampling included
       for s in range(steps):
         key, rng = ctx.streams(it, ACTOR + s)
         rows = buffer.sample(rng, self.config.algo.batch_size)
         rows.update(ctx.sample_pi(state.replace(actor=actor), key, rows))
         crit = ctx.batches.critic_batch(rows)
-        batch = {"critic": {k: crit[k] for k in ("obs", "obs_mask", "pi_act", "pi_act_mask")},
-                 "actor": ctx.batches.actor_batch(rows)}
-        actor, m = self.actor_step(actor, state.critic.params, ctx.device_batch(batch),
-                                   state.ref)
+        batch = {
+          "critic": {k: crit[k] for k in ("obs", "obs_mask", "pi_act", "pi_act_mask")},
+          "actor": ctx.batches.actor_batch(rows),
+        }
+        actor, m = self.actor_step(actor, state.critic.params, ctx.device_batch(batch), state.ref)
         ms.append(m)
         p.update()
     return state.replace(actor=actor), mean_metrics(ms)

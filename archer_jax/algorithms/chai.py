@@ -1,6 +1,7 @@
 """CHAI (spec §5): a frozen actor (the BC policy) proposes k utterances per turn and the one
 with the highest min(Qbar1, Qbar2) under the target critic is played. The critic trains as in
 ArCHer, except that V regresses onto the best-of-k value (`losses.best_of_k_heads`)."""
+
 from __future__ import annotations
 
 import jax
@@ -24,11 +25,13 @@ class CHAI(ArCHer):
   @classmethod
   def needs(cls, config):
     from archer_jax.training.builder import Needs
+
     return Needs(critic=True, value_head=False, reference=False)
 
   @classmethod
   def check(cls, config) -> None:
     from archer_jax.training.validate import ConfigError
+
     k = config.algo.get("num_candidates", 5)
     if not isinstance(k, int) or k < 1:
       raise ConfigError(f"config.algo.num_candidates: must be an integer >= 1, got {k!r}")
@@ -40,17 +43,20 @@ class CHAI(ArCHer):
 
   def update(self, state, buffer, it: int):
     """Critic steps only: the actor stays the BC policy."""
-    return self.critic_phase(state, buffer, *self.ctx.streams(it, CRITIC),
-                             self.config.algo.critic_steps)
+    return self.critic_phase(
+      state, buffer, *self.ctx.streams(it, CRITIC), self.config.algo.critic_steps
+    )
 
   def act(self, state, key, greedy: bool):
     """Best of k samples at the rollout temperature (greedy decoding would propose k equal
     candidates, so `greedy` does not change CHAI's policy; evaluation uses it too)."""
     del greedy
     counter = iter(range(1 << 30))
+
     def gen(prompts, texts):
       ids, out = self.choose(state, jax.random.fold_in(key, next(counter)), prompts, texts)
       return ids, out
+
     return gen
 
   def choose(self, state, key, prompts, texts):
@@ -59,7 +65,7 @@ class CHAI(ArCHer):
     many = [p for p in prompts for _ in range(k)]
     ids, out, _ = ctx.policy.sample(state.actor.params, many, key, greedy=False)
     scores = self.scores(state, many, [t for t in texts for _ in range(k)], ids, out)
-    best = np.argmax(scores.reshape(n, k), axis=1)      # the first on ties
+    best = np.argmax(scores.reshape(n, k), axis=1)  # the first on ties
     pick = best + np.arange(n) * k
     return [ids[i] for i in pick], [out[i] for i in pick]
 

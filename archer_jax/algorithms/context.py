@@ -1,6 +1,7 @@
 """What an algorithm gets to work with: the config, the networks, the policy sampler, the
 batch builder, the mesh and the run's random streams (everything static of a run; the
 learnt state is the `RLState` passed to each call)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -18,11 +19,11 @@ from archer_jax.training.rl_state import streams
 class Context:
   config: Any
   mesh: Any
-  nets: Any          # training.builder.Networks
-  tokenizers: Any    # training.builder.Tokenizers
-  policy: Any        # training.policy.Policy
-  batches: Any       # training.batches.Batcher
-  progress: Progress = QUIET   # phases and their step counts, for people watching
+  nets: Any  # training.builder.Networks
+  tokenizers: Any  # training.builder.Tokenizers
+  policy: Any  # training.policy.Policy
+  batches: Any  # training.batches.Batcher
+  progress: Progress = QUIET  # phases and their step counts, for people watching
 
   @property
   def hidden_size(self) -> int | None:
@@ -45,12 +46,12 @@ class Context:
     fields (`Batcher.pi_fields`), sampled in large chunks with the state's actor
     (report: as an "a_pi" phase counting chunks)."""
     if k > 1:
-      rows = {n: np.repeat(rows[n], k, axis=0) for n in ("a_obs", "a_obs_mask", "obs",
-                                                          "obs_mask")}
+      rows = {n: np.repeat(rows[n], k, axis=0) for n in ("a_obs", "a_obs_mask", "obs", "obs_mask")}
     chunks = -(-len(rows["a_obs"]) // self.config.actor.sample_chunk)
     with (self.progress if report else QUIET).phase("a_pi", chunks, "chunks") as p:
-      ids, texts, logp = self.policy.sample_rows(state.actor.params, key, rows["a_obs"],
-                                                 rows["a_obs_mask"], on_chunk=p.update)
+      ids, texts, logp = self.policy.sample_rows(
+        state.actor.params, key, rows["a_obs"], rows["a_obs_mask"], on_chunk=p.update
+      )
     out = self.batches.pi_fields(ids, texts, logp, rows, self.critic_params(state))
     if k > 1:
       out = {n: v.reshape(-1, k, *v.shape[1:]) for n, v in out.items()}

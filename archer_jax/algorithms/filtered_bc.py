@@ -2,6 +2,7 @@
 is at or above the `algo.filter_quantile` quantile (0.9: the 90th percentile) among the
 episodes of the last `algo.filter_window` iterations, and runs `algo.actor_steps` BC steps
 on their turns. No critic."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -10,8 +11,8 @@ from archer_jax.algorithms import compiled
 from archer_jax.algorithms.context import mean_metrics
 from archer_jax.algorithms.registry import Algorithm, register
 
-STEP = 3                               # stream purpose + step index (as ArCHer's actor steps)
-EPISODE_STRIDE = 1_000_000             # global episode id = iteration * stride + index
+STEP = 3  # stream purpose + step index (as ArCHer's actor steps)
+EPISODE_STRIDE = 1_000_000  # global episode id = iteration * stride + index
 
 
 def select_episodes(returns, iterations, it: int, window: int, quantile: float = 0.9):
@@ -33,11 +34,13 @@ class FilteredBC(Algorithm):
   @classmethod
   def needs(cls, config):
     from archer_jax.training.builder import Needs
+
     return Needs(critic=False, value_head=False, reference=False)
 
   @classmethod
   def check(cls, config) -> None:
     from archer_jax.training.validate import ConfigError
+
     w, q = config.algo.get("filter_window", 4), config.algo.get("filter_quantile", 0.9)
     if not isinstance(w, int) or w < 1:
       raise ConfigError(f"config.algo.filter_window: must be an integer >= 1, got {w!r}")
@@ -49,8 +52,9 @@ class FilteredBC(Algorithm):
     a = self.config.algo
     self.window = int(a.get("filter_window", 4))
     self.quantile = float(a.get("filter_quantile", 0.9))
-    self.bc_step = compiled.bc_update(ctx.nets, self.config, tx=ctx.nets.actor_tx,
-                                      num_micro=a.micro_batches)
+    self.bc_step = compiled.bc_update(
+      ctx.nets, self.config, tx=ctx.nets.actor_tx, num_micro=a.micro_batches
+    )
 
   def buffer_capacity(self) -> int:
     """Enough rows for `filter_window` iterations of full-length episodes."""
@@ -60,10 +64,15 @@ class FilteredBC(Algorithm):
   def row_spec(self) -> dict:
     c = self.config.actor
     lo, la = c.obs_len, c.max_new_tokens
-    return {"a_obs": ((lo,), np.int32), "a_obs_mask": ((lo,), np.bool_),
-            "a_act": ((la,), np.int32), "a_act_mask": ((la,), np.bool_),
-            "episode": ((), np.int64), "episode_return": ((), np.float32),
-            "iteration": ((), np.int32)}
+    return {
+      "a_obs": ((lo,), np.int32),
+      "a_obs_mask": ((lo,), np.bool_),
+      "a_act": ((la,), np.int32),
+      "a_act_mask": ((la,), np.bool_),
+      "episode": ((), np.int64),
+      "episode_return": ((), np.float32),
+      "iteration": ((), np.int32),
+    }
 
   def rows(self, state, roll, it: int) -> dict:
     out = self.ctx.batches.actor_rows(roll)
@@ -77,8 +86,9 @@ class FilteredBC(Algorithm):
     n = len(buffer)
     d = {k: buffer.data[k][:n] for k in ("episode", "episode_return", "iteration")}
     ids, first = np.unique(d["episode"], return_index=True)
-    keep = select_episodes(d["episode_return"][first], d["iteration"][first], it, self.window,
-                           self.quantile)
+    keep = select_episodes(
+      d["episode_return"][first], d["iteration"][first], it, self.window, self.quantile
+    )
     return np.flatnonzero(np.isin(d["episode"], ids[keep])), int(keep.sum())
 
   def update(self, state, buffer, it: int):

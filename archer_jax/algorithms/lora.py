@@ -5,6 +5,7 @@ The trainable tree params["lora"] holds, for each adapted kernel W (stacked over
 W + (alpha / r) * A @ B, merged on the fly inside the jitted step (B starts at zero, so the
 initial policy is the base model). The optimizer freezes everything outside "lora".
 """
+
 from __future__ import annotations
 
 import math
@@ -18,7 +19,7 @@ TARGETS = ("q", "k", "v", "o")
 
 def _split(shape, target):
   """Kernel [L, ...] -> (input dims, output dims) of the projection."""
-  if target == "o":            # [L, H, Dh, D]
+  if target == "o":  # [L, H, Dh, D]
     return shape[1:3], shape[3:]
   return shape[1:2], shape[2:]  # [L, D, H, Dh]
 
@@ -50,7 +51,9 @@ def merge(lm_params, lora, alpha: float, rank: int):
 
 def trainable_mask(params):
   """True for leaves under "lora" and "value" (the token baseline head), False elsewhere."""
+
   def mark(path, _):
     top = getattr(path[0], "key", None)
     return top in ("lora", "value")
+
   return jax.tree_util.tree_map_with_path(mark, params)

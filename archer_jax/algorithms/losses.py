@@ -5,6 +5,7 @@ Batch conventions (all fixed-shape, batch-major):
   obs [B, Lo] left-padded ids, obs_mask [B, Lo]; act [B, La] right-padded ids incl. the stop
   token, act_mask [B, La]; valid [B] (1 for real rows, 0 for batch padding).
 """
+
 from __future__ import annotations
 
 from typing import Callable
@@ -28,9 +29,20 @@ def action_embedder(embed: Callable, embed_act: Callable | None) -> Callable:
   return lambda p, obs, obs_mask, act, act_mask: embed(p, act, act_mask)
 
 
-def critic_loss(params, target_params, batch, *, embed: Callable, heads: Callable,
-                gamma: float, num_rows, v_loss: str = "mse", expectile: float = 0.9,
-                embed_act: Callable | None = None, num_candidates: int = 1):
+def critic_loss(
+  params,
+  target_params,
+  batch,
+  *,
+  embed: Callable,
+  heads: Callable,
+  gamma: float,
+  num_rows,
+  v_loss: str = "mse",
+  expectile: float = 0.9,
+  embed_act: Callable | None = None,
+  num_candidates: int = 1,
+):
   """Utterance-level Bellman loss (spec §2), per head i in {1, 2}:
 
     y_Qi = r + gamma * (1 - done) * Vbar_i(s')        (target critic, no gradient)
@@ -52,13 +64,25 @@ def critic_loss(params, target_params, batch, *, embed: Callable, heads: Callabl
   obs, om = batch["obs"], batch["obs_mask"]
   t_next = heads(target_params, embed(target_params, batch["next_obs"], batch["next_obs_mask"]))
   if num_candidates > 1:
-    t_cur = best_of_k_heads(target_params, obs, om, batch["pi_act"], batch["pi_act_mask"],
-                            embed=embed, heads=heads, embed_act=ea)
+    t_cur = best_of_k_heads(
+      target_params,
+      obs,
+      om,
+      batch["pi_act"],
+      batch["pi_act_mask"],
+      embed=embed,
+      heads=heads,
+      embed_act=ea,
+    )
   else:
-    t_cur = heads(target_params, embed(target_params, obs, om),
-                  ea(target_params, obs, om, batch["pi_act"], batch["pi_act_mask"]))
-  online = heads(params, embed(params, obs, om),
-                 ea(params, obs, om, batch["act"], batch["act_mask"]))
+    t_cur = heads(
+      target_params,
+      embed(target_params, obs, om),
+      ea(target_params, obs, om, batch["pi_act"], batch["pi_act_mask"]),
+    )
+  online = heads(
+    params, embed(params, obs, om), ea(params, obs, om, batch["act"], batch["act_mask"])
+  )
   r, d, valid = batch["reward"], batch["done"].astype(jnp.float32), batch["valid"]
   total, metrics = 0.0, {}
   for i in ("1", "2"):
@@ -66,8 +90,8 @@ def critic_loss(params, target_params, batch, *, embed: Callable, heads: Callabl
     y_v = sg(t_cur["q" + i])
     q_err = online["q" + i] - y_q
     v_err = online["v" + i] - y_v
-    v_term = v_err ** 2 if v_loss == "mse" else expectile_loss(v_err, expectile)
-    q_l = jnp.sum(valid * q_err ** 2) / num_rows
+    v_term = v_err**2 if v_loss == "mse" else expectile_loss(v_err, expectile)
+    q_l = jnp.sum(valid * q_err**2) / num_rows
     v_l = jnp.sum(valid * v_term) / num_rows
     total = total + q_l + v_l
     metrics[f"q{i}_loss"], metrics[f"v{i}_loss"] = q_l, v_l
@@ -91,8 +115,9 @@ def best_of_k_heads(params, obs, obs_mask, cand, cand_mask, *, embed, heads, emb
   rep = lambda x: jnp.repeat(x, k, axis=0)
   flat = lambda x: x.reshape(b * k, *x.shape[2:])
   es = embed(params, obs, obs_mask)
-  h = heads(params, rep(es), embed_act(params, rep(obs), rep(obs_mask), flat(cand),
-                                       flat(cand_mask)))
+  h = heads(
+    params, rep(es), embed_act(params, rep(obs), rep(obs_mask), flat(cand), flat(cand_mask))
+  )
   q1, q2 = h["q1"].reshape(b, k), h["q2"].reshape(b, k)
   j = best_candidate(jnp.minimum(q1, q2))
   pick = lambda q: jnp.take_along_axis(q, j[:, None], axis=1)[:, 0]
@@ -123,9 +148,20 @@ def token_logprobs(logits, tokens):
   return jnp.take_along_axis(logp, tokens[..., None], axis=-1)[..., 0], logp
 
 
-def policy_loss(params, batch, *, apply: Callable, num_rows, num_tokens, ref_params=None,
-                baseline: bool = False, value_coef: float = 1.0, entropy_coef: float = 0.0,
-                kl_coef: float = 0.0, clip_eps: float = 0.0):
+def policy_loss(
+  params,
+  batch,
+  *,
+  apply: Callable,
+  num_rows,
+  num_tokens,
+  ref_params=None,
+  baseline: bool = False,
+  value_coef: float = 1.0,
+  entropy_coef: float = 0.0,
+  kl_coef: float = 0.0,
+  clip_eps: float = 0.0,
+):
   """Token-level advantage-weighted policy gradient (spec §3):
 
     L_pg = -(1/B) sum_b sum_t m_bt * w_bt * log pi(a_bt | s_b, a_b,<t)
@@ -138,8 +174,9 @@ def policy_loss(params, batch, *, apply: Callable, num_rows, num_tokens, ref_par
   batch: obs, obs_mask, act, act_mask, advantage [B], valid [B] (+ old_logp [B, La]).
   """
   sg = jax.lax.stop_gradient
-  out = action_logits(apply, params, batch["obs"], batch["obs_mask"], batch["act"],
-                      batch["act_mask"])
+  out = action_logits(
+    apply, params, batch["obs"], batch["obs_mask"], batch["act"], batch["act_mask"]
+  )
   logp, logp_all = token_logprobs(out["logits"], batch["act"])
   m = batch["act_mask"].astype(jnp.float32) * batch["valid"][:, None]
   adv = batch["advantage"][:, None] * jnp.ones_like(logp)
@@ -165,8 +202,9 @@ def policy_loss(params, batch, *, apply: Callable, num_rows, num_tokens, ref_par
     total = total - entropy_coef * ent
     metrics["entropy"] = ent
   if kl_coef:
-    ref = action_logits(apply, ref_params, batch["obs"], batch["obs_mask"], batch["act"],
-                        batch["act_mask"])
+    ref = action_logits(
+      apply, ref_params, batch["obs"], batch["obs_mask"], batch["act"], batch["act_mask"]
+    )
     ref_logp = jax.nn.log_softmax(sg(ref["logits"]).astype(jnp.float32), -1)
     kl = jnp.sum(m * jnp.sum(probs * (logp_all - ref_logp), -1)) / num_tokens
     total = total + kl_coef * kl
@@ -178,8 +216,9 @@ def policy_loss(params, batch, *, apply: Callable, num_rows, num_tokens, ref_par
 
 def bc_loss(params, batch, *, apply: Callable, num_tokens):
   """Behaviour cloning / SFT: L = -(1/N_tokens) sum_bt m_bt log pi(a_bt | s_b, a_b,<t)."""
-  out = action_logits(apply, params, batch["obs"], batch["obs_mask"], batch["act"],
-                      batch["act_mask"])
+  out = action_logits(
+    apply, params, batch["obs"], batch["obs_mask"], batch["act"], batch["act_mask"]
+  )
   logp, _ = token_logprobs(out["logits"], batch["act"])
   m = batch["act_mask"].astype(jnp.float32) * batch["valid"][:, None]
   loss = -jnp.sum(m * logp) / num_tokens

@@ -1,5 +1,6 @@
 """The utterance-level critic (shared encoder + Q1, Q2, V1, V2 heads) and the token-level
 value head, as Flax modules over any `ModelConfig` encoder / causal LM."""
+
 from __future__ import annotations
 
 import flax.linen as nn
@@ -11,16 +12,26 @@ from archer_jax.models.layers import param_init
 
 class MLPHead(nn.Module):
   """Linear-ReLU-Linear-ReLU-Linear -> scalar; hidden = encoder width (spec §2)."""
+
   hidden: int
 
   @nn.compact
   def __call__(self, x):
     for i in range(2):
-      x = nn.relu(nn.Dense(self.hidden, name=f"dense{i}",
-                           kernel_init=param_init((None, "head_hidden")),
-                           bias_init=param_init(("head_hidden",), nn.initializers.zeros))(x))
-    x = nn.Dense(1, name="out", kernel_init=param_init(("head_hidden", None)),
-                 bias_init=param_init((None,), nn.initializers.zeros))(x)
+      x = nn.relu(
+        nn.Dense(
+          self.hidden,
+          name=f"dense{i}",
+          kernel_init=param_init((None, "head_hidden")),
+          bias_init=param_init(("head_hidden",), nn.initializers.zeros),
+        )(x)
+      )
+    x = nn.Dense(
+      1,
+      name="out",
+      kernel_init=param_init(("head_hidden", None)),
+      bias_init=param_init((None,), nn.initializers.zeros),
+    )(x)
     return x[..., 0].astype(jnp.float32)
 
 
@@ -38,6 +49,7 @@ class DoubleCritic(nn.Module):
   notice a question that was already answered) without the history drowning the action in
   the pooled vector. Same parameters either way.
   """
+
   cfg: ModelConfig
   joint: bool = False
 
@@ -52,10 +64,11 @@ class DoubleCritic(nn.Module):
   def embed_action(self, obs, obs_mask, act, act_mask):
     if not self.joint:
       return self.embed(act, act_mask)
-    h = self.encoder(jnp.concatenate([obs, act], axis=1),
-                     jnp.concatenate([obs_mask, act_mask], axis=1))["hidden"]
+    h = self.encoder(
+      jnp.concatenate([obs, act], axis=1), jnp.concatenate([obs_mask, act_mask], axis=1)
+    )["hidden"]
     w = act_mask.astype(jnp.float32)[..., None]
-    h_act = h[:, obs.shape[1]:].astype(jnp.float32)
+    h_act = h[:, obs.shape[1] :].astype(jnp.float32)
     return (h_act * w).sum(1) / jnp.maximum(w.sum(1), 1.0)
 
   def heads(self, es, ea=None):
@@ -72,6 +85,7 @@ class DoubleCritic(nn.Module):
 class PolicyWithValue(nn.Module):
   """The actor LM, optionally with a token-level value head V_tok(s, a_<t) on its hidden
   states (the paper's token-level baseline). Returns {"logits", "hidden", "values"?}."""
+
   cfg: ModelConfig
   value_head: bool = False
 

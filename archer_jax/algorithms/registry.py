@@ -18,27 +18,35 @@ own file:
 and runs it with `--config.algo.name=my_algo --config.plugins=path/to/my_algo.py`
 (`docs/algorithms.md`).
 """
+
 from __future__ import annotations
 
 import importlib
 from typing import ClassVar
 
 _ALGORITHMS: dict[str, type] = {}
-_BUILTINS = ("archer_jax.algorithms.archer", "archer_jax.algorithms.chai",
-             "archer_jax.algorithms.filtered_bc")
+_BUILTINS = (
+  "archer_jax.algorithms.archer",
+  "archer_jax.algorithms.chai",
+  "archer_jax.algorithms.filtered_bc",
+)
 
 
 def register(cls=None, *, replace: bool = False):
   """Class decorator: add an `Algorithm` subclass to the table under `cls.name`."""
+
   def add(c):
     name = getattr(c, "name", "")
     if not name or not isinstance(name, str):
       raise ValueError(f"register: {c.__name__} needs a class attribute `name`")
     if name in _ALGORITHMS and _ALGORITHMS[name] is not c and not replace:
-      raise ValueError(f"register: algorithm {name!r} is already registered "
-                       f"({_ALGORITHMS[name].__module__}); pass replace=True")
+      raise ValueError(
+        f"register: algorithm {name!r} is already registered "
+        f"({_ALGORITHMS[name].__module__}); pass replace=True"
+      )
     _ALGORITHMS[name] = c
     return c
+
   return add(cls) if cls is not None else add
 
 
@@ -57,8 +65,10 @@ def get_algorithm(name: str) -> type:
   _load_builtins()
   if name not in _ALGORITHMS:
     from archer_jax.training.validate import ConfigError
-    raise ConfigError(f"config.algo.name: unknown algorithm {name!r}; known: "
-                      f"{', '.join(_ALGORITHMS)}")
+
+    raise ConfigError(
+      f"config.algo.name: unknown algorithm {name!r}; known: {', '.join(_ALGORITHMS)}"
+    )
   return _ALGORITHMS[name]
 
 
@@ -68,6 +78,7 @@ class Algorithm:
   Subclasses set `name` and override what differs. `ctx` (an `algorithms.base.Context`)
   gives the config, the networks, the policy sampler, the batch builder, the device-batch
   helper and the run's random streams."""
+
   name: ClassVar[str] = ""
   description: ClassVar[str] = ""
 
@@ -77,8 +88,10 @@ class Algorithm:
     """Which networks to build: a critic (and target), the token-level value head, the
     reference policy."""
     from archer_jax.training.builder import Needs
-    return Needs(critic=True, value_head=bool(config.algo.baseline),
-                 reference=bool(config.algo.kl_coef))
+
+    return Needs(
+      critic=True, value_head=bool(config.algo.baseline), reference=bool(config.algo.kl_coef)
+    )
 
   @classmethod
   def check(cls, config) -> None:

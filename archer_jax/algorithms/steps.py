@@ -5,6 +5,7 @@ Each step maps (train state(s), batch) -> (new state(s), metrics) and is jitted 
 over `num_micro` micro-batches runs in a `lax.scan`; losses divide by counts taken from the
 whole batch, so the summed gradient equals the full-batch gradient exactly.
 """
+
 from __future__ import annotations
 
 import functools
@@ -26,12 +27,13 @@ def accumulate_grads(loss_fn, params, batch, num_micro: int):
   if num_micro == 1:
     (_, metrics), grads = grad_fn(params, batch)
     return grads, metrics
-  micro = jax.tree.map(lambda x: x.reshape(num_micro, x.shape[0] // num_micro, *x.shape[1:]),
-                       batch)
+  micro = jax.tree.map(lambda x: x.reshape(num_micro, x.shape[0] // num_micro, *x.shape[1:]), batch)
   first = jax.tree.map(lambda x: x[0], micro)
   m_shape = jax.eval_shape(lambda p, b: loss_fn(p, b)[1], params, first)
-  zeros = (jax.tree.map(jnp.zeros_like, params),
-           jax.tree.map(lambda s: jnp.zeros(s.shape, s.dtype), m_shape))
+  zeros = (
+    jax.tree.map(jnp.zeros_like, params),
+    jax.tree.map(lambda s: jnp.zeros(s.shape, s.dtype), m_shape),
+  )
 
   def body(carry, mb):
     (_, m), g = grad_fn(params, mb)
@@ -46,26 +48,57 @@ def polyak(target, online, tau: float):
   return jax.tree.map(lambda t, o: ((1.0 - tau) * t + tau * o).astype(t.dtype), target, online)
 
 
-def critic_step(state, target_params, batch, *, tx, embed, heads, gamma: float, tau: float,
-                num_micro: int = 1, v_loss: str = "mse", expectile: float = 0.9,
-                embed_act=None, num_candidates: int = 1):
+def critic_step(
+  state,
+  target_params,
+  batch,
+  *,
+  tx,
+  embed,
+  heads,
+  gamma: float,
+  tau: float,
+  num_micro: int = 1,
+  v_loss: str = "mse",
+  expectile: float = 0.9,
+  embed_act=None,
+  num_candidates: int = 1,
+):
   """One utterance-level critic update (see `losses.critic_loss`) and the fused target update
   theta_bar <- (1 - tau) theta_bar + tau theta. batch rows: [B] transitions with a_pi ([B, k]
   candidates when num_candidates = k > 1). Returns (state, target_params, metrics)."""
   num_rows = jnp.maximum(jnp.sum(batch["valid"]), 1.0)
-  loss_fn = functools.partial(losses.critic_loss, target_params=target_params, embed=embed,
-                              heads=heads, gamma=gamma, num_rows=num_rows, v_loss=v_loss,
-                              expectile=expectile, embed_act=embed_act,
-                              num_candidates=num_candidates)
-  grads, metrics = accumulate_grads(lambda p, b: loss_fn(p, batch=b), state.params, batch,
-                                    num_micro)
+  loss_fn = functools.partial(
+    losses.critic_loss,
+    target_params=target_params,
+    embed=embed,
+    heads=heads,
+    gamma=gamma,
+    num_rows=num_rows,
+    v_loss=v_loss,
+    expectile=expectile,
+    embed_act=embed_act,
+    num_candidates=num_candidates,
+  )
+  grads, metrics = accumulate_grads(
+    lambda p, b: loss_fn(p, batch=b), state.params, batch, num_micro
+  )
   metrics["critic_grad_norm"] = optax.global_norm(grads)
   state = state.apply_gradients(grads, tx)
   return state, polyak(target_params, state.params, tau), metrics
 
 
-def actor_step(state, batch, ref_params=None, *, tx, apply, num_micro: int = 1,
-               normalize_advantage: bool = False, **loss_kw):
+def actor_step(
+  state,
+  batch,
+  ref_params=None,
+  *,
+  tx,
+  apply,
+  num_micro: int = 1,
+  normalize_advantage: bool = False,
+  **loss_kw,
+):
   """One token-level policy-gradient update (see `losses.policy_loss`).
 
   batch: obs/obs_mask [B, Lo], act/act_mask [B, La] (sampled ids), advantage [B], valid [B].
@@ -79,16 +112,23 @@ def actor_step(state, batch, ref_params=None, *, tx, apply, num_micro: int = 1,
     mean = jnp.sum(a * valid) / num_rows
     std = jnp.sqrt(jnp.sum(valid * (a - mean) ** 2) / num_rows)
     batch = dict(batch, advantage=(a - mean) / (std + 1e-6))
-  loss_fn = functools.partial(losses.policy_loss, apply=apply, num_rows=num_rows,
-                              num_tokens=num_tokens, ref_params=ref_params, **loss_kw)
+  loss_fn = functools.partial(
+    losses.policy_loss,
+    apply=apply,
+    num_rows=num_rows,
+    num_tokens=num_tokens,
+    ref_params=ref_params,
+    **loss_kw,
+  )
   grads, metrics = accumulate_grads(lambda p, b: loss_fn(p, b), state.params, batch, num_micro)
   metrics["actor_grad_norm"] = optax.global_norm(grads)
   metrics["advantage_mean"] = jnp.sum(batch["advantage"] * valid) / num_rows
   return state.apply_gradients(grads, tx), metrics
 
 
-def actor_step_with_critic(state, critic_params, batch, ref_params=None, *, tx, apply, embed,
-                           heads, embed_act=None, **kw):
+def actor_step_with_critic(
+  state, critic_params, batch, ref_params=None, *, tx, apply, embed, heads, embed_act=None, **kw
+):
   """ArCHer's policy update with the advantage computed in the same step:
 
     A_b = min(Q1, Q2)(s_b, a_b) - min(V1, V2)(s_b)   (online critic, no gradient)
@@ -98,10 +138,24 @@ def actor_step_with_critic(state, critic_params, batch, ref_params=None, *, tx, 
   actor's samples, or cached features [B, D] with a frozen encoder); batch["actor"]: the
   `actor_step` fields but the advantage, the same B rows."""
   c = batch["critic"]
-  adv = advantages(critic_params, c["obs"], c["obs_mask"], c["pi_act"], c["pi_act_mask"],
-                   embed=embed, heads=heads, embed_act=embed_act)
-  return actor_step(state, dict(batch["actor"], advantage=jax.lax.stop_gradient(adv)),
-                    ref_params, tx=tx, apply=apply, **kw)
+  adv = advantages(
+    critic_params,
+    c["obs"],
+    c["obs_mask"],
+    c["pi_act"],
+    c["pi_act_mask"],
+    embed=embed,
+    heads=heads,
+    embed_act=embed_act,
+  )
+  return actor_step(
+    state,
+    dict(batch["actor"], advantage=jax.lax.stop_gradient(adv)),
+    ref_params,
+    tx=tx,
+    apply=apply,
+    **kw,
+  )
 
 
 def bc_step(state, batch, *, tx, apply, num_micro: int = 1):
@@ -116,8 +170,11 @@ def bc_step(state, batch, *, tx, apply, num_micro: int = 1):
 def advantages(critic_params, obs, obs_mask, act, act_mask, *, embed, heads, embed_act=None):
   """A(s, a) = min(Q1, Q2)(s, a) - min(V1, V2)(s) under the online critic: [B]."""
   ea = losses.action_embedder(embed, embed_act)
-  h = heads(critic_params, embed(critic_params, obs, obs_mask),
-            ea(critic_params, obs, obs_mask, act, act_mask))
+  h = heads(
+    critic_params,
+    embed(critic_params, obs, obs_mask),
+    ea(critic_params, obs, obs_mask, act, act_mask),
+  )
   return jnp.minimum(h["q1"], h["q2"]) - jnp.minimum(h["v1"], h["v2"])
 
 

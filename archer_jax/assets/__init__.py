@@ -4,6 +4,7 @@
 - `GUESS_MY_CITY_CONVERSATIONS`: the 950 public Guess My City conversations, gzip-compressed
   JSON; `open_text` reads it (or any plain or gzip text file) transparently.
 """
+
 from __future__ import annotations
 
 import gzip

@@ -25,6 +25,7 @@ dataset / in the JSON file). Records keep their generation order.
 CLI: python -m archer_jax.data.demos --env twenty_questions_subset --episodes 1000 \\
          --skill 0.5 --data-dir DIR         [--from-json PATH]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,7 +50,9 @@ DATASET_NAME = "archer_demos"
 def scripted_envs() -> tuple[str, ...]:
   """Registered envs that have a scripted demonstrator (the registry's table)."""
   from archer_jax.envs.registry import env_names, has_player
+
   return tuple(e for e in env_names() if has_player(e))
+
 
 SPLIT = "train"
 _SAFE = re.compile(r"[^\w.+-]+")
@@ -64,6 +67,7 @@ class DemoConfig(tfds.core.BuilderConfig):
   max_turns: the env's turn cap. env_kwargs: the env block's kwargs as a JSON object string.
   json_path / json_format: read a public JSON file instead of playing ("auto" detects).
   """
+
   env: str = "twenty_questions"
   skill: float = 0.5
   episodes: int = 1000
@@ -79,8 +83,11 @@ class DemoConfig(tfds.core.BuilderConfig):
     return "json" if self.json_path else "scripted"
 
   def params(self) -> dict[str, Any]:
-    keys = (("env", "json_path", "json_format", "episodes", "max_turns") if self.json_path else
-            ("env", "skill", "episodes", "seed", "batch_size", "max_turns", "env_kwargs"))
+    keys = (
+      ("env", "json_path", "json_format", "episodes", "max_turns")
+      if self.json_path
+      else ("env", "skill", "episodes", "seed", "batch_size", "max_turns", "env_kwargs")
+    )
     return {"source": self.source, **{k: getattr(self, k) for k in keys}}
 
 
@@ -99,26 +106,37 @@ def _config_name(env, skill, episodes, seed, batch_size, max_turns, env_kwargs, 
   return name
 
 
-def demo_config(env: str, episodes: int | None = None, skill: float = 0.5, seed: int = 0,
-                batch_size: int = 64, max_turns: int = 20,
-                env_kwargs: dict | str | None = None, json_path: str | os.PathLike = "",
-                json_format: str = "auto") -> DemoConfig:
+def demo_config(
+  env: str,
+  episodes: int | None = None,
+  skill: float = 0.5,
+  seed: int = 0,
+  batch_size: int = 64,
+  max_turns: int = 20,
+  env_kwargs: dict | str | None = None,
+  json_path: str | os.PathLike = "",
+  json_format: str = "auto",
+) -> DemoConfig:
   """A validated `DemoConfig`, named from its parameters (the same parameters give the same
   name, hence the same directory <data_dir>/archer_demos/<name>/<version>).
 
   episodes: default 1000 scripted episodes; with `json_path` 0 = the whole file."""
   from archer_jax.data.public_json import FORMATS
+
   json_path = os.path.abspath(os.fspath(json_path)) if json_path else ""
   if episodes is None:
     episodes = 0 if json_path else 1000
   if not json_path and env not in scripted_envs():
-    raise ValueError(f"demo_config: no scripted demonstrator for env {env!r}; expected one of "
-                     f"{scripted_envs()} (or pass json_path)")
+    raise ValueError(
+      f"demo_config: no scripted demonstrator for env {env!r}; expected one of "
+      f"{scripted_envs()} (or pass json_path)"
+    )
   if not _SAFE.sub("", env) == env or not env:
     raise ValueError(f"demo_config: bad env name {env!r}")
   if json_format not in ("auto",) + FORMATS:
-    raise ValueError(f"demo_config: json_format must be 'auto' or one of {FORMATS}, "
-                     f"got {json_format!r}")
+    raise ValueError(
+      f"demo_config: json_format must be 'auto' or one of {FORMATS}, got {json_format!r}"
+    )
   if not 0.0 <= float(skill) <= 1.0:
     raise ValueError(f"demo_config: skill must be in [0, 1], got {skill}")
   if int(episodes) < (0 if json_path else 1):
@@ -126,8 +144,9 @@ def demo_config(env: str, episodes: int | None = None, skill: float = 0.5, seed:
   if int(seed) < 0:
     raise ValueError(f"demo_config: seed must be >= 0, got {seed}")
   if int(batch_size) < 1 or int(max_turns) < 1:
-    raise ValueError(f"demo_config: batch_size and max_turns must be positive, got "
-                     f"{batch_size}, {max_turns}")
+    raise ValueError(
+      f"demo_config: batch_size and max_turns must be positive, got {batch_size}, {max_turns}"
+    )
   if env_kwargs is None:
     env_kwargs = {}
   if isinstance(env_kwargs, str):
@@ -140,18 +159,29 @@ def demo_config(env: str, episodes: int | None = None, skill: float = 0.5, seed:
   try:
     kw = json.dumps(dict(env_kwargs), sort_keys=True)
   except TypeError as e:
-    raise ValueError(f"demo_config: env_kwargs must be JSON-serialisable to name a dataset "
-                     f"({e})") from None
+    raise ValueError(
+      f"demo_config: env_kwargs must be JSON-serialisable to name a dataset ({e})"
+    ) from None
   if json_path:
     skill, seed, batch_size = 0.0, 0, 1
-  name = _config_name(env, float(skill), int(episodes), int(seed), int(batch_size),
-                      int(max_turns), kw, json_path)
-  for predefined in ArcherDemos.BUILDER_CONFIGS:   # tfds refuses a custom twin of one
+  name = _config_name(
+    env, float(skill), int(episodes), int(seed), int(batch_size), int(max_turns), kw, json_path
+  )
+  for predefined in ArcherDemos.BUILDER_CONFIGS:  # tfds refuses a custom twin of one
     if predefined.name == name:
       return predefined
-  cfg = DemoConfig(name=name, env=env, skill=float(skill), episodes=int(episodes),
-                   seed=int(seed), batch_size=int(batch_size), max_turns=int(max_turns),
-                   env_kwargs=kw, json_path=json_path, json_format=json_format)
+  cfg = DemoConfig(
+    name=name,
+    env=env,
+    skill=float(skill),
+    episodes=int(episodes),
+    seed=int(seed),
+    batch_size=int(batch_size),
+    max_turns=int(max_turns),
+    env_kwargs=kw,
+    json_path=json_path,
+    json_format=json_format,
+  )
   cfg.description = json.dumps(cfg.params(), sort_keys=True)
   return cfg
 
@@ -160,10 +190,15 @@ def demo_config_from_run(config) -> DemoConfig:
   """The dataset holding a run config's BC demonstrations (what `run_demonstrations` plays:
   env block, `bc.skill`, max(bc.episodes, tokenizer.corpus_episodes), seed + 11)."""
   n = max(int(config.bc.episodes), int(config.tokenizer.get("corpus_episodes", 0)))
-  return demo_config(config.env.name, episodes=n, skill=float(config.bc.skill),
-                     seed=int(config.seed) + 11, batch_size=64,
-                     max_turns=int(config.env.max_turns),
-                     env_kwargs=dict(config.env.get("kwargs", {})))
+  return demo_config(
+    config.env.name,
+    episodes=n,
+    skill=float(config.bc.skill),
+    seed=int(config.seed) + 11,
+    batch_size=64,
+    max_turns=int(config.env.max_turns),
+    env_kwargs=dict(config.env.get("kwargs", {})),
+  )
 
 
 def run_demonstrations(config, workdir) -> list[Trajectory]:
@@ -172,8 +207,7 @@ def run_demonstrations(config, workdir) -> list[Trajectory]:
   the env's scripted player's, played in memory (the same episodes the dataset would hold)."""
   c = config
   if c.bc.get("json_path"):
-    dcfg = demo_config(c.env.name, episodes=0, json_path=c.bc.json_path,
-                       max_turns=c.env.max_turns)
+    dcfg = demo_config(c.env.name, episodes=0, json_path=c.bc.json_path, max_turns=c.env.max_turns)
     return load_or_build(c.bc.get("data_dir") or os.path.join(workdir, "datasets"), dcfg)
   dcfg = demo_config_from_run(c)
   if c.bc.get("data_dir"):
@@ -185,14 +219,17 @@ def run_demonstrations(config, workdir) -> list[Trajectory]:
 def env_config(cfg: DemoConfig):
   """The registry's env block (ml_collections ConfigDict: name, max_turns, kwargs)."""
   import ml_collections as mlc
-  return mlc.ConfigDict(dict(name=cfg.env, max_turns=cfg.max_turns,
-                             kwargs=json.loads(cfg.env_kwargs)))
+
+  return mlc.ConfigDict(
+    dict(name=cfg.env, max_turns=cfg.max_turns, kwargs=json.loads(cfg.env_kwargs))
+  )
 
 
 def scripted_trajectories(cfg: DemoConfig) -> Iterator[Trajectory]:
   """`cfg.episodes` scripted episodes: batch k is `play(env, player, seed=cfg.seed*1000+k)`."""
-  from archer_jax.envs.registry import make_env, make_player
   from archer_jax.envs.play import play
+  from archer_jax.envs.registry import make_env, make_player
+
   ecfg = env_config(cfg)
   env = make_env(ecfg, batch_size=min(cfg.batch_size, cfg.episodes), seed=cfg.seed)
   make = lambda rng: make_player(ecfg, rng, skill=cfg.skill)
@@ -211,6 +248,7 @@ def source_trajectories(cfg: DemoConfig) -> Iterator[Trajectory]:
   """The episodes a config describes, in dataset order (no tfds involved)."""
   if cfg.json_path:
     from archer_jax.data.public_json import load_public_json
+
     trajs = load_public_json(cfg.json_path, cfg.json_format, cfg.max_turns)
     yield from trajs[: cfg.episodes or None]
   else:
@@ -235,15 +273,22 @@ def to_example(t: Trajectory, episode: int) -> dict[str, Any]:
   """One `Trajectory` -> one record of the builder's features."""
   seed = t.info.get("seed")
   return {
-      "turns": [{"observation": u.observation, "action": u.action, "reward": float(u.reward),
-                 "done": bool(u.done), "next_observation": u.next_observation}
-                for u in t.turns],
-      "episode_return": t.episode_return,
-      "word": _word(t.info),
-      "success": _success(t),
-      "truncated": bool(t.info.get("truncated", False)),
-      "seed": -1 if seed is None else int(seed),
-      "episode": int(t.info.get("episode", episode)),
+    "turns": [
+      {
+        "observation": u.observation,
+        "action": u.action,
+        "reward": float(u.reward),
+        "done": bool(u.done),
+        "next_observation": u.next_observation,
+      }
+      for u in t.turns
+    ],
+    "episode_return": t.episode_return,
+    "word": _word(t.info),
+    "success": _success(t),
+    "truncated": bool(t.info.get("truncated", False)),
+    "seed": -1 if seed is None else int(seed),
+    "episode": int(t.info.get("episode", episode)),
   }
 
 
@@ -255,13 +300,27 @@ def from_example(ex: dict[str, Any]) -> Trajectory:
   """One decoded record -> `Trajectory` (info: word, success/won, truncated, seed, episode,
   episode_return)."""
   tu = ex["turns"]
-  turns = [Turn(observation=_text(o), action=_text(a), reward=float(r), done=bool(d),
-                next_observation=_text(n))
-           for o, a, r, d, n in zip(tu["observation"], tu["action"], tu["reward"], tu["done"],
-                                    tu["next_observation"])]
-  info = {"word": _text(ex["word"]), "success": bool(ex["success"]), "won": bool(ex["success"]),
-          "truncated": bool(ex["truncated"]), "seed": int(ex["seed"]),
-          "episode": int(ex["episode"]), "episode_return": float(ex["episode_return"])}
+  turns = [
+    Turn(
+      observation=_text(o),
+      action=_text(a),
+      reward=float(r),
+      done=bool(d),
+      next_observation=_text(n),
+    )
+    for o, a, r, d, n in zip(
+      tu["observation"], tu["action"], tu["reward"], tu["done"], tu["next_observation"], strict=True
+    )
+  ]
+  info = {
+    "word": _text(ex["word"]),
+    "success": bool(ex["success"]),
+    "won": bool(ex["success"]),
+    "truncated": bool(ex["truncated"]),
+    "seed": int(ex["seed"]),
+    "episode": int(ex["episode"]),
+    "episode_return": float(ex["episode_return"]),
+  }
   return Trajectory(turns=turns, info=info)
 
 
@@ -270,18 +329,33 @@ class ArcherDemos(tfds.core.GeneratorBasedBuilder):
   """Offline multi-turn trajectories: scripted demonstrations or public conversations."""
 
   VERSION = tfds.core.Version("1.0.0")
-  RELEASE_NOTES = {"1.0.0": "Episodes with per-turn observation/action/reward/done/"
-                            "next_observation, return, word, success, truncated, seed."}
+  RELEASE_NOTES = {
+    "1.0.0": "Episodes with per-turn observation/action/reward/done/"
+    "next_observation, return, word, success, truncated, seed."
+  }
   BUILDER_CONFIGS = [
-      DemoConfig(name=_config_name(e, 0.5, 1000, 0, 64, 20, "{}", ""), env=e,
-                 description=json.dumps({"source": "scripted", "env": e, "skill": 0.5,
-                                         "episodes": 1000, "seed": 0, "batch_size": 64,
-                                         "max_turns": 20, "env_kwargs": "{}"},
-                                        sort_keys=True))
-      for e in scripted_envs()]
+    DemoConfig(
+      name=_config_name(e, 0.5, 1000, 0, 64, 20, "{}", ""),
+      env=e,
+      description=json.dumps(
+        {
+          "source": "scripted",
+          "env": e,
+          "skill": 0.5,
+          "episodes": 1000,
+          "seed": 0,
+          "batch_size": 64,
+          "max_turns": 20,
+          "env_kwargs": "{}",
+        },
+        sort_keys=True,
+      ),
+    )
+    for e in scripted_envs()
+  ]
   DEFAULT_BUILDER_CONFIG_NAME = BUILDER_CONFIGS[1].name
 
-  progress = False   # set True for a per-episode tqdm bar while generating
+  progress = False  # set True for a per-episode tqdm bar while generating
 
   @tfds.core.utils.classproperty
   @classmethod
@@ -293,21 +367,31 @@ class ArcherDemos(tfds.core.GeneratorBasedBuilder):
   def _info(self) -> tfds.core.DatasetInfo:
     text = tfds.features.Text()
     return tfds.core.DatasetInfo(
-        builder=self,
-        description=("Multi-turn text-environment episodes for offline BC / RL. "
-                     "Config: " + (self.builder_config.description or "")),
-        features=tfds.features.FeaturesDict({
-            "turns": tfds.features.Sequence({
-                "observation": text, "action": text, "reward": np.float64,
-                "done": np.bool_, "next_observation": text}),
-            "episode_return": np.float64,
-            "word": text,
-            "success": np.bool_,
-            "truncated": np.bool_,
-            "seed": np.int64,
-            "episode": np.int64,
-        }),
-        disable_shuffling=True,   # records keep generation order
+      builder=self,
+      description=(
+        "Multi-turn text-environment episodes for offline BC / RL. "
+        "Config: " + (self.builder_config.description or "")
+      ),
+      features=tfds.features.FeaturesDict(
+        {
+          "turns": tfds.features.Sequence(
+            {
+              "observation": text,
+              "action": text,
+              "reward": np.float64,
+              "done": np.bool_,
+              "next_observation": text,
+            }
+          ),
+          "episode_return": np.float64,
+          "word": text,
+          "success": np.bool_,
+          "truncated": np.bool_,
+          "seed": np.int64,
+          "episode": np.int64,
+        }
+      ),
+      disable_shuffling=True,  # records keep generation order
     )
 
   def _split_generators(self, dl_manager):
@@ -330,25 +414,32 @@ def dataset_dir(data_dir, config: DemoConfig | str) -> str:
   return os.path.join(os.fspath(data_dir), DATASET_NAME, name, str(ArcherDemos.VERSION))
 
 
-def build_dataset(config: DemoConfig, data_dir, progress: bool = False,
-                  overwrite: bool = False) -> str:
+def build_dataset(
+  config: DemoConfig, data_dir, progress: bool = False, overwrite: bool = False
+) -> str:
   """Generate (or reuse, unless `overwrite`) the dataset of `config`; returns its directory."""
   if not isinstance(config, DemoConfig):
-    raise TypeError(f"build_dataset: expected a DemoConfig (see demo_config), got "
-                    f"{type(config).__name__}")
+    raise TypeError(
+      f"build_dataset: expected a DemoConfig (see demo_config), got {type(config).__name__}"
+    )
   if config.json_path and not os.path.isfile(config.json_path):
     raise FileNotFoundError(f"{config.json_path}: no such file (the config's json_path)")
   builder = ArcherDemos(data_dir=os.fspath(data_dir), config=config, file_format="array_record")
   builder.progress = progress
-  mode = (tfds.download.GenerateMode.FORCE_REDOWNLOAD if overwrite
-          else tfds.download.GenerateMode.REUSE_DATASET_IF_EXISTS)
+  mode = (
+    tfds.download.GenerateMode.FORCE_REDOWNLOAD
+    if overwrite
+    else tfds.download.GenerateMode.REUSE_DATASET_IF_EXISTS
+  )
   from tensorflow_datasets.core.utils import tqdm_utils
+
   was = getattr(tqdm_utils, "_active", True)
-  tfds.display_progress_bar(False)     # our own bar counts episodes
+  tfds.display_progress_bar(False)  # our own bar counts episodes
   try:
     builder.download_and_prepare(
-        download_dir=os.path.join(os.fspath(data_dir), "downloads"),
-        download_config=tfds.download.DownloadConfig(download_mode=mode))
+      download_dir=os.path.join(os.fspath(data_dir), "downloads"),
+      download_config=tfds.download.DownloadConfig(download_mode=mode),
+    )
   finally:
     tfds.display_progress_bar(was)
   return os.fspath(builder.data_dir)
@@ -366,13 +457,15 @@ def _resolve(data_dir, config) -> str:
   have = [h for h in have if not h.startswith(".")]
   name = config.name if isinstance(config, DemoConfig) else str(config)
   raise FileNotFoundError(
-      f"{path}: no built dataset {name!r} (build it with build_dataset or "
-      f"`python -m archer_jax.data.demos ... --data-dir {data_dir}`); "
-      f"built configs under {root}: {have or 'none'}")
+    f"{path}: no built dataset {name!r} (build it with build_dataset or "
+    f"`python -m archer_jax.data.demos ... --data-dir {data_dir}`); "
+    f"built configs under {root}: {have or 'none'}"
+  )
 
 
-def load_trajectories(data_dir, config: DemoConfig | str, episodes: int | None = None
-                      ) -> list[Trajectory]:
+def load_trajectories(
+  data_dir, config: DemoConfig | str, episodes: int | None = None
+) -> list[Trajectory]:
   """The episodes of a built dataset, in order, as `Trajectory` records.
 
   data_dir: the tfds data dir given to `build_dataset` (or the dataset's own version directory).
@@ -387,8 +480,9 @@ def load_trajectories(data_dir, config: DemoConfig | str, episodes: int | None =
   return out
 
 
-def load_or_build(data_dir, config: DemoConfig, progress: bool = False,
-                  episodes: int | None = None) -> list[Trajectory]:
+def load_or_build(
+  data_dir, config: DemoConfig, progress: bool = False, episodes: int | None = None
+) -> list[Trajectory]:
   """`load_trajectories`, building the dataset first when it is not there yet."""
   build_dataset(config, data_dir, progress=progress)
   return load_trajectories(data_dir, config, episodes)
@@ -397,39 +491,64 @@ def load_or_build(data_dir, config: DemoConfig, progress: bool = False,
 # ---- CLI ----------------------------------------------------------------------------------
 def main(argv=None) -> int:
   p = argparse.ArgumentParser(
-      prog="python -m archer_jax.data.demos",
-      description="Build an offline trajectory dataset (tfds, array_record) from the scripted "
-                  "demonstrator of an env, or from a public conversations JSON file.")
-  p.add_argument("--env", default=None,
-                 help=f"env name: one of {', '.join(scripted_envs())} (with --from-json: the env "
-                      f"the file belongs to, by default the file's format)")
-  p.add_argument("--episodes", type=int, default=None,
-                 help="number of episodes (default 1000; with --from-json: all)")
+    prog="python -m archer_jax.data.demos",
+    description="Build an offline trajectory dataset (tfds, array_record) from the scripted "
+    "demonstrator of an env, or from a public conversations JSON file.",
+  )
+  p.add_argument(
+    "--env",
+    default=None,
+    help=f"env name: one of {', '.join(scripted_envs())} (with --from-json: the env "
+    f"the file belongs to, by default the file's format)",
+  )
+  p.add_argument(
+    "--episodes",
+    type=int,
+    default=None,
+    help="number of episodes (default 1000; with --from-json: all)",
+  )
   p.add_argument("--skill", type=float, default=0.5, help="scripted player skill in [0, 1]")
   p.add_argument("--seed", type=int, default=0)
   p.add_argument("--batch-size", type=int, default=64, help="lock-step batch of play()")
   p.add_argument("--max-turns", type=int, default=20)
   p.add_argument("--env-kwargs", default="{}", help="env kwargs as a JSON object")
   p.add_argument("--data-dir", required=True, help="tfds data directory to write into")
-  p.add_argument("--from-json", default="", metavar="PATH",
-                 help="build from a public JSON file (Guess My City or LMRL-Gym 20Q format)")
-  p.add_argument("--json-format", default="auto",
-                 choices=["auto", "guess_my_city", "twenty_questions"])
+  p.add_argument(
+    "--from-json",
+    default="",
+    metavar="PATH",
+    help="build from a public JSON file (Guess My City or LMRL-Gym 20Q format)",
+  )
+  p.add_argument(
+    "--json-format", default="auto", choices=["auto", "guess_my_city", "twenty_questions"]
+  )
   p.add_argument("--overwrite", action="store_true", help="regenerate if it already exists")
   args = p.parse_args(argv)
   try:
     env = args.env
     if args.from_json:
       from archer_jax.data.public_json import detect_format
+
       fmt = args.json_format if args.json_format != "auto" else detect_format(args.from_json)
-      cfg = demo_config(env or fmt, episodes=args.episodes or 0, max_turns=args.max_turns,
-                        json_path=args.from_json, json_format=fmt)
+      cfg = demo_config(
+        env or fmt,
+        episodes=args.episodes or 0,
+        max_turns=args.max_turns,
+        json_path=args.from_json,
+        json_format=fmt,
+      )
     else:
       if env is None:
         p.error(f"--env is required (one of {', '.join(scripted_envs())}) unless --from-json")
-      cfg = demo_config(env, episodes=1000 if args.episodes is None else args.episodes,
-                        skill=args.skill, seed=args.seed, batch_size=args.batch_size,
-                        max_turns=args.max_turns, env_kwargs=args.env_kwargs)
+      cfg = demo_config(
+        env,
+        episodes=1000 if args.episodes is None else args.episodes,
+        skill=args.skill,
+        seed=args.seed,
+        batch_size=args.batch_size,
+        max_turns=args.max_turns,
+        env_kwargs=args.env_kwargs,
+      )
     path = build_dataset(cfg, args.data_dir, progress=True, overwrite=args.overwrite)
     trajs = load_trajectories(path, cfg)
   except (ValueError, FileNotFoundError) as e:
@@ -437,8 +556,10 @@ def main(argv=None) -> int:
     return 2
   rets = np.array([t.episode_return for t in trajs])
   wins = np.array([t.info["success"] for t in trajs])
-  print(f"{path}: {len(trajs)} episodes, {sum(len(t) for t in trajs)} turns, "
-        f"mean return {rets.mean():.2f}, success {wins.mean():.1%}")
+  print(
+    f"{path}: {len(trajs)} episodes, {sum(len(t) for t in trajs)} turns, "
+    f"mean return {rets.mean():.2f}, success {wins.mean():.1%}"
+  )
   print(f"load with: load_trajectories({args.data_dir!r}, {cfg.name!r})")
   return 0
 

@@ -11,6 +11,7 @@ questions at once) override `_step_rows` instead. The base class owns everything
 seeding, the per-episode turn cap, finished rows that stay finished and cost nothing,
 action sanitising, and the trajectory records the replay buffer consumes.
 """
+
 from __future__ import annotations
 
 import abc
@@ -47,8 +48,9 @@ class Trajectory:
 
 # C0 controls but tab and newline, DEL, C1 controls: a NUL or an escape sequence would reach
 # the observations (and the terminal, and interpreters that stop at a NUL) unchanged.
-_CONTROL_CHARS = dict.fromkeys(c for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)]
-                               if chr(c) not in "\t\n")
+_CONTROL_CHARS = dict.fromkeys(
+  c for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if chr(c) not in "\t\n"
+)
 
 
 def sanitize_action(action: Any) -> str:
@@ -58,7 +60,7 @@ def sanitize_action(action: Any) -> str:
     action = action.decode("utf-8", errors="replace")
   if not isinstance(action, str):
     action = "" if action is None else str(action)
-  if not action.isprintable():   # (the common case, printable text, skips the translation)
+  if not action.isprintable():  # (the common case, printable text, skips the translation)
     action = action.translate(_CONTROL_CHARS)
   return action[:MAX_ACTION_CHARS]
 
@@ -101,14 +103,16 @@ class BatchedEnv(abc.ABC):
   def _step_row(self, row: int, action: str) -> tuple[str, float, bool, dict]:
     raise NotImplementedError
 
-  def _step_rows(self, rows: Sequence[int], actions: Sequence[str]
-                 ) -> list[tuple[str, float, bool, dict]]:
+  def _step_rows(
+    self, rows: Sequence[int], actions: Sequence[str]
+  ) -> list[tuple[str, float, bool, dict]]:
     """Advance the active `rows`; default: one `_step_row` each."""
-    return [self._step_row(r, a) for r, a in zip(rows, actions)]
+    return [self._step_row(r, a) for r, a in zip(rows, actions, strict=True)]
 
   # ---- public API -------------------------------------------------------------------
-  def reset(self, seeds: Sequence[int] | None = None,
-            indices: Sequence[int] | None = None) -> list[str]:
+  def reset(
+    self, seeds: Sequence[int] | None = None, indices: Sequence[int] | None = None
+  ) -> list[str]:
     if seeds is None:
       seeds = self._seed_rng.integers(0, 2**31 - 1, size=self.batch_size).tolist()
     if len(seeds) != self.batch_size:
@@ -133,11 +137,12 @@ class BatchedEnv(abc.ABC):
     acts = [sanitize_action(actions[r]) for r in rows]
     results = self._step_rows(rows, acts) if rows else []
     if len(results) != len(rows):
-      raise RuntimeError(f"{type(self).__name__}._step_rows returned {len(results)} results "
-                         f"for {len(rows)} rows")
+      raise RuntimeError(
+        f"{type(self).__name__}._step_rows returned {len(results)} results for {len(rows)} rows"
+      )
     # plain Python per row: numpy scalar reads and writes would cost more than the env's turn
     rews, turns, obs_now = [], self._turns, self._obs
-    for r, a, (obs, rew, done, info) in zip(rows, acts, results):
+    for r, a, (obs, rew, done, info) in zip(rows, acts, results, strict=True):
       rew = float(rew)
       if not math.isfinite(rew):
         raise RuntimeError(f"{type(self).__name__} returned a non-finite reward {rew} (row {r})")
@@ -149,7 +154,7 @@ class BatchedEnv(abc.ABC):
         info["truncated"] = True
       obs = str(obs)
       self._trajs[r].turns.append(Turn(obs_now[r], a, rew, done, obs))
-      if done:   # the final step's info (won / victory / truncated ...) describes the episode
+      if done:  # the final step's info (won / victory / truncated ...) describes the episode
         self._trajs[r].info.update(info)
         self._dones[r] = True
       obs_now[r] = obs
@@ -171,5 +176,5 @@ class BatchedEnv(abc.ABC):
     """The episodes of the last `reset`, as recorded so far (one per row)."""
     return list(self._trajs)
 
-  def close(self) -> None:
+  def close(self) -> None:  # noqa: B027 - an optional hook, not abstract
     """Release interpreters, sockets, ... (default: nothing)."""

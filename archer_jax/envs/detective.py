@@ -20,6 +20,7 @@ The story file ships with the package (`archer_jax.assets.DETECTIVE_STORY`, the 
 Jericho's `get_valid_actions` needs spaCy and its `en_core_web_sm` model; without them the
 list is left out and one warning is logged.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -43,13 +44,41 @@ REFUSED_ANSWER = "That command is not available in this game."
 
 # Inform truncates dictionary words (to 9 characters in Detective), so compare prefixes.
 _WORD_CHARS = 9
-_BLOCKED_VERBS = frozenset(w[:_WORD_CHARS] for w in (
+_BLOCKED_VERBS = frozenset(
+  w[:_WORD_CHARS]
+  for w in (
     # interpreter / library meta commands: files, restarts, transcripts
-    "save", "restore", "restart", "quit", "q", "die", "script", "transcript", "unscript",
-    "noscript", "recording", "replay",
+    "save",
+    "restore",
+    "restart",
+    "quit",
+    "q",
+    "die",
+    "script",
+    "transcript",
+    "unscript",
+    "noscript",
+    "recording",
+    "replay",
     # Inform debugging verbs compiled into the story file: they move objects or reveal state
-    "purloin", "abstract", "gonear", "goto", "tree", "scope", "showobj", "showverb", "trace",
-    "actions", "changes", "daemons", "timers", "messages", "routines", "random"))
+    "purloin",
+    "abstract",
+    "gonear",
+    "goto",
+    "tree",
+    "scope",
+    "showobj",
+    "showverb",
+    "trace",
+    "actions",
+    "changes",
+    "daemons",
+    "timers",
+    "messages",
+    "routines",
+    "random",
+  )
+)
 _COMMAND_END = re.compile(r"[.;!?]|\bthen\b", re.IGNORECASE)
 _UNSAFE_CHARS = re.compile(r"[^\x20-\x7e]|\\")
 
@@ -90,16 +119,20 @@ def _check_story_file(path: Path) -> None:
   checksum = int.from_bytes(data[0x1C:0x1E], "big")
   if length:  # versions 1-2 may leave the length (and checksum) unset
     if not 64 <= length <= len(data):
-      raise ValueError(f"{path} is not a Z-machine story file (header length {length} "
-                       f"does not fit the {len(data)}-byte file)")
+      raise ValueError(
+        f"{path} is not a Z-machine story file (header length {length} "
+        f"does not fit the {len(data)}-byte file)"
+      )
     if sum(data[0x40:length]) & 0xFFFF != checksum:
       raise ValueError(f"{path} is not a valid Z-machine story file (checksum mismatch)")
 
 
 def _valid_actions_available() -> bool:
   """spaCy and its English model present locally (Jericho would otherwise try to download it)."""
-  return (importlib.util.find_spec("spacy") is not None
-          and importlib.util.find_spec("en_core_web_sm") is not None)
+  return (
+    importlib.util.find_spec("spacy") is not None
+    and importlib.util.find_spec("en_core_web_sm") is not None
+  )
 
 
 def _warn_no_valid_actions(reason: str) -> None:
@@ -119,16 +152,21 @@ class DetectiveEnv(BatchedEnv):
   and, for a refused action, "invalid".
   """
 
-  def __init__(self, batch_size: int, game_file: str | os.PathLike = DETECTIVE_STORY,
-               max_turns: int = 60, seed: int = 0, valid_actions: bool = True):
+  def __init__(
+    self,
+    batch_size: int,
+    game_file: str | os.PathLike = DETECTIVE_STORY,
+    max_turns: int = 60,
+    seed: int = 0,
+    valid_actions: bool = True,
+  ):
     super().__init__(batch_size, max_turns, seed)
     path = Path(game_file).expanduser()
     _check_story_file(path)
     try:
       import jericho
     except ImportError as e:
-      raise ImportError("DetectiveEnv needs the `jericho` package: pip install -e '.[envs]'"
-                        ) from e
+      raise ImportError("DetectiveEnv needs the `jericho` package: pip install -e '.[envs]'") from e
     self.game_file = str(path)
     self._games = []
     for _ in range(batch_size):
@@ -137,8 +175,10 @@ class DetectiveEnv(BatchedEnv):
         game = jericho.FrotzEnv(self.game_file)
       if not game.is_fully_supported:
         detail = "; ".join(str(w.message) for w in caught)
-        raise ValueError(f"{path}: Jericho cannot read the score of this game, so it gives no "
-                         f"reward ({detail or 'unsupported game'})")
+        raise ValueError(
+          f"{path}: Jericho cannot read the score of this game, so it gives no "
+          f"reward ({detail or 'unsupported game'})"
+        )
       self._games.append(game)
     self.valid_actions = bool(valid_actions)
     if self.valid_actions and not _valid_actions_available():
@@ -170,8 +210,9 @@ class DetectiveEnv(BatchedEnv):
         return text, float(reward), True, info
     victory, over = bool(game.victory()), bool(game.game_over())
     done = victory or over
-    info.update(score=int(game.get_score()), moves=int(game.get_moves()), victory=victory,
-                game_over=over)
+    info.update(
+      score=int(game.get_score()), moves=int(game.get_moves()), victory=victory, game_over=over
+    )
     return self._observe(game, text, done), float(reward), done, info
 
   # ---- helpers ----------------------------------------------------------------------
@@ -186,8 +227,11 @@ class DetectiveEnv(BatchedEnv):
   def _observe(self, game, text: str, done: bool) -> str:
     if done:
       return f"{text}\n\n[The game is over. Score: {game.get_score()} of {self.max_score}.]"
-    parts = [text, "Look: " + self._probe(game, "look"),
-             "Inventory: " + self._probe(game, "inventory")]
+    parts = [
+      text,
+      "Look: " + self._probe(game, "look"),
+      "Inventory: " + self._probe(game, "inventory"),
+    ]
     if self.valid_actions:
       acts = self._valid_actions(game)
       if acts:
@@ -197,8 +241,7 @@ class DetectiveEnv(BatchedEnv):
   def _valid_actions(self, game) -> list[str]:
     state = game.get_state()
     try:
-      return list(game.get_valid_actions(use_object_tree=True, use_ctypes=True,
-                                         use_parallel=False))
+      return list(game.get_valid_actions(use_object_tree=True, use_ctypes=True, use_parallel=False))
     except Exception as e:  # spaCy model or Jericho internals failing: degrade, once
       _warn_no_valid_actions(f"get_valid_actions failed: {type(e).__name__}: {e}")
       self.valid_actions = False

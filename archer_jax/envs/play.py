@@ -1,4 +1,5 @@
 """`play`: lock-step batches of episodes of any env by scripted players (demonstrations)."""
+
 from __future__ import annotations
 
 from typing import Any, Callable, Sequence
@@ -8,8 +9,12 @@ import numpy as np
 from archer_jax.envs.base import BatchedEnv, Trajectory
 
 
-def play(env: BatchedEnv, make_player: Callable[[np.random.Generator], Any],
-         seed: int = 0, indices: Sequence[int] | None = None) -> list[Trajectory]:
+def play(
+  env: BatchedEnv,
+  make_player: Callable[[np.random.Generator], Any],
+  seed: int = 0,
+  indices: Sequence[int] | None = None,
+) -> list[Trajectory]:
   """One lock-step batch of episodes, one player per row (player i gets rng [seed, i]).
 
   A player has `reset()` and `act(observation) -> action`."""

@@ -23,6 +23,7 @@ Goals: `reset(indices=...)` or `goal_indices` pick the server's goal by index (a
 containing "fixed_<index>", the server's convention); with neither the server draws a goal.
 Only the standard library is used (urllib, html.parser).
 """
+
 from __future__ import annotations
 
 import ast
@@ -42,8 +43,9 @@ import numpy as np
 
 from archer_jax.envs.base import BatchedEnv
 
-_VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr"
-                       .split())
+_VOID_TAGS = frozenset(
+  "area base br col embed hr img input link meta param source track wbr".split()
+)
 _INVISIBLE_TAGS = frozenset({"head", "script", "style", "title", "template", "noscript"})
 _ACTION = re.compile(r"\s*(search|click)\s*\[(.*?)\]", re.IGNORECASE | re.DOTALL)
 _QUERY_UNSAFE = re.compile(r"[^\w\s\-.,&'+$]")  # "/", "?", "#", "%" would break the URL
@@ -52,7 +54,7 @@ _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 
 @dataclasses.dataclass
 class Clickable:
-  text: str    # as shown on the page
+  text: str  # as shown on the page
   method: str  # "GET" (links, option radios) or the form's method (buttons)
   url: str
 
@@ -60,13 +62,14 @@ class Clickable:
 @dataclasses.dataclass
 class Page:
   """What the client needs from one HTML page."""
+
   url: str
   texts: list[str]
   instruction: str | None
   query: str | None
   clickables: dict[str, Clickable]  # lower-cased text -> target, in page order
-  search_url: str | None            # action of the form holding the search box
-  reward: float | None              # set on the done page only
+  search_url: str | None  # action of the form holding the search box
+  reward: float | None  # set on the done page only
 
 
 class _PageParser(html.parser.HTMLParser):
@@ -101,16 +104,24 @@ class _PageParser(html.parser.HTMLParser):
       return
     regions = []
     if tag in _INVISIBLE_TAGS or "hidden" in a or "display:none" in style:
-      self.hidden += 1; regions.append("hidden")
+      self.hidden += 1
+      regions.append("hidden")
     if a.get("id") == "instruction-text":
-      self.in_instruction += 1; regions.append("instruction")
+      self.in_instruction += 1
+      regions.append("instruction")
     if a.get("id") == "reward":
-      self.in_reward += 1; regions.append("reward")
+      self.in_reward += 1
+      regions.append("reward")
     if tag == "pre":
-      self.in_pre += 1; regions.append("pre")
+      self.in_pre += 1
+      regions.append("pre")
     if tag == "form":
-      self._form = {"action": a.get("action", ""), "method": a.get("method", "get").upper(),
-                    "search": False, "buttons": []}
+      self._form = {
+        "action": a.get("action", ""),
+        "method": a.get("method", "get").upper(),
+        "search": False,
+        "buttons": [],
+      }
     elif tag == "button":
       self._button = []
     elif tag == "a" and "product-link" in a.get("class", "").split():
@@ -133,10 +144,14 @@ class _PageParser(html.parser.HTMLParser):
 
   def _close(self, tag: str, regions: tuple[str, ...]) -> None:
     for r in regions:
-      if r == "hidden": self.hidden -= 1
-      elif r == "instruction": self.in_instruction -= 1
-      elif r == "reward": self.in_reward -= 1
-      elif r == "pre": self.in_pre -= 1
+      if r == "hidden":
+        self.hidden -= 1
+      elif r == "instruction":
+        self.in_instruction -= 1
+      elif r == "reward":
+        self.in_reward -= 1
+      elif r == "pre":
+        self.in_pre -= 1
     if tag == "button" and self._button is not None:
       text = " ".join(" ".join(self._button).split())
       if self._form is not None and text:
@@ -198,8 +213,15 @@ def parse_page(html_text: str, url: str) -> Page:
     if nums:
       reward = float(nums[-1])
   search_url = None if p.search_form_action is None else _absolute(url, p.search_form_action)
-  return Page(url=url, texts=p.texts, instruction=instruction, query=query,
-              clickables=clickables, search_url=search_url, reward=reward)
+  return Page(
+    url=url,
+    texts=p.texts,
+    instruction=instruction,
+    query=query,
+    clickables=clickables,
+    search_url=search_url,
+    reward=reward,
+  )
 
 
 def _keywords_text(query: str) -> str:
@@ -219,7 +241,7 @@ def _absolute(base: str, href: str) -> str:
 
 
 def parse_action(action: str) -> tuple[str | None, str]:
-  """"search[red shoes]" -> ("search", "red shoes"); unparseable -> (None, "")."""
+  """ "search[red shoes]" -> ("search", "red shoes"); unparseable -> (None, "")."""
   m = _ACTION.match(action)
   if m is None:
     return None, ""
@@ -253,21 +275,28 @@ class WebShopEnv(BatchedEnv):
   "purchased_url". Turns of independent rows are sent concurrently (`num_workers` threads).
   """
 
-  def __init__(self, batch_size: int, server_url: str, max_turns: int = 10,
-               goal_indices: Sequence[int] | None = None, seed: int = 0,
-               timeout: float = 60.0, retries: int = 2, num_workers: int = 8,
-               max_page_chars: int | None = 3000):
+  def __init__(
+    self,
+    batch_size: int,
+    server_url: str,
+    max_turns: int = 10,
+    goal_indices: Sequence[int] | None = None,
+    seed: int = 0,
+    timeout: float = 60.0,
+    retries: int = 2,
+    num_workers: int = 8,
+    max_page_chars: int | None = 3000,
+  ):
     super().__init__(batch_size, max_turns, seed)
     parts = urllib.parse.urlsplit(str(server_url))
     if parts.scheme not in ("http", "https") or not parts.hostname:
-      raise ValueError(f"WebShopEnv: server_url must look like http://HOST:PORT, got "
-                       f"{server_url!r}")
+      raise ValueError(
+        f"WebShopEnv: server_url must look like http://HOST:PORT, got {server_url!r}"
+      )
     self.server_url = str(server_url).rstrip("/")
     self.goal_indices = None if goal_indices is None else [int(i) for i in goal_indices]
-    if self.goal_indices is not None and (not self.goal_indices or
-                                          min(self.goal_indices) < 0):
-      raise ValueError(f"WebShopEnv: goal_indices must be non-empty and >= 0, got "
-                       f"{goal_indices!r}")
+    if self.goal_indices is not None and (not self.goal_indices or min(self.goal_indices) < 0):
+      raise ValueError(f"WebShopEnv: goal_indices must be non-empty and >= 0, got {goal_indices!r}")
     self.timeout, self.retries = float(timeout), int(retries)
     self.max_page_chars = max_page_chars
     self._num_workers = max(1, int(num_workers))
@@ -281,12 +310,15 @@ class WebShopEnv(BatchedEnv):
     try:
       socket.create_connection((parts.hostname, port), timeout=min(self.timeout, 5.0)).close()
     except OSError as e:
-      raise ConnectionError(f"WebShop server at {self.server_url} is unreachable ({e}); start "
-                            f"it first (see docs/webshop.md)") from e
+      raise ConnectionError(
+        f"WebShop server at {self.server_url} is unreachable ({e}); start "
+        f"it first (see docs/webshop.md)"
+      ) from e
 
   # ---- HTTP -------------------------------------------------------------------------
-  def _fetch(self, url: str, method: str = "GET", form: dict[str, str] | None = None
-             ) -> tuple[str, str]:
+  def _fetch(
+    self, url: str, method: str = "GET", form: dict[str, str] | None = None
+  ) -> tuple[str, str]:
     """-> (final url after redirects, html). HTTP error pages raise `urllib.error.HTTPError`;
     connection failures are retried, then raise `ConnectionError`."""
     data = None
@@ -304,8 +336,9 @@ class WebShopEnv(BatchedEnv):
       except (urllib.error.URLError, OSError) as e:
         last = e
         time.sleep(0.2 * (attempt + 1))
-    raise ConnectionError(f"WebShop server at {self.server_url} failed on {method} {url}: "
-                          f"{last}") from last
+    raise ConnectionError(
+      f"WebShop server at {self.server_url} failed on {method} {url}: {last}"
+    ) from last
 
   # ---- BatchedEnv hooks -------------------------------------------------------------
   def _reset_row(self, row: int, rng: np.random.Generator, index: int | None) -> str:
@@ -321,21 +354,24 @@ class WebShopEnv(BatchedEnv):
     try:
       final, body = self._fetch(url)
     except urllib.error.HTTPError as e:
-      raise RuntimeError(f"WebShop server answered HTTP {e.code} to {url} (goal index "
-                         f"{index} out of range?)") from e
+      raise RuntimeError(
+        f"WebShop server answered HTTP {e.code} to {url} (goal index {index} out of range?)"
+      ) from e
     page = parse_page(body, final)
     if page.instruction is None:
       raise RuntimeError(f"{url} is not a WebShop page: no instruction found")
     self._rows[row] = _Row(session=session, page=page, instruction=page.instruction)
     return self._render(self._rows[row])
 
-  def _step_rows(self, rows: Sequence[int], actions: Sequence[str]
-                 ) -> list[tuple[str, float, bool, dict]]:
+  def _step_rows(
+    self, rows: Sequence[int], actions: Sequence[str]
+  ) -> list[tuple[str, float, bool, dict]]:
     if len(rows) <= 1 or self._num_workers == 1:
-      return [self._step_row(r, a) for r, a in zip(rows, actions)]
+      return [self._step_row(r, a) for r, a in zip(rows, actions, strict=True)]
     if self._pool is None:
-      self._pool = concurrent.futures.ThreadPoolExecutor(self._num_workers,
-                                                         thread_name_prefix="webshop")
+      self._pool = concurrent.futures.ThreadPoolExecutor(
+        self._num_workers, thread_name_prefix="webshop"
+      )
     return list(self._pool.map(self._step_row, rows, actions))
 
   def _step_row(self, row: int, action: str) -> tuple[str, float, bool, dict]:
@@ -343,12 +379,14 @@ class WebShopEnv(BatchedEnv):
     page = state.page
     kind, arg = parse_action(action.split("\n", 1)[0])
     if kind is None:
-      return self._invalid(state, f"Invalid action {_short(action)}: use search[query] or "
-                                  f"click[button].")
+      return self._invalid(
+        state, f"Invalid action {_short(action)}: use search[query] or click[button]."
+      )
     if kind == "search":
       if page.search_url is None:
-        return self._invalid(state, "There is no search box on this page: click[Back to "
-                                    "Search] first.")
+        return self._invalid(
+          state, "There is no search box on this page: click[Back to Search] first."
+        )
       query = " ".join(_QUERY_UNSAFE.sub(" ", arg).lower().split())
       if not query:
         return self._invalid(state, "Invalid action: the search query is empty.")
@@ -357,8 +395,9 @@ class WebShopEnv(BatchedEnv):
     else:
       target = page.clickables.get(arg.lower())
       if target is None:
-        return self._invalid(state, f"Invalid action: there is no {_short(arg)} to click on "
-                                    f"this page.")
+        return self._invalid(
+          state, f"Invalid action: there is no {_short(arg)} to click on this page."
+        )
       form = {}
     try:
       final, body = self._fetch(target.url, target.method, form)
@@ -388,7 +427,7 @@ class WebShopEnv(BatchedEnv):
       lines.append(f"Current query: {page.query}")
     body = " [SEP] ".join(page.texts)
     if self.max_page_chars is not None and len(body) > self.max_page_chars:
-      body = body[:self.max_page_chars].rstrip() + " ..."
+      body = body[: self.max_page_chars].rstrip() + " ..."
     if body:
       lines.append(body)
     selected = _selected_options(page.url)
@@ -397,8 +436,9 @@ class WebShopEnv(BatchedEnv):
     if page.reward is not None:
       lines.append(f"Purchase complete. Reward: {page.reward:g}")
     else:
-      acts = (["search[<query>]"] if page.search_url else []) + \
-          [f"click[{c.text}]" for c in page.clickables.values()]
+      acts = (["search[<query>]"] if page.search_url else []) + [
+        f"click[{c.text}]" for c in page.clickables.values()
+      ]
       lines.append("Available actions: " + (", ".join(acts) if acts else "none"))
     return "\n".join(lines)
 

@@ -28,6 +28,7 @@ temperature, top-k, top-p; 0 for greedy), for off-policy corrections.
 
 The policy losses consume the returned ids and log-probs, never re-tokenised text.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -53,12 +54,13 @@ DEFAULT_PROMPT_BUCKETS = (64, 128, 256, 512, 1024, 2048)
 
 class SampleOutput(NamedTuple):
   """Device arrays from `sample` (B rows, N = max_new_tokens)."""
-  tokens: jax.Array           # int32 [B, N]; the emitted ids, 0 after a row stops
-  logprobs: jax.Array         # f32 [B, N]; log pi(y_t | prefix), unmodified model; 0 after stop
-  lengths: jax.Array          # int32 [B]; ids emitted, the stop / EOS token included
-  done: jax.Array             # bool [B]; the row ended on a stop / EOS token (or was empty)
+
+  tokens: jax.Array  # int32 [B, N]; the emitted ids, 0 after a row stops
+  logprobs: jax.Array  # f32 [B, N]; log pi(y_t | prefix), unmodified model; 0 after stop
+  lengths: jax.Array  # int32 [B]; ids emitted, the stop / EOS token included
+  done: jax.Array  # bool [B]; the row ended on a stop / EOS token (or was empty)
   sample_logprobs: jax.Array  # f32 [B, N]; log q(y_t | prefix) under the sampling law
-  steps: jax.Array            # int32 []; decode steps run (< N when every row stopped early)
+  steps: jax.Array  # int32 []; decode steps run (< N when every row stopped early)
 
 
 # ---- sampling distribution ---------------------------------------------------------------
@@ -72,15 +74,15 @@ def filter_logits(logits: jax.Array, top_k: jax.Array, top_p: jax.Array) -> jax.
   recompiles. One sort of [B, V] per call.
   """
   v = logits.shape[-1]
-  srt = -jnp.sort(-logits, axis=-1)                                   # descending [B, V]
+  srt = -jnp.sort(-logits, axis=-1)  # descending [B, V]
   rank = jnp.arange(v)
   k = jnp.where(top_k > 0, jnp.minimum(top_k, v), v)
   srt = jnp.where(rank < k, srt, -jnp.inf)
   probs = jax.nn.softmax(srt, axis=-1)
-  above = jnp.cumsum(probs, axis=-1) - probs                          # mass of higher ranks
-  keep = (rank < k) & ((above < top_p) | (top_p >= 1.0) | (rank == 0))   # a prefix
+  above = jnp.cumsum(probs, axis=-1) - probs  # mass of higher ranks
+  keep = (rank < k) & ((above < top_p) | (top_p >= 1.0) | (rank == 0))  # a prefix
   n_keep = jnp.sum(keep, axis=-1, keepdims=True)
-  cutoff = jnp.take_along_axis(srt, n_keep - 1, axis=-1)              # [B, 1]
+  cutoff = jnp.take_along_axis(srt, n_keep - 1, axis=-1)  # [B, 1]
   return jnp.where(logits >= cutoff, logits, -jnp.inf)
 
 
@@ -98,8 +100,9 @@ def choose_tokens(logits, key, temperature, top_k, top_p, greedy):
 
   def draw(_):
     z = logits / jnp.maximum(temperature, 1e-6)
-    z = jax.lax.cond((top_k > 0) | (top_p < 1.0), lambda x: filter_logits(x, top_k, top_p),
-                     lambda x: x, z)
+    z = jax.lax.cond(
+      (top_k > 0) | (top_p < 1.0), lambda x: filter_logits(x, top_k, top_p), lambda x: x, z
+    )
     y = jax.random.categorical(key, z, axis=-1).astype(jnp.int32)
     lq = jnp.take_along_axis(jax.nn.log_softmax(z, axis=-1), y[:, None], axis=-1)[:, 0]
     return y, lq
@@ -115,15 +118,29 @@ def _constrain(x: jax.Array, names: Sequence[str | None]) -> jax.Array:
   if mesh.empty:
     return x
   from archer_jax.parallel.mesh import RULES, logical_to_spec
+
   rules = nn.get_logical_axis_rules() or RULES
   spec = logical_to_spec(names, x.shape, mesh, rules)
   return jax.lax.with_sharding_constraint(x, PartitionSpec(*spec))
 
 
 # ---- the jitted sampler ------------------------------------------------------------------
-def _sample(params, prompt_tokens, prompt_mask, rng, temperature=1.0, stop_table=None, *,
-            cfg: ModelConfig, max_new_tokens: int, cache_len: int | None = None,
-            top_k=0, top_p=1.0, greedy=False, eos_ids=None) -> SampleOutput:
+def _sample(
+  params,
+  prompt_tokens,
+  prompt_mask,
+  rng,
+  temperature=1.0,
+  stop_table=None,
+  *,
+  cfg: ModelConfig,
+  max_new_tokens: int,
+  cache_len: int | None = None,
+  top_k=0,
+  top_p=1.0,
+  greedy=False,
+  eos_ids=None,
+) -> SampleOutput:
   """Batched sampling with a KV cache; use the jitted `sample`:
 
   sample(params, prompt_tokens, prompt_mask, rng, temperature=1.0, stop_table=None, *,
@@ -170,11 +187,17 @@ def _sample(params, prompt_tokens, prompt_mask, rng, temperature=1.0, stop_table
   # Every generated slot counts as valid: causality (slot <= query slot) hides the future
   # ones, and rows that have stopped are discarded anyway.
   key_valid = jnp.concatenate([prompt_mask, jnp.ones((b, s - p), bool)], axis=1)
-  n_prompt = jnp.sum(prompt_mask, axis=-1).astype(jnp.int32)         # real prompt tokens
-  if p > 1:   # prefill slots [0, P - 1); the last prompt token is decode step 0's input
+  n_prompt = jnp.sum(prompt_mask, axis=-1).astype(jnp.int32)  # real prompt tokens
+  if p > 1:  # prefill slots [0, P - 1); the last prompt token is decode step 0's input
     pos = positions_from_mask(prompt_mask[:, :-1])
-    cache = apply(prompt_tokens[:, :-1], pos, mask=decode_mask(key_valid, jnp.arange(p - 1)),
-                  cache=cache, cache_index=0, return_logits=False)["cache"]
+    cache = apply(
+      prompt_tokens[:, :-1],
+      pos,
+      mask=decode_mask(key_valid, jnp.arange(p - 1)),
+      cache=cache,
+      cache_index=0,
+      return_logits=False,
+    )["cache"]
 
   def cond(st):
     t, done = st[0], st[3]
@@ -183,12 +206,16 @@ def _sample(params, prompt_tokens, prompt_mask, rng, temperature=1.0, stop_table
   def body(st):
     t, cache, x, done, toks, lps, lqs, lengths = st
     slot = p - 1 + t
-    o = apply(x[:, None], jnp.maximum(n_prompt - 1 + t, 0)[:, None],
-              mask=decode_mask(key_valid, slot[None]), cache=cache, cache_index=slot,
-              return_logits=False)
-    logits = apply(o["hidden"][:, 0], method=CausalLM.logits)         # z_t [B, V] f32
-    y, lq = choose_tokens(logits, jax.random.fold_in(rng, t), temperature, top_k, top_p,
-                          greedy)
+    o = apply(
+      x[:, None],
+      jnp.maximum(n_prompt - 1 + t, 0)[:, None],
+      mask=decode_mask(key_valid, slot[None]),
+      cache=cache,
+      cache_index=slot,
+      return_logits=False,
+    )
+    logits = apply(o["hidden"][:, 0], method=CausalLM.logits)  # z_t [B, V] f32
+    y, lq = choose_tokens(logits, jax.random.fold_in(rng, t), temperature, top_k, top_p, greedy)
     lp = jnp.take_along_axis(jax.nn.log_softmax(logits, axis=-1), y[:, None], axis=-1)[:, 0]
     y = jnp.where(done, 0, y)
     toks = jax.lax.dynamic_update_index_in_dim(toks, y, t, axis=1)
@@ -199,8 +226,16 @@ def _sample(params, prompt_tokens, prompt_mask, rng, temperature=1.0, stop_table
     return t + 1, constrain(o["cache"]), y, done, toks, lps, lqs, lengths
 
   zeros_f = jnp.zeros((b, n), jnp.float32)
-  st = (jnp.int32(0), cache, prompt_tokens[:, -1], ~jnp.any(prompt_mask, axis=-1),
-        jnp.zeros((b, n), jnp.int32), zeros_f, zeros_f, jnp.zeros((b,), jnp.int32))
+  st = (
+    jnp.int32(0),
+    cache,
+    prompt_tokens[:, -1],
+    ~jnp.any(prompt_mask, axis=-1),
+    jnp.zeros((b, n), jnp.int32),
+    zeros_f,
+    zeros_f,
+    jnp.zeros((b,), jnp.int32),
+  )
   steps, _, _, done, toks, lps, lqs, lengths = jax.lax.while_loop(cond, body, st)
   return SampleOutput(toks, lps, lengths, done, lqs, steps)
 
@@ -212,11 +247,12 @@ sample = jax.jit(_sample, static_argnames=("cfg", "max_new_tokens", "cache_len")
 @dataclasses.dataclass
 class GenerationResult:
   """Host (numpy) results of `Sampler.generate` for the B prompts given (no padding rows)."""
-  tokens: np.ndarray           # int32 [B, N]; 0 after each row's length
-  logprobs: np.ndarray         # f32 [B, N]; log pi(y_t | prefix) under the unmodified model
-  lengths: np.ndarray          # int32 [B]; stop / EOS token included
-  texts: list[str]             # decoded ids up to the length, cut at the first stop string
-  done: np.ndarray             # bool [B]; ended on a stop / EOS token (not by running out)
+
+  tokens: np.ndarray  # int32 [B, N]; 0 after each row's length
+  logprobs: np.ndarray  # f32 [B, N]; log pi(y_t | prefix) under the unmodified model
+  lengths: np.ndarray  # int32 [B]; stop / EOS token included
+  texts: list[str]  # decoded ids up to the length, cut at the first stop string
+  done: np.ndarray  # bool [B]; ended on a stop / EOS token (not by running out)
   sample_logprobs: np.ndarray  # f32 [B, N]; under the sampling distribution
 
   def ids(self, i: int) -> list[int]:
@@ -252,11 +288,18 @@ class Sampler:
   chat: default for `generate(chat=...)`.
   """
 
-  def __init__(self, cfg: ModelConfig, tokenizer=None, *, max_new_tokens: int = 32,
-               stop_strings: Sequence[str] = ("\n",),
-               prompt_buckets: Sequence[int] = DEFAULT_PROMPT_BUCKETS,
-               batch_buckets: Sequence[int] | None = None,
-               eos_ids: Sequence[int] | None = None, chat: bool = False):
+  def __init__(
+    self,
+    cfg: ModelConfig,
+    tokenizer=None,
+    *,
+    max_new_tokens: int = 32,
+    stop_strings: Sequence[str] = ("\n",),
+    prompt_buckets: Sequence[int] = DEFAULT_PROMPT_BUCKETS,
+    batch_buckets: Sequence[int] | None = None,
+    eos_ids: Sequence[int] | None = None,
+    chat: bool = False,
+  ):
     if not prompt_buckets:
       raise ValueError("prompt_buckets must not be empty")
     self.cfg, self.tokenizer = cfg, tokenizer
@@ -273,12 +316,14 @@ class Sampler:
     else:
       self.stop_table = np.zeros(cfg.vocab_size, bool)
     self.max_prompt = self.prompt_buckets[-1]
-    if cfg.family == "gpt2":            # learned position table: prompt + N must fit
+    if cfg.family == "gpt2":  # learned position table: prompt + N must fit
       self.max_prompt = min(self.max_prompt, cfg.max_position_embeddings - self.max_new_tokens)
     if self.max_new_tokens < 1 or self.max_prompt < 1:
-      raise ValueError(f"max_new_tokens={self.max_new_tokens} leaves no room for a prompt "
-                       f"(buckets {self.prompt_buckets}, max_position_embeddings "
-                       f"{cfg.max_position_embeddings})")
+      raise ValueError(
+        f"max_new_tokens={self.max_new_tokens} leaves no room for a prompt "
+        f"(buckets {self.prompt_buckets}, max_position_embeddings "
+        f"{cfg.max_position_embeddings})"
+      )
     self._warned = False
 
   # -- prompts ------------------------------------------------------------------------------
@@ -295,8 +340,7 @@ class Sampler:
           raise ValueError("text prompts need a tokenizer")
         if chat or is_messages:
           msgs = [{"role": "user", "content": pr}] if isinstance(pr, str) else list(pr)
-          ids = self.tokenizer.apply_chat_template(msgs, add_generation_prompt=True,
-                                                   tokenize=True)
+          ids = self.tokenizer.apply_chat_template(msgs, add_generation_prompt=True, tokenize=True)
           ids = ids["input_ids"] if hasattr(ids, "keys") else ids
         else:
           ids = self.tokenizer(pr, add_special_tokens=False)["input_ids"]
@@ -310,10 +354,12 @@ class Sampler:
     bucket P, batch padded with empty rows to the batch bucket Bb."""
     longest = max((len(x) for x in ids), default=1)
     if longest > self.max_prompt and not self._warned:
-      log.warning("prompt of %d tokens left-truncated to %d (the largest prompt bucket%s)",
-                  longest, self.max_prompt,
-                  "" if self.max_prompt == self.prompt_buckets[-1] else
-                  " that fits the position table")
+      log.warning(
+        "prompt of %d tokens left-truncated to %d (the largest prompt bucket%s)",
+        longest,
+        self.max_prompt,
+        "" if self.max_prompt == self.prompt_buckets[-1] else " that fits the position table",
+      )
       self._warned = True
     p = bucket(min(max(longest, 1), self.max_prompt), self.prompt_buckets)
     bb = bucket(len(ids), self.batch_buckets)
@@ -321,15 +367,23 @@ class Sampler:
     tokens = np.full((bb, p), pad_id, np.int32)
     mask = np.zeros((bb, p), bool)
     for i, x in enumerate(ids):
-      x = list(x)[-self.max_prompt:] if x else []
+      x = list(x)[-self.max_prompt :] if x else []
       if x:
-        tokens[i, p - len(x):], mask[i, p - len(x):] = x, True
+        tokens[i, p - len(x) :], mask[i, p - len(x) :] = x, True
     return tokens, mask
 
   # -- generation ---------------------------------------------------------------------------
-  def generate(self, params, prompts: Sequence[Any], rng, temperature: float = 1.0,
-               top_k: int = 0, top_p: float = 1.0, greedy: bool = False,
-               chat: bool | None = None) -> GenerationResult:
+  def generate(
+    self,
+    params,
+    prompts: Sequence[Any],
+    rng,
+    temperature: float = 1.0,
+    top_k: int = 0,
+    top_p: float = 1.0,
+    greedy: bool = False,
+    chat: bool | None = None,
+  ) -> GenerationResult:
     """Sample up to max_new_tokens for each prompt; see `GenerationResult`."""
     ids = self.encode(prompts, chat)
     if not ids:
@@ -337,18 +391,29 @@ class Sampler:
     step = self.batch_buckets[-1] if self.batch_buckets else len(ids)
     outs = []
     for start in range(0, len(ids), step):
-      chunk = ids[start:start + step]
+      chunk = ids[start : start + step]
       tokens, mask = self.pad(chunk)
       key = rng if start == 0 else jax.random.fold_in(rng, start)
-      out = sample(params, tokens, mask, key, np.float32(temperature), self.stop_table,
-                   cfg=self.cfg, max_new_tokens=self.max_new_tokens, top_k=np.int32(top_k),
-                   top_p=np.float32(top_p), greedy=np.bool_(greedy), eos_ids=self.eos_ids)
+      out = sample(
+        params,
+        tokens,
+        mask,
+        key,
+        np.float32(temperature),
+        self.stop_table,
+        cfg=self.cfg,
+        max_new_tokens=self.max_new_tokens,
+        top_k=np.int32(top_k),
+        top_p=np.float32(top_p),
+        greedy=np.bool_(greedy),
+        eos_ids=self.eos_ids,
+      )
       out = to_host(out)
-      outs.append(SampleOutput(*(np.asarray(a)[: len(chunk)] if np.ndim(a) else a
-                                 for a in out)))
+      outs.append(SampleOutput(*(np.asarray(a)[: len(chunk)] if np.ndim(a) else a for a in out)))
     cat = lambda f: np.concatenate([getattr(o, f) for o in outs])
-    res = GenerationResult(cat("tokens"), cat("logprobs"), cat("lengths"), [], cat("done"),
-                           cat("sample_logprobs"))
+    res = GenerationResult(
+      cat("tokens"), cat("logprobs"), cat("lengths"), [], cat("done"), cat("sample_logprobs")
+    )
     res.texts = [self.text(res.tokens[i, : res.lengths[i]]) for i in range(len(ids))]
     return res
 

@@ -10,6 +10,7 @@ seen by the table (generation continues; `cut_at_stop` still cuts the text). Sin
 characters such as "\\n" or "?" can never be split by byte-level BPE or byte-fallback
 vocabularies, so for them the table is exact.
 """
+
 from __future__ import annotations
 
 import functools
@@ -27,8 +28,9 @@ def decoded_vocab(tokenizer, vocab_size: int) -> tuple[str, ...]:
   """
   n = min(int(vocab_size), len(tokenizer))
   special = set(getattr(tokenizer, "all_special_ids", ()) or ())
-  texts = tokenizer.batch_decode([[i] for i in range(n)], skip_special_tokens=False,
-                                 clean_up_tokenization_spaces=False)
+  texts = tokenizer.batch_decode(
+    [[i] for i in range(n)], skip_special_tokens=False, clean_up_tokenization_spaces=False
+  )
   return tuple("" if i in special else t for i, t in enumerate(texts))
 
 
@@ -58,8 +60,9 @@ def eos_array(eos_ids: Sequence[int | None] | int | None) -> np.ndarray:
   return np.asarray(ids or [-1], np.int32)
 
 
-def stop_table(tokenizer, stop_strings: Sequence[str], eos_ids: Sequence[int | None],
-               vocab_size: int) -> np.ndarray:
+def stop_table(
+  tokenizer, stop_strings: Sequence[str], eos_ids: Sequence[int | None], vocab_size: int
+) -> np.ndarray:
   """bool [vocab_size]: the stop-string table with the EOS ids set too."""
   table = stop_string_table(tokenizer, stop_strings, vocab_size)
   for e in eos_array(eos_ids):

@@ -1,6 +1,7 @@
 """GGUF files (llama.cpp) for the Llama family: metadata -> ModelConfig, tensors dequantised
 with the `gguf` package, q/k rows un-permuted back to the HF rotate-half RoPE layout, then the
 same generic loader as HF checkpoints (`hf.load_params`)."""
+
 from __future__ import annotations
 
 import contextlib
@@ -48,7 +49,7 @@ def _field(reader, key: str, default=None):
   if f is None:
     return default
   v = f.contents()
-  if f.types == [gguf.GGUFValueType.FLOAT32]:   # 1e-5 reads back as 9.99999974e-06
+  if f.types == [gguf.GGUFValueType.FLOAT32]:  # 1e-5 reads back as 9.99999974e-06
     v = float(str(np.float32(v)))
   return v
 
@@ -74,13 +75,16 @@ def config_from_gguf(reader, *, source: str, **overrides) -> ModelConfig:
   """GGUF metadata (`{arch}.*` keys, tokenizer ids) -> ModelConfig."""
   arch = _field(reader, "general.architecture")
   if arch not in ARCHITECTURES:
-    raise ValueError(f"{source}: unknown GGUF architecture {arch!r} (supported: "
-                     f"{', '.join(ARCHITECTURES)})")
+    raise ValueError(
+      f"{source}: unknown GGUF architecture {arch!r} (supported: {', '.join(ARCHITECTURES)})"
+    )
   g = lambda k, d=None: _field(reader, f"{arch}.{k}", d)
   names = {t.name for t in reader.tensors}
   if "rope_freqs.weight" in names:
-    raise ValueError(f"{source}: per-frequency RoPE factors (rope_freqs.weight, Llama 3.1 "
-                     "style GGUF) are not supported")
+    raise ValueError(
+      f"{source}: per-frequency RoPE factors (rope_freqs.weight, Llama 3.1 "
+      "style GGUF) are not supported"
+    )
   tokens = reader.fields.get("tokenizer.ggml.tokens")
   vocab = g("vocab_size") or (len(tokens.data) if tokens is not None else 0)
   if not vocab:
@@ -91,37 +95,52 @@ def config_from_gguf(reader, *, source: str, **overrides) -> ModelConfig:
   elif g("rope.scaling.type") not in (None, "none"):
     raise ValueError(f"{source}: unsupported rope scaling {g('rope.scaling.type')!r}")
   try:
-    kw = dict(family="llama", vocab_size=int(vocab), hidden_size=int(g("embedding_length")),
-              num_layers=int(g("block_count")), num_heads=int(g("attention.head_count")),
-              num_kv_heads=int(g("attention.head_count_kv") or g("attention.head_count")),
-              head_dim=int(g("attention.key_length")) if g("attention.key_length") else None,
-              intermediate_size=int(g("feed_forward_length")),
-              max_position_embeddings=int(g("context_length", 2048)),
-              norm_eps=float(g("attention.layer_norm_rms_epsilon", 1e-5)),
-              rope_theta=float(g("rope.freq_base", 10000.0)), rope_scaling=scaling,
-              attention_bias="blk.0.attn_q.bias" in names,
-              tie_embeddings="output.weight" not in names, activation="silu",
-              bos_token_id=_field(reader, "tokenizer.ggml.bos_token_id"),
-              eos_token_id=_field(reader, "tokenizer.ggml.eos_token_id"),
-              pad_token_id=_field(reader, "tokenizer.ggml.padding_token_id"))
-  except TypeError as e:   # int(None): a required metadata key is absent
+    kw = dict(
+      family="llama",
+      vocab_size=int(vocab),
+      hidden_size=int(g("embedding_length")),
+      num_layers=int(g("block_count")),
+      num_heads=int(g("attention.head_count")),
+      num_kv_heads=int(g("attention.head_count_kv") or g("attention.head_count")),
+      head_dim=int(g("attention.key_length")) if g("attention.key_length") else None,
+      intermediate_size=int(g("feed_forward_length")),
+      max_position_embeddings=int(g("context_length", 2048)),
+      norm_eps=float(g("attention.layer_norm_rms_epsilon", 1e-5)),
+      rope_theta=float(g("rope.freq_base", 10000.0)),
+      rope_scaling=scaling,
+      attention_bias="blk.0.attn_q.bias" in names,
+      tie_embeddings="output.weight" not in names,
+      activation="silu",
+      bos_token_id=_field(reader, "tokenizer.ggml.bos_token_id"),
+      eos_token_id=_field(reader, "tokenizer.ggml.eos_token_id"),
+      pad_token_id=_field(reader, "tokenizer.ggml.padding_token_id"),
+    )
+  except TypeError as e:  # int(None): a required metadata key is absent
     raise ValueError(f"{source}: incomplete {arch}.* metadata ({e})") from e
   return make_config(kw, source=source, **overrides)
 
 
-def load_gguf(path: str, *, dtype: str = "float32", scan_layers: bool = True,
-              mesh: Mesh | None = None, **overrides) -> tuple[ModelConfig, dict]:
+def load_gguf(
+  path: str,
+  *,
+  dtype: str = "float32",
+  scan_layers: bool = True,
+  mesh: Mesh | None = None,
+  **overrides,
+) -> tuple[ModelConfig, dict]:
   """-> (ModelConfig, params) from a Llama-family GGUF file (any quantisation `gguf` can
   dequantise). Same arguments and params layout as `hf.load_hf`."""
   path = os.fspath(path)
   reader = open_gguf(path)
-  cfg = config_from_gguf(reader, source=path,
-                         **{"dtype": dtype, "param_dtype": dtype, "scan_layers": scan_layers,
-                            **overrides})
+  cfg = config_from_gguf(
+    reader,
+    source=path,
+    **{"dtype": dtype, "param_dtype": dtype, "scan_layers": scan_layers, **overrides},
+  )
   permuted = ARCHITECTURES[_field(reader, "general.architecture")]
   tensors, shapes = {}, {}
   for t in reader.tensors:
-    key = keymaps.gguf_to_hf_key(t.name) or t.name   # unknown names surface as unexpected
+    key = keymaps.gguf_to_hf_key(t.name) or t.name  # unknown names surface as unexpected
     tensors[key] = t
     shapes[key] = tuple(int(x) for x in reversed(t.shape))
 
@@ -131,8 +150,9 @@ def load_gguf(path: str, *, dtype: str = "float32", scan_layers: bool = True,
       w = gguf.quants.dequantize(t.data, t.tensor_type)
       w = np.asarray(w, np.float32).reshape(shapes[key])
     except Exception as e:  # noqa: BLE001
-      raise CheckpointError(f"{path}: cannot dequantise tensor {t.name} "
-                            f"({t.tensor_type.name}): {e}") from e
+      raise CheckpointError(
+        f"{path}: cannot dequantise tensor {t.name} ({t.tensor_type.name}): {e}"
+      ) from e
     if permuted and ".self_attn.q_proj." in key:
       w = reverse_permute(w, cfg.num_heads)
     elif permuted and ".self_attn.k_proj." in key:

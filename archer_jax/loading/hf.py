@@ -12,6 +12,7 @@ the block of the checkpoint tensor it comes from), so no host holds a whole tens
 sharded model. Tensors keep the checkpoint's dtype until the one cast to the parameter
 dtype (bf16 checkpoints load as bf16 with no float32 copy).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -34,11 +35,24 @@ from archer_jax.parallel.mesh import make_mesh, tree_shardings
 log = logging.getLogger(__name__)
 
 # HF model_type -> our family
-ARCHITECTURES = {"llama": "llama", "mistral": "llama", "qwen2": "llama", "gpt2": "gpt2",
-                 "bert": "bert", "roberta": "bert"}
+ARCHITECTURES = {
+  "llama": "llama",
+  "mistral": "llama",
+  "qwen2": "llama",
+  "gpt2": "gpt2",
+  "bert": "bert",
+  "roberta": "bert",
+}
 
-_ACTIVATIONS = {"gelu": "gelu", "gelu_new": "gelu_new", "gelu_pytorch_tanh": "gelu_new",
-                "gelu_fast": "gelu_new", "relu": "relu", "silu": "silu", "swish": "silu"}
+_ACTIVATIONS = {
+  "gelu": "gelu",
+  "gelu_new": "gelu_new",
+  "gelu_pytorch_tanh": "gelu_new",
+  "gelu_fast": "gelu_new",
+  "relu": "relu",
+  "silu": "silu",
+  "swish": "silu",
+}
 
 
 class CheckpointError(ValueError):
@@ -63,8 +77,9 @@ def _rope(hf: Mapping, source: str) -> tuple[float, tuple | None]:
   if kind in ("default", None):
     return theta, None
   if kind not in ("linear", "llama3"):
-    raise ValueError(f"{source}: unsupported rope scaling type {kind!r} (supported: "
-                     "default, linear, llama3)")
+    raise ValueError(
+      f"{source}: unsupported rope scaling type {kind!r} (supported: default, linear, llama3)"
+    )
   hashable = lambda v: tuple(v) if isinstance(v, list) else v
   return theta, tuple(sorted((k, hashable(v)) for k, v in params.items()))
 
@@ -85,8 +100,9 @@ def make_config(kw: dict, *, source: str, **overrides) -> ModelConfig:
   fields = {f.name for f in dataclasses.fields(ModelConfig)}
   unknown = sorted(set(overrides) - fields)
   if unknown:
-    raise ValueError(f"{source}: unknown ModelConfig override(s) {unknown}; valid: "
-                     f"{sorted(fields)}")
+    raise ValueError(
+      f"{source}: unknown ModelConfig override(s) {unknown}; valid: {sorted(fields)}"
+    )
   kw = {k: v for k, v in kw.items() if v is not None or k in ("num_kv_heads", "head_dim")}
   kw.update(overrides)
   try:
@@ -95,8 +111,9 @@ def make_config(kw: dict, *, source: str, **overrides) -> ModelConfig:
     raise ValueError(f"{source}: {e}") from e
 
 
-def config_from_hf(hf_config: Mapping[str, Any], *, source: str = "config.json",
-                   **overrides) -> ModelConfig:
+def config_from_hf(
+  hf_config: Mapping[str, Any], *, source: str = "config.json", **overrides
+) -> ModelConfig:
   """An HF config.json dict -> ModelConfig; `overrides` replace any field afterwards.
 
   model_type: llama / mistral / qwen2 (family "llama"), gpt2, bert / roberta (family
@@ -108,51 +125,75 @@ def config_from_hf(hf_config: Mapping[str, Any], *, source: str = "config.json",
   hf = dict(hf_config)
   mt = hf.get("model_type")
   if mt not in ARCHITECTURES:
-    raise ValueError(f"{source}: unknown architecture model_type={mt!r} (supported: "
-                     f"{', '.join(sorted(ARCHITECTURES))})")
+    raise ValueError(
+      f"{source}: unknown architecture model_type={mt!r} (supported: "
+      f"{', '.join(sorted(ARCHITECTURES))})"
+    )
   family = ARCHITECTURES[mt]
   kw: dict[str, Any] = dict(family=family)
   if family == "llama":
     if mt != "qwen2" and hf.get("attention_bias"):
-      raise ValueError(f"{source}: attention_bias=True (biases on q/k/v and o_proj) is not "
-                       f"supported for model_type {mt!r}")
+      raise ValueError(
+        f"{source}: attention_bias=True (biases on q/k/v and o_proj) is not "
+        f"supported for model_type {mt!r}"
+      )
     if hf.get("mlp_bias"):
       raise ValueError(f"{source}: mlp_bias=True is not supported")
     if _activation(hf.get("hidden_act", "silu"), source) != "silu":
-      raise ValueError(f"{source}: the Llama family needs hidden_act 'silu', got "
-                       f"{hf.get('hidden_act')!r}")
+      raise ValueError(
+        f"{source}: the Llama family needs hidden_act 'silu', got {hf.get('hidden_act')!r}"
+      )
     theta, scaling = _rope(hf, source)
-    kw.update(vocab_size=hf["vocab_size"], hidden_size=hf["hidden_size"],
-              num_layers=hf["num_hidden_layers"], num_heads=hf["num_attention_heads"],
-              num_kv_heads=hf.get("num_key_value_heads"), head_dim=hf.get("head_dim"),
-              intermediate_size=hf["intermediate_size"],
-              max_position_embeddings=hf.get("max_position_embeddings", 2048),
-              norm_eps=hf.get("rms_norm_eps", 1e-6), rope_theta=theta, rope_scaling=scaling,
-              attention_bias=mt == "qwen2",
-              tie_embeddings=bool(hf.get("tie_word_embeddings", False)), activation="silu")
+    kw.update(
+      vocab_size=hf["vocab_size"],
+      hidden_size=hf["hidden_size"],
+      num_layers=hf["num_hidden_layers"],
+      num_heads=hf["num_attention_heads"],
+      num_kv_heads=hf.get("num_key_value_heads"),
+      head_dim=hf.get("head_dim"),
+      intermediate_size=hf["intermediate_size"],
+      max_position_embeddings=hf.get("max_position_embeddings", 2048),
+      norm_eps=hf.get("rms_norm_eps", 1e-6),
+      rope_theta=theta,
+      rope_scaling=scaling,
+      attention_bias=mt == "qwen2",
+      tie_embeddings=bool(hf.get("tie_word_embeddings", False)),
+      activation="silu",
+    )
   elif family == "gpt2":
     if hf.get("scale_attn_by_inverse_layer_idx") or not hf.get("scale_attn_weights", True):
       raise ValueError(f"{source}: GPT-2 attention scaling variants are not supported")
     d = hf["n_embd"]
-    kw.update(vocab_size=hf["vocab_size"], hidden_size=d, num_layers=hf["n_layer"],
-              num_heads=hf["n_head"], intermediate_size=hf.get("n_inner") or 4 * d,
-              max_position_embeddings=hf.get("n_positions", 1024),
-              norm_eps=hf.get("layer_norm_epsilon", 1e-5),
-              tie_embeddings=bool(hf.get("tie_word_embeddings", True)),
-              activation=_activation(hf.get("activation_function", "gelu_new"), source))
+    kw.update(
+      vocab_size=hf["vocab_size"],
+      hidden_size=d,
+      num_layers=hf["n_layer"],
+      num_heads=hf["n_head"],
+      intermediate_size=hf.get("n_inner") or 4 * d,
+      max_position_embeddings=hf.get("n_positions", 1024),
+      norm_eps=hf.get("layer_norm_epsilon", 1e-5),
+      tie_embeddings=bool(hf.get("tie_word_embeddings", True)),
+      activation=_activation(hf.get("activation_function", "gelu_new"), source),
+    )
   else:
     if hf.get("position_embedding_type", "absolute") != "absolute":
-      raise ValueError(f"{source}: position_embedding_type "
-                       f"{hf['position_embedding_type']!r} is not supported (absolute only)")
-    kw.update(vocab_size=hf["vocab_size"], hidden_size=hf["hidden_size"],
-              num_layers=hf["num_hidden_layers"], num_heads=hf["num_attention_heads"],
-              intermediate_size=hf["intermediate_size"],
-              max_position_embeddings=hf.get("max_position_embeddings", 512),
-              norm_eps=hf.get("layer_norm_eps", 1e-12),
-              type_vocab_size=hf.get("type_vocab_size", 2),
-              activation=_activation(hf.get("hidden_act", "gelu"), source),
-              # RoBERTa counts positions from padding_idx + 1 (its table includes the offset)
-              position_offset=hf.get("pad_token_id", 1) + 1 if mt == "roberta" else 0)
+      raise ValueError(
+        f"{source}: position_embedding_type "
+        f"{hf['position_embedding_type']!r} is not supported (absolute only)"
+      )
+    kw.update(
+      vocab_size=hf["vocab_size"],
+      hidden_size=hf["hidden_size"],
+      num_layers=hf["num_hidden_layers"],
+      num_heads=hf["num_attention_heads"],
+      intermediate_size=hf["intermediate_size"],
+      max_position_embeddings=hf.get("max_position_embeddings", 512),
+      norm_eps=hf.get("layer_norm_eps", 1e-12),
+      type_vocab_size=hf.get("type_vocab_size", 2),
+      activation=_activation(hf.get("hidden_act", "gelu"), source),
+      # RoBERTa counts positions from padding_idx + 1 (its table includes the offset)
+      position_offset=hf.get("pad_token_id", 1) + 1 if mt == "roberta" else 0,
+    )
   for k in ("bos_token_id", "eos_token_id", "pad_token_id"):
     kw[k] = _first(hf.get(k))
   return make_config(kw, source=source, **overrides)
@@ -167,8 +208,7 @@ def default_mesh() -> Mesh:
 def abstract_params(cfg: ModelConfig):
   """The model's boxed abstract param tree (shapes, dtypes and logical axis names)."""
   model = build_model(cfg)
-  return jax.eval_shape(model.init, jax.random.PRNGKey(0), jnp.zeros((1, 1), jnp.int32)
-                        )["params"]
+  return jax.eval_shape(model.init, jax.random.PRNGKey(0), jnp.zeros((1, 1), jnp.int32))["params"]
 
 
 def _place(arr: np.ndarray, sharding) -> jax.Array:
@@ -185,11 +225,10 @@ def _as_dtype(arr: np.ndarray, dtype) -> np.ndarray:
 
 def _normalise(index: tuple, shape: tuple[int, ...]) -> tuple[slice, ...]:
   """A device's index (slices with None bounds) -> unit-step slices with int bounds."""
-  return tuple(slice(*s.indices(n)[:2]) for s, n in zip(index, shape))
+  return tuple(slice(*s.indices(n)[:2]) for s, n in zip(index, shape, strict=True))
 
 
-def _sharded(shape, dtype, sharding, read: Callable[[tuple[slice, ...]], np.ndarray]
-             ) -> jax.Array:
+def _sharded(shape, dtype, sharding, read: Callable[[tuple[slice, ...]], np.ndarray]) -> jax.Array:
   """A global array built from the blocks this process's devices hold, each read once."""
   blocks: dict[tuple, np.ndarray] = {}
 
@@ -199,14 +238,19 @@ def _sharded(shape, dtype, sharding, read: Callable[[tuple[slice, ...]], np.ndar
     if key not in blocks:
       blocks[key] = _as_dtype(read(index), dtype)
     return blocks[key]
+
   return jax.make_array_from_callback(tuple(shape), sharding, block)
 
 
-def load_params(cfg: ModelConfig, shapes: Mapping[str, tuple[int, ...]],
-                get: Callable[[str], np.ndarray], *, source: str,
-                mesh: Mesh | None = None,
-                get_slice: Callable[[str, tuple[slice, ...]], np.ndarray] | None = None
-                ) -> dict:
+def load_params(
+  cfg: ModelConfig,
+  shapes: Mapping[str, tuple[int, ...]],
+  get: Callable[[str], np.ndarray],
+  *,
+  source: str,
+  mesh: Mesh | None = None,
+  get_slice: Callable[[str, tuple[slice, ...]], np.ndarray] | None = None,
+) -> dict:
   """Checkpoint tensors -> params, unboxed, in the exact tree of
   `nn.meta.unbox(build_model(cfg).init(...))["params"]` (scanned: layers/block/... with a
   leading [L] axis; else layers/layers_i/...), each leaf placed in its mesh sharding.
@@ -246,15 +290,18 @@ def load_params(cfg: ModelConfig, shapes: Mapping[str, tuple[int, ...]],
       continue
     used_rules.append(r)
     covered.update(full_path(p, s) for p in rule.paths for s in slots)
-  unexpected += [k for s, k in found.items()
-                 if s.layer is not None and s.layer >= cfg.num_layers]
+  unexpected += [k for s, k in found.items() if s.layer is not None and s.layer >= cfg.num_layers]
   if unexpected:
     raise CheckpointError(
-        f"{source}: unexpected checkpoint keys for this {cfg.family} config "
-        f"({cfg.num_layers} layers): {_listing(sorted(set(unexpected)))}")
-  missing = [keymap.rules[r].key.format(i=i) for r in used_rules
-             for i in (layers if keymap.rules[r].per_layer else [None])
-             if keymaps.Match(r, i) not in found]
+      f"{source}: unexpected checkpoint keys for this {cfg.family} config "
+      f"({cfg.num_layers} layers): {_listing(sorted(set(unexpected)))}"
+    )
+  missing = [
+    keymap.rules[r].key.format(i=i)
+    for r in used_rules
+    for i in (layers if keymap.rules[r].per_layer else [None])
+    if keymaps.Match(r, i) not in found
+  ]
   if missing:
     hint = ""
     if any(m.startswith("pooler.") for m in missing):
@@ -264,24 +311,30 @@ def load_params(cfg: ModelConfig, shapes: Mapping[str, tuple[int, ...]],
     pre = f" (after the optional prefix {'/'.join(keymap.prefixes)})" if keymap.prefixes else ""
     raise CheckpointError(f"{source}: missing checkpoint keys{pre}: {_listing(missing)}{hint}")
   if ignored:
-    log.debug("%s: ignoring %d checkpoint keys our model does not use: %s", source,
-              len(ignored), _listing(sorted(ignored)))
+    log.debug(
+      "%s: ignoring %d checkpoint keys our model does not use: %s",
+      source,
+      len(ignored),
+      _listing(sorted(ignored)),
+    )
   uncovered = sorted(set(targets) - covered)
   if uncovered:
-    raise CheckpointError(f"{source}: no checkpoint key maps to parameters "
-                          f"{_listing(uncovered)}")
+    raise CheckpointError(f"{source}: no checkpoint key maps to parameters {_listing(uncovered)}")
   bad = []
   for r in used_rules:
     rule = keymap.rules[r]
-    for i in (layers if rule.per_layer else [None]):
+    for i in layers if rule.per_layer else [None]:
       key = found[keymaps.Match(r, i)]
       want = tuple(rule.transform.source_shape([layer_shape(p, i) for p in rule.paths]))
       got = tuple(int(x) for x in shapes[key])
       if want != got:
         bad.append(f"{key!r}: expected {want}, got {got}")
   if bad:
-    raise CheckpointError(f"{source}: shape mismatch: " + "; ".join(bad[:5])
-                          + (f" ... (+{len(bad) - 5} more)" if len(bad) > 5 else ""))
+    raise CheckpointError(
+      f"{source}: shape mismatch: "
+      + "; ".join(bad[:5])
+      + (f" ... (+{len(bad) - 5} more)" if len(bad) > 5 else "")
+    )
 
   flat: dict[str, jax.Array] = {}
   for r in used_rules:
@@ -290,7 +343,7 @@ def load_params(cfg: ModelConfig, shapes: Mapping[str, tuple[int, ...]],
     if get_slice is not None and rule.transform.layout is not None:
       for j, p in enumerate(rule.paths):
         stacked = rule.per_layer and cfg.scan_layers
-        for i in ([slots[0]] if stacked else slots):
+        for i in [slots[0]] if stacked else slots:
           keys = [found[keymaps.Match(r, s)] for s in (slots if stacked else [i])]
           subs = [layer_shape(q, i) for q in rule.paths]
 
@@ -299,6 +352,7 @@ def load_params(cfg: ModelConfig, shapes: Mapping[str, tuple[int, ...]],
             src, post = keymaps.window(t, subs, j, index)
             parts = [post(get_slice(k, src)) for k in keys[outer]]
             return np.stack(parts) if stacked else parts[0]
+
           path = full_path(p, i)
           flat[path] = _sharded(targets[path].shape, targets[path].dtype, shardings[path], read)
       continue
@@ -306,7 +360,7 @@ def load_params(cfg: ModelConfig, shapes: Mapping[str, tuple[int, ...]],
     for i in slots:
       w = get(found[keymaps.Match(r, i)])
       outs = rule.transform.fwd(w, [layer_shape(p, i) for p in rule.paths])
-      for p, a in zip(rule.paths, outs):
+      for p, a in zip(rule.paths, outs, strict=True):
         path = full_path(p, i)
         if i is not None and cfg.scan_layers:
           stacks[p].append(a)
@@ -327,8 +381,10 @@ def read_hf_config(path: str) -> dict:
   if not os.path.exists(path):
     raise FileNotFoundError(f"model directory {path!r} does not exist")
   if not os.path.isdir(path):
-    raise FileNotFoundError(f"{path!r} is not a directory (an HF checkpoint is a directory "
-                            "with config.json and model.safetensors; GGUF files end in .gguf)")
+    raise FileNotFoundError(
+      f"{path!r} is not a directory (an HF checkpoint is a directory "
+      "with config.json and model.safetensors; GGUF files end in .gguf)"
+    )
   cfg_file = os.path.join(path, "config.json")
   if not os.path.exists(cfg_file):
     raise FileNotFoundError(f"{cfg_file} is missing (an HF checkpoint needs config.json)")
@@ -355,8 +411,10 @@ def _safetensors_files(path: str) -> list[str]:
     return files
   if os.path.exists(single):
     return [single]
-  raise FileNotFoundError(f"{path}: no model.safetensors or model.safetensors.index.json "
-                          "(only safetensors checkpoints are read)")
+  raise FileNotFoundError(
+    f"{path}: no model.safetensors or model.safetensors.index.json "
+    "(only safetensors checkpoints are read)"
+  )
 
 
 class _Safetensors:
@@ -364,6 +422,7 @@ class _Safetensors:
 
   def __init__(self, files: list[str]):
     from safetensors import safe_open
+
     self.handles, self.owner, self.shapes = {}, {}, {}
     for fp in files:
       try:
@@ -376,8 +435,7 @@ class _Safetensors:
       except CheckpointError:
         raise
       except Exception as e:  # noqa: BLE001 - safetensors raises several types on bad bytes
-        raise CheckpointError(f"{fp}: corrupt safetensors file ({type(e).__name__}: {e})"
-                              ) from e
+        raise CheckpointError(f"{fp}: corrupt safetensors file ({type(e).__name__}: {e})") from e
       self.handles[fp] = h
 
   def get(self, key: str) -> np.ndarray:
@@ -385,8 +443,7 @@ class _Safetensors:
     try:
       return self.handles[fp].get_tensor(key)
     except Exception as e:  # noqa: BLE001
-      raise CheckpointError(f"{fp}: cannot read tensor {key!r} ({type(e).__name__}: {e})"
-                            ) from e
+      raise CheckpointError(f"{fp}: cannot read tensor {key!r} ({type(e).__name__}: {e})") from e
 
   def get_slice(self, key: str, index: tuple[slice, ...]) -> np.ndarray:
     """One block of a tensor; only its bytes are read from the (memory-mapped) file."""
@@ -396,12 +453,19 @@ class _Safetensors:
     try:
       return self.handles[fp].get_slice(key)[index]
     except Exception as e:  # noqa: BLE001
-      raise CheckpointError(f"{fp}: cannot read {key!r}{list(index)} "
-                            f"({type(e).__name__}: {e})") from e
+      raise CheckpointError(
+        f"{fp}: cannot read {key!r}{list(index)} ({type(e).__name__}: {e})"
+      ) from e
 
 
-def load_hf(path: str, *, dtype: str = "float32", scan_layers: bool = True,
-            mesh: Mesh | None = None, **overrides) -> tuple[ModelConfig, dict]:
+def load_hf(
+  path: str,
+  *,
+  dtype: str = "float32",
+  scan_layers: bool = True,
+  mesh: Mesh | None = None,
+  **overrides,
+) -> tuple[ModelConfig, dict]:
   """-> (ModelConfig, params) from an HF checkpoint directory.
 
   Reads config.json and model.safetensors (or a sharded model.safetensors.index.json).
@@ -413,9 +477,10 @@ def load_hf(path: str, *, dtype: str = "float32", scan_layers: bool = True,
   path = os.fspath(path)
   hf = read_hf_config(path)
   cfg_file = os.path.join(path, "config.json")
-  cfg = config_from_hf(hf, source=cfg_file,
-                       **{"dtype": dtype, "param_dtype": dtype, "scan_layers": scan_layers,
-                          **overrides})
+  cfg = config_from_hf(
+    hf,
+    source=cfg_file,
+    **{"dtype": dtype, "param_dtype": dtype, "scan_layers": scan_layers, **overrides},
+  )
   st = _Safetensors(_safetensors_files(path))
-  return cfg, load_params(cfg, st.shapes, st.get, source=path, mesh=mesh,
-                         get_slice=st.get_slice)
+  return cfg, load_params(cfg, st.shapes, st.get, source=path, mesh=mesh, get_slice=st.get_slice)

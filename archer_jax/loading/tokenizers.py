@@ -6,6 +6,7 @@ disk as a saved tokenizer directory keyed by the file's path, size, mtime and th
 transformers version. The disk cache lives in `$ARCHER_JAX_CACHE/tokenizers` (default
 `~/.cache/archer_jax/tokenizers`); set ARCHER_JAX_CACHE=none to disable it.
 """
+
 from __future__ import annotations
 
 import functools
@@ -28,6 +29,7 @@ def cache_root() -> Path | None:
 
 def _gguf_cache_dir(gguf: Path) -> Path | None:
   import transformers
+
   root = cache_root()
   if root is None:
     return None
@@ -39,31 +41,32 @@ def _gguf_cache_dir(gguf: Path) -> Path | None:
 
 def _from_gguf(gguf: Path):
   from transformers import AutoTokenizer
+
   cached = _gguf_cache_dir(gguf)
   if cached is not None and (cached / "tokenizer_config.json").exists():
     try:
       return AutoTokenizer.from_pretrained(str(cached), local_files_only=True)
     except Exception:  # noqa: BLE001 - a damaged cache entry: rebuild it below
       shutil.rmtree(cached, ignore_errors=True)
-  tok = AutoTokenizer.from_pretrained(str(gguf.parent), gguf_file=gguf.name,
-                                      local_files_only=True)
+  tok = AutoTokenizer.from_pretrained(str(gguf.parent), gguf_file=gguf.name, local_files_only=True)
   if cached is not None:
-    try:   # write to a temporary sibling, then rename: concurrent loaders never see halves
+    try:  # write to a temporary sibling, then rename: concurrent loaders never see halves
       cached.parent.mkdir(parents=True, exist_ok=True)
       tmp = tempfile.mkdtemp(dir=cached.parent, prefix=".tmp-")
       tok.save_pretrained(tmp)
       try:
         os.replace(tmp, cached)
-      except OSError:   # another process got there first
+      except OSError:  # another process got there first
         shutil.rmtree(tmp, ignore_errors=True)
     except OSError:
-      pass            # read-only home etc.: the cache is only an optimisation
+      pass  # read-only home etc.: the cache is only an optimisation
   return tok
 
 
 @functools.lru_cache(maxsize=16)
 def _load(path: str):
   from transformers import AutoTokenizer
+
   p = Path(path)
   if p.suffix == ".gguf":
     return _from_gguf(p)

@@ -1,4 +1,5 @@
 """Flax model families behind one config: causal LMs (Llama family, GPT-2) and encoders."""
+
 from archer_jax.models.config import ModelConfig
 from archer_jax.models.decoder import CausalLM, init_cache
 from archer_jax.models.encoder import Encoder

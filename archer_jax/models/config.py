@@ -1,4 +1,5 @@
 """One hashable config for every model family (decoder LMs and text encoders)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -16,6 +17,7 @@ class ModelConfig:
   family: "llama" (Llama 2/3, Mistral, Qwen2, SmolLM2), "gpt2", or "bert" (BERT/RoBERTa
   encoders, MiniLM included). Frozen and hashable so it can be a static jit argument.
   """
+
   family: str
   vocab_size: int
   hidden_size: int
@@ -28,20 +30,20 @@ class ModelConfig:
   norm_eps: float = 1e-5
   # llama family
   rope_theta: float = 10000.0
-  rope_scaling: tuple[tuple[str, Any], ...] | None = None   # sorted items of HF rope_scaling
-  attention_bias: bool = False      # q/k/v bias (Qwen2: True)
+  rope_scaling: tuple[tuple[str, Any], ...] | None = None  # sorted items of HF rope_scaling
+  attention_bias: bool = False  # q/k/v bias (Qwen2: True)
   tie_embeddings: bool = False
   # gpt2 / bert
-  activation: str = "silu"          # "silu" (gated), "gelu_new" (tanh approx), "gelu" (erf)
+  activation: str = "silu"  # "silu" (gated), "gelu_new" (tanh approx), "gelu" (erf)
   type_vocab_size: int = 2
-  position_offset: int = 0          # RoBERTa: padding_idx + 1
-  pooling: str = "pooler"           # encoders: "pooler" (dense+tanh on [CLS]), "cls", "mean"
+  position_offset: int = 0  # RoBERTa: padding_idx + 1
+  pooling: str = "pooler"  # encoders: "pooler" (dense+tanh on [CLS]), "cls", "mean"
   # special tokens, kept for generation defaults
   bos_token_id: int | None = None
   eos_token_id: int | None = None
   pad_token_id: int | None = None
   # execution
-  dtype: str = "float32"            # compute dtype
+  dtype: str = "float32"  # compute dtype
   param_dtype: str = "float32"
   scan_layers: bool = True
   remat: bool = False
@@ -53,11 +55,14 @@ class ModelConfig:
       if int(getattr(self, name)) <= 0:
         raise ValueError(f"ModelConfig.{name} must be positive, got {getattr(self, name)}")
     if self.hidden_size % self.num_heads and self.head_dim is None:
-      raise ValueError(f"hidden_size {self.hidden_size} is not divisible by num_heads "
-                       f"{self.num_heads}; set head_dim explicitly")
+      raise ValueError(
+        f"hidden_size {self.hidden_size} is not divisible by num_heads "
+        f"{self.num_heads}; set head_dim explicitly"
+      )
     if self.num_heads % self.kv_heads:
-      raise ValueError(f"num_heads {self.num_heads} must be a multiple of num_kv_heads "
-                       f"{self.kv_heads}")
+      raise ValueError(
+        f"num_heads {self.num_heads} must be a multiple of num_kv_heads {self.kv_heads}"
+      )
     if self.pooling not in ("pooler", "cls", "mean"):
       raise ValueError(f"ModelConfig.pooling must be pooler|cls|mean, got {self.pooling!r}")
     if self.dtype not in ("float32", "bfloat16", "float16"):
@@ -88,10 +93,10 @@ class ModelConfig:
 
   def num_params(self) -> int:
     """Parameter count (embeddings included), for MFU and memory estimates."""
-    d, f, v, l = self.hidden_size, self.intermediate_size, self.vocab_size, self.num_layers
+    d, f, v, n = self.hidden_size, self.intermediate_size, self.vocab_size, self.num_layers
     hd, h, kv = self.dim_per_head, self.num_heads, self.kv_heads
     attn = d * hd * (h + 2 * kv) + h * hd * d
     mlp = (3 if self.activation == "silu" else 2) * d * f
     emb = v * d + (0 if self.family == "llama" else self.max_position_embeddings * d)
     head = 0 if (self.tie_embeddings or not self.is_decoder) else v * d
-    return l * (attn + mlp) + emb + head
+    return n * (attn + mlp) + emb + head

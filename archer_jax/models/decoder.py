@@ -3,10 +3,10 @@
 Both share `layers.Stack`; they differ in norms (RMS vs Layer), positions (RoPE vs learned
 table), MLP (SwiGLU vs GELU) and head tying, all read from `ModelConfig`.
 """
+
 from __future__ import annotations
 
 import flax.linen as nn
-import jax
 import jax.numpy as jnp
 
 from archer_jax.models.config import ModelConfig
@@ -20,25 +20,43 @@ class CausalLM(nn.Module):
   mask [B, T, S] bool: defaults to causal over `attention_mask` when no cache is given.
   cache: {"k","v": [L, B, S, KVH, Dh]} (see `init_cache`), written at `cache_index`.
   """
+
   cfg: ModelConfig
 
   def setup(self):
     cfg = self.cfg
-    self.embed = nn.Embed(cfg.vocab_size, cfg.hidden_size, dtype=cfg.compute_dtype,
-                          param_dtype=cfg.weight_dtype,
-                          embedding_init=param_init(("vocab", "embed")))
+    self.embed = nn.Embed(
+      cfg.vocab_size,
+      cfg.hidden_size,
+      dtype=cfg.compute_dtype,
+      param_dtype=cfg.weight_dtype,
+      embedding_init=param_init(("vocab", "embed")),
+    )
     if cfg.family == "gpt2":
-      self.pos_embed = nn.Embed(cfg.max_position_embeddings, cfg.hidden_size,
-                                dtype=cfg.compute_dtype, param_dtype=cfg.weight_dtype,
-                                embedding_init=param_init(("positions", "embed"), nn.initializers.normal(0.01)))
+      self.pos_embed = nn.Embed(
+        cfg.max_position_embeddings,
+        cfg.hidden_size,
+        dtype=cfg.compute_dtype,
+        param_dtype=cfg.weight_dtype,
+        embedding_init=param_init(("positions", "embed"), nn.initializers.normal(0.01)),
+      )
     self.layers = Stack(cfg)
     self.final_norm = make_norm(cfg, "final_norm")
     if not cfg.tie_embeddings:
-      self.lm_head = DenseND((cfg.vocab_size,), 1, ("embed", "vocab"), False,
-                             cfg.compute_dtype, cfg.weight_dtype)
+      self.lm_head = DenseND(
+        (cfg.vocab_size,), 1, ("embed", "vocab"), False, cfg.compute_dtype, cfg.weight_dtype
+      )
 
-  def __call__(self, tokens, positions=None, attention_mask=None, mask=None, cache=None,
-               cache_index=None, return_logits=True):
+  def __call__(
+    self,
+    tokens,
+    positions=None,
+    attention_mask=None,
+    mask=None,
+    cache=None,
+    cache_index=None,
+    return_logits=True,
+  ):
     cfg = self.cfg
     if attention_mask is None:
       attention_mask = jnp.ones(tokens.shape, dtype=bool)

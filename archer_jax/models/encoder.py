@@ -1,4 +1,5 @@
 """BERT / RoBERTa text encoders with a pooled output (the critic's backbone; MiniLM is a BERT)."""
+
 from __future__ import annotations
 
 import flax.linen as nn
@@ -15,6 +16,7 @@ class Encoder(nn.Module):
   `position_offset` (RoBERTa: padding_idx + 1). Pooling: "pooler" = tanh(W h_[CLS] + b)
   (BERT/RoBERTa pooler_output), "cls" = h_[CLS], "mean" = masked mean (sentence-transformers).
   """
+
   cfg: ModelConfig
 
   @nn.compact
@@ -28,16 +30,22 @@ class Encoder(nn.Module):
     positions = jnp.where(am > 0, positions, max(cfg.position_offset - 1, 0))
     if token_type_ids is None:
       token_type_ids = jnp.zeros_like(tokens)
-    emb = lambda n, name, axes: nn.Embed(n, cfg.hidden_size, dtype=cfg.compute_dtype,
-                                         param_dtype=cfg.weight_dtype, name=name,
-                                         embedding_init=param_init(axes))
-    x = (emb(cfg.vocab_size, "embed", ("vocab", "embed"))(tokens)
-         + emb(cfg.max_position_embeddings, "pos_embed", ("positions", "embed"))(positions)
-         + emb(cfg.type_vocab_size, "type_embed", (None, "embed"))(token_type_ids))
+    emb = lambda n, name, axes: nn.Embed(
+      n,
+      cfg.hidden_size,
+      dtype=cfg.compute_dtype,
+      param_dtype=cfg.weight_dtype,
+      name=name,
+      embedding_init=param_init(axes),
+    )
+    x = (
+      emb(cfg.vocab_size, "embed", ("vocab", "embed"))(tokens)
+      + emb(cfg.max_position_embeddings, "pos_embed", ("positions", "embed"))(positions)
+      + emb(cfg.type_vocab_size, "type_embed", (None, "embed"))(token_type_ids)
+    )
     x = make_norm(cfg, "embed_norm")(x)
     x = nn.with_logical_constraint(x, ("batch", "length", "embed"))
-    x, _ = Stack(cfg, name="layers")(x, None, bidirectional_mask(attention_mask), positions,
-                                     None)
+    x, _ = Stack(cfg, name="layers")(x, None, bidirectional_mask(attention_mask), positions, None)
     if cfg.pooling == "mean":
       w = attention_mask.astype(x.dtype)[..., None]
       pooled = (x * w).sum(1) / jnp.maximum(w.sum(1), 1.0)
@@ -48,6 +56,15 @@ class Encoder(nn.Module):
       if cfg.pooling == "cls":
         pooled = h0
       else:
-        pooled = jnp.tanh(DenseND((cfg.hidden_size,), 1, ("embed", "embed_out"), True,
-                                  cfg.compute_dtype, cfg.weight_dtype, name="pooler")(h0))
+        pooled = jnp.tanh(
+          DenseND(
+            (cfg.hidden_size,),
+            1,
+            ("embed", "embed_out"),
+            True,
+            cfg.compute_dtype,
+            cfg.weight_dtype,
+            name="pooler",
+          )(h0)
+        )
     return {"hidden": x, "pooled": pooled.astype(jnp.float32)}

@@ -6,6 +6,7 @@ Every parameter carries logical axis names (`vocab`, `embed`, `heads`, `kv_heads
 Attention masks are explicit booleans `mask[b, t, s]` (query t may read key slot s), built
 by `causal_mask` / `decode_mask`; left padding is handled by the caller's positions.
 """
+
 from __future__ import annotations
 
 import math
@@ -43,7 +44,7 @@ def decode_mask(key_valid: Array, query_slots: Array) -> Array:
   Query t may read slot s iff the slot holds a real token and s <= query_slots[t].
   """
   s = key_valid.shape[-1]
-  causal = jnp.arange(s)[None, :] <= query_slots[:, None]            # [T, S]
+  causal = jnp.arange(s)[None, :] <= query_slots[:, None]  # [T, S]
   return causal[None] & key_valid[:, None, :].astype(bool)
 
 
@@ -77,7 +78,7 @@ def rope_inv_freq(cfg: ModelConfig) -> np.ndarray:
 
 def apply_rope(x: Array, positions: Array, inv_freq: np.ndarray) -> Array:
   """x [B, T, H, Dh], positions [B, T] -> rotated x (HF 'rotate_half' convention)."""
-  ang = positions[..., None].astype(jnp.float32) * jnp.asarray(inv_freq)   # [B, T, Dh/2]
+  ang = positions[..., None].astype(jnp.float32) * jnp.asarray(inv_freq)  # [B, T, Dh/2]
   cos = jnp.concatenate([jnp.cos(ang)] * 2, -1)[:, :, None, :]
   sin = jnp.concatenate([jnp.sin(ang)] * 2, -1)[:, :, None, :]
   xf = x.astype(jnp.float32)
@@ -94,8 +95,9 @@ class RMSNorm(nn.Module):
 
   @nn.compact
   def __call__(self, x):
-    scale = self.param("scale", param_init(("embed",), nn.initializers.ones),
-                       (x.shape[-1],), self.param_dtype)
+    scale = self.param(
+      "scale", param_init(("embed",), nn.initializers.ones), (x.shape[-1],), self.param_dtype
+    )
     xf = x.astype(jnp.float32)
     y = xf * jax.lax.rsqrt(jnp.mean(xf * xf, -1, keepdims=True) + self.eps)
     return (y * scale.astype(jnp.float32)).astype(self.dtype)
@@ -104,10 +106,14 @@ class RMSNorm(nn.Module):
 def make_norm(cfg: ModelConfig, name: str):
   if cfg.family == "llama":
     return RMSNorm(cfg.norm_eps, cfg.compute_dtype, cfg.weight_dtype, name=name)
-  return nn.LayerNorm(epsilon=cfg.norm_eps, dtype=cfg.compute_dtype,
-                      param_dtype=cfg.weight_dtype, name=name,
-                      scale_init=param_init(("embed",), nn.initializers.ones),
-                      bias_init=param_init(("embed",), nn.initializers.zeros))
+  return nn.LayerNorm(
+    epsilon=cfg.norm_eps,
+    dtype=cfg.compute_dtype,
+    param_dtype=cfg.weight_dtype,
+    name=name,
+    scale_init=param_init(("embed",), nn.initializers.ones),
+    bias_init=param_init(("embed",), nn.initializers.zeros),
+  )
 
 
 class DenseND(nn.Module):
@@ -115,6 +121,7 @@ class DenseND(nn.Module):
 
   A plain `self.param` of the exact kernel shape (not DenseGeneral, whose flattened-kernel
   init does not compose with logical-axis constraints)."""
+
   features: tuple[int, ...]
   n_in: int
   names: tuple[str | None, ...]
@@ -124,11 +131,10 @@ class DenseND(nn.Module):
 
   @nn.compact
   def __call__(self, x):
-    in_shape = x.shape[-self.n_in:]
-    kernel = self.param("kernel", param_init(self.names), (*in_shape, *self.features),
-                        self.param_dtype)
-    letters = "abcdefgh"
-    ins, outs = letters[: self.n_in], letters[self.n_in: self.n_in + len(self.features)]
+    in_shape = x.shape[-self.n_in :]
+    kernel = self.param(
+      "kernel", param_init(self.names), (*in_shape, *self.features), self.param_dtype
+    )
     # Flatten to one 2-D GEMM: [N, prod(in)] x [prod(in), prod(out)]. Its transposes
     # (the backward pass) are plain GEMMs too, which XLA's CPU backend runs much faster
     # than dot_generals with several contracting dims.
@@ -136,8 +142,12 @@ class DenseND(nn.Module):
     k2 = kernel.astype(self.dtype).reshape(math.prod(in_shape), math.prod(self.features))
     y = (x.astype(self.dtype).reshape(-1, k2.shape[0]) @ k2).reshape(*lead, *self.features)
     if self.use_bias:
-      bias = self.param("bias", param_init(self.names[self.n_in:], nn.initializers.zeros),
-                        self.features, self.param_dtype)
+      bias = self.param(
+        "bias",
+        param_init(self.names[self.n_in :], nn.initializers.zeros),
+        self.features,
+        self.param_dtype,
+      )
       y = y + bias.astype(self.dtype)
     return y
 
@@ -162,6 +172,7 @@ class Attention(nn.Module):
   GPUs where it applies, else XLA) or "cudnn" (cuDNN or an error); opt-in, since the result
   is equal only up to rounding.
   """
+
   cfg: ModelConfig
 
   @nn.compact
@@ -182,17 +193,22 @@ class Attention(nn.Module):
       ck = jax.lax.dynamic_update_slice(cache["k"], k[None].astype(cache["k"].dtype), idx)
       cv = jax.lax.dynamic_update_slice(cache["v"], v[None].astype(cache["v"].dtype), idx)
       new_cache = {"k": ck, "v": cv}
-      k = jax.lax.dynamic_index_in_dim(ck, layer, keepdims=False)      # [B, S, KVH, Dh]
+      k = jax.lax.dynamic_index_in_dim(ck, layer, keepdims=False)  # [B, S, KVH, Dh]
       v = jax.lax.dynamic_index_in_dim(cv, layer, keepdims=False)
     impl = getattr(cfg, "attention_impl", "einsum")
     if impl == "einsum":
       out = einsum_attention(q, k.astype(q.dtype), v.astype(q.dtype), mask)
-    else:   # jax.nn.dot_product_attention: cuDNN flash attention on GPUs that support it
+    else:  # jax.nn.dot_product_attention: cuDNN flash attention on GPUs that support it
       out = jax.nn.dot_product_attention(
-          q, k.astype(q.dtype), v.astype(q.dtype), mask=mask[:, None],
-          implementation=None if impl == "dot_product" else impl)
-    out = _dense(cfg, cfg.hidden_size, (-2, -1), ("heads", "kv", "embed"),
-                 cfg.family != "llama", "o")(out)
+        q,
+        k.astype(q.dtype),
+        v.astype(q.dtype),
+        mask=mask[:, None],
+        implementation=None if impl == "dot_product" else impl,
+      )
+    out = _dense(
+      cfg, cfg.hidden_size, (-2, -1), ("heads", "kv", "embed"), cfg.family != "llama", "o"
+    )(out)
     return out, new_cache
 
 
@@ -212,15 +228,16 @@ def einsum_attention(q: Array, k: Array, v: Array, mask: Array) -> Array:
 
 
 ACTIVATIONS = {
-    "silu": jax.nn.silu,
-    "gelu_new": lambda x: jax.nn.gelu(x, approximate=True),
-    "gelu": lambda x: jax.nn.gelu(x, approximate=False),
-    "relu": jax.nn.relu,
+  "silu": jax.nn.silu,
+  "gelu_new": lambda x: jax.nn.gelu(x, approximate=True),
+  "gelu": lambda x: jax.nn.gelu(x, approximate=False),
+  "relu": jax.nn.relu,
 }
 
 
 class MLP(nn.Module):
   """SwiGLU (llama: down(silu(gate x) * up x)) or plain (fc -> act -> proj)."""
+
   cfg: ModelConfig
 
   @nn.compact
@@ -243,6 +260,7 @@ class Block(nn.Module):
   broadcast arguments (mask, positions, cache_index), so `nn.scan` can stack layers. The
   stacked cache (or None) rides in the carry and is updated in place at `layer`.
   """
+
   cfg: ModelConfig
 
   @nn.compact
@@ -269,6 +287,7 @@ class Stack(nn.Module):
 
   (x, cache {"k","v": [L, B, S, KVH, Dh]} or None, ...) -> (x, updated cache or None).
   """
+
   cfg: ModelConfig
 
   @nn.compact
@@ -280,11 +299,16 @@ class Stack(nn.Module):
     carry = (x, cache)
     if cfg.scan_layers:
       scanned = nn.scan(
-          block, variable_axes={"params": 0}, split_rngs={"params": True},
-          in_axes=(0, nn.broadcast, nn.broadcast, nn.broadcast),
-          length=cfg.num_layers, metadata_params={nn.PARTITION_NAME: "layers"})
-      carry, _ = scanned(cfg, name="block")(carry, jnp.arange(cfg.num_layers), mask,
-                                            positions, cache_index)
+        block,
+        variable_axes={"params": 0},
+        split_rngs={"params": True},
+        in_axes=(0, nn.broadcast, nn.broadcast, nn.broadcast),
+        length=cfg.num_layers,
+        metadata_params={nn.PARTITION_NAME: "layers"},
+      )
+      carry, _ = scanned(cfg, name="block")(
+        carry, jnp.arange(cfg.num_layers), mask, positions, cache_index
+      )
       return carry
     for i in range(cfg.num_layers):
       carry, _ = block(cfg, name=f"layers_{i}")(carry, i, mask, positions, cache_index)

@@ -4,6 +4,7 @@ Parameters and activations carry logical axis names; `RULES` maps each to mesh a
 (`data`, `fsdp`, `tensor`) mesh. A logical axis whose size does not divide by its mesh
 axes falls back to replication for that array (e.g. 3 KV heads on a 2-way tensor axis).
 """
+
 from __future__ import annotations
 
 from typing import Any, Sequence
@@ -11,25 +12,26 @@ from typing import Any, Sequence
 import flax.linen as nn
 import jax
 import numpy as np
-from jax.sharding import AxisType, Mesh, NamedSharding, PartitionSpec as P
+from jax.sharding import AxisType, Mesh, NamedSharding
+from jax.sharding import PartitionSpec as P
 
 MESH_AXES = ("data", "fsdp", "tensor")
 
 # logical axis -> mesh axes (None = replicated). One table for the whole project.
 RULES: tuple[tuple[str, Any], ...] = (
-    ("batch", ("data", "fsdp")),
-    ("length", None),
-    ("vocab", "tensor"),
-    ("embed", "fsdp"),
-    ("embed_out", None),
-    ("heads", "tensor"),
-    ("kv_heads", "tensor"),
-    ("kv", None),
-    ("mlp", "tensor"),
-    ("layers", None),
-    ("positions", None),
-    ("head_hidden", "tensor"),
-    ("lora", None),
+  ("batch", ("data", "fsdp")),
+  ("length", None),
+  ("vocab", "tensor"),
+  ("embed", "fsdp"),
+  ("embed_out", None),
+  ("heads", "tensor"),
+  ("kv_heads", "tensor"),
+  ("kv", None),
+  ("mlp", "tensor"),
+  ("layers", None),
+  ("positions", None),
+  ("head_hidden", "tensor"),
+  ("lora", None),
 )
 
 
@@ -51,8 +53,7 @@ def make_mesh(shape: Sequence[int] | str = (-1, 1, 1), devices=None) -> Mesh:
     shape[shape.index(-1)] = n // known
   if int(np.prod(shape)) != n:
     raise ValueError(f"mesh shape {shape} needs {int(np.prod(shape))} devices, have {n}")
-  return jax.make_mesh(tuple(shape), MESH_AXES, axis_types=(AxisType.Auto,) * 3,
-                       devices=devices)
+  return jax.make_mesh(tuple(shape), MESH_AXES, axis_types=(AxisType.Auto,) * 3, devices=devices)
 
 
 def _mesh_size(mesh: Mesh, axes) -> int:
@@ -62,14 +63,15 @@ def _mesh_size(mesh: Mesh, axes) -> int:
   return int(np.prod([mesh.shape[a] for a in axes]))
 
 
-def logical_to_spec(names: Sequence[str | None], shape: Sequence[int], mesh: Mesh,
-                    rules=RULES) -> P:
+def logical_to_spec(
+  names: Sequence[str | None], shape: Sequence[int], mesh: Mesh, rules=RULES
+) -> P:
   """Logical names of one array -> PartitionSpec, replicating non-divisible dims and never
   using a mesh axis twice."""
   table = dict(rules)
   used: set[str] = set()
   out = []
-  for name, dim in zip(names, shape):
+  for name, dim in zip(names, shape, strict=True):
     if name is not None and name not in table:
       raise KeyError(f"logical axis {name!r} has no sharding rule in parallel.mesh.RULES")
     axes = table.get(name) if name is not None else None
@@ -88,15 +90,18 @@ def logical_to_spec(names: Sequence[str | None], shape: Sequence[int], mesh: Mes
 def tree_shardings(abstract_boxed: Any, mesh: Mesh, rules=RULES) -> Any:
   """Shardings for a (possibly `nn.Partitioned`-boxed) abstract tree; unboxed leaves that
   carry no names are replicated."""
+
   def one(leaf):
     if isinstance(leaf, nn.LogicallyPartitioned) or isinstance(leaf, nn.Partitioned):
-      if not hasattr(leaf.value, "shape"):   # e.g. optax's MaskedNode of a frozen leaf
+      if not hasattr(leaf.value, "shape"):  # e.g. optax's MaskedNode of a frozen leaf
         return leaf.value
       shape = leaf.value.shape
       return NamedSharding(mesh, logical_to_spec(leaf.names, shape, mesh, rules))
     return NamedSharding(mesh, P())
-  return jax.tree.map(one, abstract_boxed,
-                      is_leaf=lambda x: isinstance(x, (nn.Partitioned, nn.LogicallyPartitioned)))
+
+  return jax.tree.map(
+    one, abstract_boxed, is_leaf=lambda x: isinstance(x, (nn.Partitioned, nn.LogicallyPartitioned))
+  )
 
 
 def data_sharding(mesh: Mesh, ndim: int) -> NamedSharding:
@@ -120,8 +125,10 @@ def to_host(tree):
   if jax.process_count() == 1:
     return jax.device_get(tree)
   from jax.experimental import multihost_utils
+
   def one(x):
     if isinstance(x, jax.Array) and not x.is_fully_addressable:
       return np.asarray(multihost_utils.process_allgather(x, tiled=True))
     return np.asarray(jax.device_get(x))
+
   return jax.tree.map(one, tree)

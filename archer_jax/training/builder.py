@@ -1,5 +1,6 @@
 """Model and state construction: tokenizers, networks, optimizers and the initial `RLState`,
 born sharded on the mesh (parameters never gathered on one host)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -34,6 +35,7 @@ class Tokenizers:
 class Networks:
   """The static half of a run's models: modules, configs, optimizers and shardings.
   critic_* are None when the algorithm uses no critic."""
+
   actor_net: PolicyWithValue
   actor_cfg: ModelConfig
   actor_tx: Any
@@ -52,6 +54,7 @@ class Networks:
 @dataclasses.dataclass(frozen=True)
 class Needs:
   """What an algorithm needs built (see `Algorithm.needs`)."""
+
   critic: bool = True
   value_head: bool = False
   reference: bool = False
@@ -62,6 +65,7 @@ def build_tokenizers(config, workdir: str, corpus: Callable[[], list[str]]) -> T
   under workdir/tokenizer, or a named model's) and the critic's (shared when the critic is
   from scratch or `critic.share_tokenizer`)."""
   from archer_jax.data import tokenizer as bpe
+
   c = config
   tok_dir = os.path.join(workdir, "tokenizer")
   if c.actor.model == "scratch":
@@ -73,14 +77,17 @@ def build_tokenizers(config, workdir: str, corpus: Callable[[], list[str]]) -> T
         bpe.save(actor, tok_dir)
   else:
     from archer_jax.loading import load_tokenizer
+
     actor = load_tokenizer(c.actor.model)
   if c.critic.model == "scratch" or c.critic.share_tokenizer:
     critic = actor
   else:
     from archer_jax.loading import load_tokenizer
+
     critic = load_tokenizer(c.critic.model)
-  return Tokenizers(actor, critic, IncrementalEncoder(actor, c.actor.prompt_prefix),
-                    IncrementalEncoder(critic))
+  return Tokenizers(
+    actor, critic, IncrementalEncoder(actor, c.actor.prompt_prefix), IncrementalEncoder(critic)
+  )
 
 
 def trajectory_texts(trajectories) -> list[str]:
@@ -107,8 +114,13 @@ def env_texts(env, episodes: int, seed: int) -> list[str]:
 def _scratch_cfg(spec, tok) -> ModelConfig:
   kw = dict(spec)
   kw.setdefault("max_position_embeddings", 1024)
-  return ModelConfig(vocab_size=len(tok), pad_token_id=tok.pad_token_id,
-                     eos_token_id=tok.eos_token_id, bos_token_id=tok.bos_token_id, **kw)
+  return ModelConfig(
+    vocab_size=len(tok),
+    pad_token_id=tok.pad_token_id,
+    eos_token_id=tok.eos_token_id,
+    bos_token_id=tok.bos_token_id,
+    **kw,
+  )
 
 
 def _load(config, who: str, tok, mesh):
@@ -116,12 +128,14 @@ def _load(config, who: str, tok, mesh):
   if spec.model == "scratch":
     return _scratch_cfg(spec.scratch, tok), None
   from archer_jax.loading import load_model
+
   return load_model(spec.model, dtype=spec.dtype, mesh=mesh, **dict(spec.get("overrides", {})))
 
 
 def frozen_encoder_mask(params):
   """Trainable mask of a critic whose encoder is frozen: everything but `encoder`."""
-  return {k: jax.tree.map(lambda _: k != "encoder", v) for k, v in params.items()}
+  # (the lambda runs inside its own iteration, so the late-bound `k` is safe)
+  return {k: jax.tree.map(lambda _: k != "encoder", v) for k, v in params.items()}  # noqa: B023
 
 
 def build(config, mesh, tokenizers: Tokenizers, needs: Needs) -> tuple[Networks, RLState]:
@@ -135,41 +149,54 @@ def build(config, mesh, tokenizers: Tokenizers, needs: Needs) -> tuple[Networks,
   actor_net = PolicyWithValue(actor_cfg, value_head=needs.value_head)
   dummy = (jnp.zeros((dp, c.actor.obs_len + c.actor.max_new_tokens), jnp.int32),)
   params = None
-  if lm_params is not None:   # pretrained LM; a value head (if any) starts random
+  if lm_params is not None:  # pretrained LM; a value head (if any) starts random
     params = {"lm": lm_params}
     if needs.value_head:
       params.update(init_params(actor_net, dummy, key, mesh, keep=("value",)))
   extra, trainable = None, None
   if c.actor.lora_rank:
     from flax import linen as nn
+
     abstract = nn.meta.unbox(jax.eval_shape(actor_net.init, key, *dummy)["params"])
     extra = {"lora": lora.init_lora(abstract["lm"], c.actor.lora_rank, jax.random.fold_in(key, 3))}
     trainable = lora.trainable_mask
   actor_tx = make_optimizer(c.actor.lr, c.actor.grad_clip, trainable=trainable)
   bc_tx = make_optimizer(c.bc.lr or c.actor.lr, c.actor.grad_clip, trainable=trainable)
-  actor, actor_sh = create_state(actor_net, dummy, actor_tx, mesh, jax.random.fold_in(key, 1),
-                                 params, extra)
+  actor, actor_sh = create_state(
+    actor_net, dummy, actor_tx, mesh, jax.random.fold_in(key, 1), params, extra
+  )
   nets = Networks(actor_net, actor_cfg, actor_tx, bc_tx, actor_sh, dummy, bool(extra), mesh)
   critic = target = None
   if needs.critic:
     critic_cfg, enc_params = _load(c, "critic", tokenizers.critic, mesh)
     critic_net = DoubleCritic(critic_cfg, joint=bool(c.critic.get("joint", False)))
     co, ca = c.critic.obs_len, c.critic.act_len
-    cdummy = (jnp.zeros((dp, co), jnp.int32), jnp.ones((dp, co), bool),
-              jnp.zeros((dp, ca), jnp.int32), jnp.ones((dp, ca), bool))
+    cdummy = (
+      jnp.zeros((dp, co), jnp.int32),
+      jnp.ones((dp, co), bool),
+      jnp.zeros((dp, ca), jnp.int32),
+      jnp.ones((dp, ca), bool),
+    )
     cparams = None
-    if enc_params is not None:   # pretrained encoder; the heads start random
-      heads = [k for k in jax.eval_shape(critic_net.init, key, *cdummy)["params"]
-               if k != "encoder"]
+    if enc_params is not None:  # pretrained encoder; the heads start random
+      heads = [k for k in jax.eval_shape(critic_net.init, key, *cdummy)["params"] if k != "encoder"]
       cparams = dict(init_params(critic_net, cdummy, key, mesh, keep=heads), encoder=enc_params)
     frozen = bool(c.critic.get("freeze_encoder", False))
-    critic_tx = make_optimizer(c.critic.lr, c.critic.grad_clip,
-                               trainable=frozen_encoder_mask if frozen else None)
-    critic, critic_sh = create_state(critic_net, cdummy, critic_tx, mesh,
-                                     jax.random.fold_in(key, 2), cparams)
+    critic_tx = make_optimizer(
+      c.critic.lr, c.critic.grad_clip, trainable=frozen_encoder_mask if frozen else None
+    )
+    critic, critic_sh = create_state(
+      critic_net, cdummy, critic_tx, mesh, jax.random.fold_in(key, 2), cparams
+    )
     target = copy_params(critic.params, critic_sh.params)
-    nets = dataclasses.replace(nets, critic_net=critic_net, critic_cfg=critic_cfg,
-                               critic_tx=critic_tx, critic_sh=critic_sh, frozen=frozen)
+    nets = dataclasses.replace(
+      nets,
+      critic_net=critic_net,
+      critic_cfg=critic_cfg,
+      critic_tx=critic_tx,
+      critic_sh=critic_sh,
+      frozen=frozen,
+    )
   state = RLState(actor=actor, critic=critic, target=target)
   return nets, with_reference(state, nets, needs.reference)
 
@@ -184,7 +211,7 @@ def restart_actor(state: RLState, nets: Networks, reference: bool) -> RLState:
   """After the warm start: a fresh RL optimizer state on the BC weights, a new KL anchor."""
   params = {k: v for k, v in state.actor.params.items() if k != "lora"}
   extra = {"lora": state.actor.params["lora"]} if nets.lora else None
-  actor, _ = create_state(nets.actor_net, nets.actor_dummy, nets.actor_tx, nets.mesh,
-                          jax.random.PRNGKey(0), params, extra)
-  return with_reference(state.replace(actor=actor, bc_done=np.ones((), np.bool_)), nets,
-                        reference)
+  actor, _ = create_state(
+    nets.actor_net, nets.actor_dummy, nets.actor_tx, nets.mesh, jax.random.PRNGKey(0), params, extra
+  )
+  return with_reference(state.replace(actor=actor, bc_done=np.ones((), np.bool_)), nets, reference)

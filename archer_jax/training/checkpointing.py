@@ -17,6 +17,7 @@ partial or unreadable.
 
 Directories go through `etils.epath`, so `gs://...` works wherever orbax's does.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -33,9 +34,9 @@ from etils import epath
 
 log = logging.getLogger(__name__)
 
-_SEEDS = (0x9E3779B9, 0x7F4A7C15)   # two independent 32-bit streams: a 64-bit checksum
-_M1, _M2 = 0x85EBCA6B, 0xC2B2AE35   # murmur3's finaliser constants
-_CHUNK = 1 << 22                    # elements per numpy pass (bounds host temporaries)
+_SEEDS = (0x9E3779B9, 0x7F4A7C15)  # two independent 32-bit streams: a 64-bit checksum
+_M1, _M2 = 0x85EBCA6B, 0xC2B2AE35  # murmur3's finaliser constants
+_CHUNK = 1 << 22  # elements per numpy pass (bounds host temporaries)
 
 
 class CorruptCheckpointError(RuntimeError):
@@ -44,12 +45,14 @@ class CorruptCheckpointError(RuntimeError):
 
 def abstract_like(tree: Any) -> Any:
   """ShapeDtypeStructs (with the live arrays' shardings) describing `tree` for a restore."""
+
   def one(x):
     if isinstance(x, jax.Array):
       return jax.ShapeDtypeStruct(x.shape, x.dtype, sharding=x.sharding)
     if isinstance(x, jax.ShapeDtypeStruct):
       return x
     return np.asarray(x)
+
   return jax.tree.map(one, tree)
 
 
@@ -83,8 +86,9 @@ def _jax_checksum(x: jax.Array) -> jax.Array:
   for d in reversed(range(w.ndim)):
     index = index + jax.lax.broadcasted_iota(jnp.uint32, w.shape, d) * jnp.uint32(stride % 2**32)
     stride *= w.shape[d]
-  return jnp.stack([jnp.sum(_fmix(jnp, _fmix(jnp, index + jnp.uint32(s)) ^ w), dtype=jnp.uint32)
-                    for s in _SEEDS])
+  return jnp.stack(
+    [jnp.sum(_fmix(jnp, _fmix(jnp, index + jnp.uint32(s)) ^ w), dtype=jnp.uint32) for s in _SEEDS]
+  )
 
 
 _tree_checksums = jax.jit(lambda tree: jax.tree.map(_jax_checksum, tree))
@@ -105,10 +109,12 @@ def _np_checksum(x: np.ndarray) -> np.ndarray:
   w = _np_words(np.asarray(x))
   out = np.zeros(len(_SEEDS), np.uint32)
   for start in range(0, w.size, _CHUNK):
-    part = w[start:start + _CHUNK]
+    part = w[start : start + _CHUNK]
     index = np.arange(start, start + part.size, dtype=np.uint64).astype(np.uint32)
-    out += np.array([np.sum(_fmix(np, _fmix(np, index + np.uint32(s)) ^ part),
-                            dtype=np.uint32) for s in _SEEDS], np.uint32)   # wraps mod 2^32
+    out += np.array(
+      [np.sum(_fmix(np, _fmix(np, index + np.uint32(s)) ^ part), dtype=np.uint32) for s in _SEEDS],
+      np.uint32,
+    )  # wraps mod 2^32
   return out
 
 
@@ -124,7 +130,7 @@ def checksums(tree: Any) -> dict[str, str]:
   Mesh-independent: a value checksums the same whatever its sharding.
   """
   leaves, _ = jax.tree_util.tree_flatten_with_path(tree)
-  groups: dict[frozenset, dict[int, jax.Array]] = {}   # one jit per device set
+  groups: dict[frozenset, dict[int, jax.Array]] = {}  # one jit per device set
   for i, (_, x) in enumerate(leaves):
     if isinstance(x, jax.Array):
       groups.setdefault(frozenset(d.id for d in x.sharding.device_set), {})[i] = x
@@ -156,6 +162,7 @@ def _all_processes(ok: bool) -> bool:
   if jax.process_count() == 1:
     return ok
   from jax.experimental import multihost_utils
+
   return bool(np.all(multihost_utils.process_allgather(np.int32(ok))))
 
 
@@ -173,9 +180,11 @@ class Checkpointer:
     self.directory = path if path.is_absolute() else path.absolute()
     self.restored_step: int | None = None
     self.manager = ocp.CheckpointManager(
-        self.directory,
-        options=ocp.CheckpointManagerOptions(max_to_keep=max_to_keep, create=True,
-                                             enable_async_checkpointing=False))
+      self.directory,
+      options=ocp.CheckpointManagerOptions(
+        max_to_keep=max_to_keep, create=True, enable_async_checkpointing=False
+      ),
+    )
 
   def latest_step(self) -> int | None:
     return self.manager.latest_step()
@@ -191,14 +200,19 @@ class Checkpointer:
     to an earlier step, e.g. after a corrupt latest one, abandons the steps after it)."""
     stale = [s for s in self.all_steps() if s >= step]
     if stale:
-      log.warning("checkpoints %s: replacing step(s) %s with step %d", self.directory, stale,
-                  step)
+      log.warning("checkpoints %s: replacing step(s) %s with step %d", self.directory, stale, step)
       for s in stale:
         self.manager.delete(s)
     sums = {"arrays": checksums(arrays), "meta": _meta_digest(meta)}
-    self.manager.save(step, args=ocp.args.Composite(
-        arrays=ocp.args.StandardSave(arrays), meta=ocp.args.JsonSave(meta),
-        checksums=ocp.args.JsonSave(sums)), force=True)
+    self.manager.save(
+      step,
+      args=ocp.args.Composite(
+        arrays=ocp.args.StandardSave(arrays),
+        meta=ocp.args.JsonSave(meta),
+        checksums=ocp.args.JsonSave(sums),
+      ),
+      force=True,
+    )
     self.manager.wait_until_finished()
 
   def _restore_step(self, step: int, like: Any) -> tuple[Any, dict]:
@@ -206,16 +220,22 @@ class Checkpointer:
     where = self.step_dir(step)
     if not (where / "checksums").exists():
       raise CorruptCheckpointError(f"{where}: no checksums item (partial or foreign step)")
-    out = self.manager.restore(step, args=ocp.args.Composite(
-        arrays=ocp.args.StandardRestore(abstract_like(like)), meta=ocp.args.JsonRestore(),
-        checksums=ocp.args.JsonRestore()))
+    out = self.manager.restore(
+      step,
+      args=ocp.args.Composite(
+        arrays=ocp.args.StandardRestore(abstract_like(like)),
+        meta=ocp.args.JsonRestore(),
+        checksums=ocp.args.JsonRestore(),
+      ),
+    )
     saved = out["checksums"]
     bad = _mismatches(saved["arrays"], checksums(out["arrays"]))
     if saved["meta"] != _meta_digest(out["meta"]):
       bad.append("meta")
     if bad:
-      raise CorruptCheckpointError(f"{where}: restored values differ from the saved "
-                                   f"checksums: {', '.join(bad)}")
+      raise CorruptCheckpointError(
+        f"{where}: restored values differ from the saved checksums: {', '.join(bad)}"
+      )
     return out["arrays"], out["meta"]
 
   def restore(self, step: int | None, like: Any) -> tuple[Any, dict]:
@@ -236,16 +256,25 @@ class Checkpointer:
         result, err = None, e
       if _all_processes(err is None):
         if s != steps[0]:
-          log.warning("checkpoints %s: restored step %d; newer step(s) unusable: %s",
-                      self.directory, s, "; ".join(problems))
+          log.warning(
+            "checkpoints %s: restored step %d; newer step(s) unusable: %s",
+            self.directory,
+            s,
+            "; ".join(problems),
+          )
         self.restored_step = s
         return result
       problems.append(f"step {s}: {err or 'unusable on another process'}")
-      log.warning("checkpoints %s: step %d is unusable (%s)%s", self.directory, s,
-                  err or "on another process",
-                  "; trying the previous kept step" if s != steps[-1] else "")
-    raise CorruptCheckpointError(f"no usable checkpoint in {self.directory}: "
-                                 + "; ".join(problems))
+      log.warning(
+        "checkpoints %s: step %d is unusable (%s)%s",
+        self.directory,
+        s,
+        err or "on another process",
+        "; trying the previous kept step" if s != steps[-1] else "",
+      )
+    raise CorruptCheckpointError(
+      f"no usable checkpoint in {self.directory}: " + "; ".join(problems)
+    )
 
   def close(self) -> None:
     self.manager.close()

@@ -2,6 +2,7 @@
 
 Wraps the jitted KV-cache `generation.Sampler`; parameters are passed in (the RL state
 holds them), so one `Policy` serves the live actor, a frozen one or a reference alike."""
+
 from __future__ import annotations
 
 import flax.linen as nn
@@ -13,15 +14,20 @@ from archer_jax.parallel.mesh import RULES
 
 
 class Policy:
-
   def __init__(self, config, mesh, actor_cfg, tokenizer):
     from archer_jax.generation import Sampler
+
     c = config.actor
     self.config, self.mesh = config, mesh
     self.lora = bool(c.lora_rank)
-    self.sampler = Sampler(actor_cfg, tokenizer, max_new_tokens=c.max_new_tokens,
-                           stop_strings=tuple(c.stop_strings), prompt_buckets=(c.obs_len,),
-                           batch_buckets=tuple(c.batch_buckets))
+    self.sampler = Sampler(
+      actor_cfg,
+      tokenizer,
+      max_new_tokens=c.max_new_tokens,
+      stop_strings=tuple(c.stop_strings),
+      prompt_buckets=(c.obs_len,),
+      batch_buckets=tuple(c.batch_buckets),
+    )
     self._merge = jax.jit(self.merged_lm)
 
   def merged_lm(self, params):
@@ -35,8 +41,9 @@ class Policy:
     """prompts: list of id lists -> (ids incl. the stop token, texts, log-probs [N, L])."""
     with jax.sharding.set_mesh(self.mesh), nn.logical_axis_rules(RULES):
       lm = self._merge(params) if self.lora else params["lm"]
-      r = self.sampler.generate(lm, prompts, key, temperature=self.config.actor.temperature,
-                                greedy=greedy)
+      r = self.sampler.generate(
+        lm, prompts, key, temperature=self.config.actor.temperature, greedy=greedy
+      )
     ids = [list(np.asarray(r.tokens[i, : r.lengths[i]])) for i in range(len(prompts))]
     return ids, list(r.texts), np.asarray(r.logprobs)[: len(prompts)]
 
@@ -44,21 +51,23 @@ class Policy:
     """(prompt ids, observation texts) -> (ids, texts) for `rollout.collect`; each call
     draws from a fresh fold of `key`."""
     counter = iter(range(1 << 30))
+
     def gen(prompts, texts=None):
       del texts
       ids, out, _ = self.sample(params, prompts, jax.random.fold_in(key, next(counter)), greedy)
       return ids, out
+
     return gen
 
   def sample_rows(self, params, key, a_obs, a_obs_mask, on_chunk=None):
     """One a ~ pi(.|s) per row of left-padded actor observations, in chunks of
     `actor.sample_chunk` (no gradient): -> (ids, texts, log-probs [N, La]).
     on_chunk(): called after each chunk (progress)."""
-    obs = [r[m].tolist() for r, m in zip(a_obs, a_obs_mask)]
+    obs = [r[m].tolist() for r, m in zip(a_obs, a_obs_mask, strict=True)]
     chunk = self.config.actor.sample_chunk
     ids, texts, logps = [], [], []
     for i in range(0, len(obs), chunk):
-      d, t, lp = self.sample(params, obs[i:i + chunk], jax.random.fold_in(key, i), greedy=False)
+      d, t, lp = self.sample(params, obs[i : i + chunk], jax.random.fold_in(key, i), greedy=False)
       ids += d
       texts += t
       logps.append(lp)

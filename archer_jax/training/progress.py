@@ -4,6 +4,7 @@ On a terminal (bars on), each phase is a nested tqdm bar under the run's bar: "c
 counting turns, "a_pi" counting sampler chunks, "critic" / "actor" counting steps. With bars
 off, each phase ends with one plain line: `[it 3/15] critic: 30/30 steps in 4.2 s`.
 Algorithms report through `ctx.progress.phase(name, total, unit)`."""
+
 from __future__ import annotations
 
 import contextlib
@@ -14,7 +15,6 @@ from tqdm.auto import tqdm
 
 
 class _Phase:
-
   def __init__(self, bar, total):
     self.bar, self.total, self.done = bar, total, 0
 
@@ -39,15 +39,21 @@ class Progress:
   def __init__(self, bars: bool, enabled: bool = True, stream=None):
     self.bars, self.enabled = bars and enabled, enabled
     self.stream = stream or sys.stdout
-    self.where = ""          # e.g. "it 3/15": the prefix of the plain lines
+    self.where = ""  # e.g. "it 3/15": the prefix of the plain lines
 
   @contextlib.contextmanager
   def phase(self, name: str, total: int | None = None, unit: str = "steps"):
     """Context for one phase; `.update(n)` advances its count (`total` may be set late)."""
     bar = None
     if self.bars:
-      bar = tqdm(total=total, desc=f"  {name}", unit=unit.rstrip("s") or unit, leave=False,
-                 position=1, file=self.stream)
+      bar = tqdm(
+        total=total,
+        desc=f"  {name}",
+        unit=unit.rstrip("s") or unit,
+        leave=False,
+        position=1,
+        file=self.stream,
+      )
     handle = _Phase(bar, total)
     t0 = time.perf_counter()
     try:

@@ -4,6 +4,7 @@ Each field is an array [capacity, ...]; `add` writes a ring buffer, `sample` dra
 indices with a caller-supplied numpy Generator (seeded per iteration for reproducibility).
 `state_dict()` / `load_state_dict()` round-trip it through the checkpoint.
 """
+
 from __future__ import annotations
 
 from typing import Mapping
@@ -12,7 +13,6 @@ import numpy as np
 
 
 class ReplayBuffer:
-
   def __init__(self, capacity: int, spec: Mapping[str, tuple[tuple[int, ...], np.dtype]]):
     if capacity <= 0:
       raise ValueError(f"replay buffer capacity must be positive, got {capacity}")
@@ -49,8 +49,11 @@ class ReplayBuffer:
 
   def state_dict(self) -> dict:
     """Full-capacity arrays (fixed shapes, so a restore target is known up front)."""
-    return {"data": {k: v.copy() for k, v in self.data.items()},
-            "size": np.int64(self.size), "pos": np.int64(self.pos)}
+    return {
+      "data": {k: v.copy() for k, v in self.data.items()},
+      "size": np.int64(self.size),
+      "pos": np.int64(self.pos),
+    }
 
   def load_state_dict(self, state: Mapping) -> None:
     for k in self.spec:

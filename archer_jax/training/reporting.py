@@ -1,4 +1,5 @@
 """What a user sees: metrics JSONL (+ TensorBoard when installed), a PNG plot, a summary."""
+
 from __future__ import annotations
 
 import json
@@ -12,12 +13,13 @@ class MetricsLog:
 
   def __init__(self, workdir: str, enabled: bool = True):
     self.path = os.path.join(workdir, "metrics.jsonl")
-    self.enabled = enabled      # multi-host: only process 0 writes
+    self.enabled = enabled  # multi-host: only process 0 writes
     self._tb = None
     if not enabled:
       return
     try:  # optional
       from torch.utils.tensorboard import SummaryWriter  # type: ignore
+
       self._tb = SummaryWriter(os.path.join(workdir, "tensorboard"))
     except Exception:  # noqa: BLE001 - TensorBoard is a nice-to-have
       self._tb = None
@@ -37,7 +39,7 @@ class MetricsLog:
     """On resume: drop records of iterations after the checkpoint's (`iteration` done)."""
     if not self.enabled or not os.path.exists(self.path):
       return
-    keep = [l for l in open(self.path) if json.loads(l).get("iteration", -1) <= iteration]
+    keep = [line for line in open(self.path) if json.loads(line).get("iteration", -1) <= iteration]
     with open(self.path, "w") as f:
       f.writelines(keep)
 
@@ -45,27 +47,39 @@ class MetricsLog:
 def plot(history: Sequence[dict], path: str, title: str = "") -> str | None:
   """Train/eval return and critic/actor losses against iteration -> PNG at `path`."""
   import matplotlib
+
   matplotlib.use("Agg")
   import matplotlib.pyplot as plt
+
   if not history:
     return None
+
   def series(key):
     pts = [(h["iteration"], h[key]) for h in history if key in h and h[key] is not None]
     return ([p[0] for p in pts], [p[1] for p in pts])
+
   fig, axes = plt.subplots(1, 3, figsize=(15, 4))
-  for key, label in (("train_return", "train (sampled)"),
-                     ("train_greedy_return", "train (greedy rollouts)"),
-                     ("eval_return", "eval (greedy)"),
-                     ("eval_sampled_return", "eval (sampled)")):
+  for key, label in (
+    ("train_return", "train (sampled)"),
+    ("train_greedy_return", "train (greedy rollouts)"),
+    ("eval_return", "eval (greedy)"),
+    ("eval_sampled_return", "eval (sampled)"),
+  ):
     x, y = series(key)
     if x:
       axes[0].plot(x, y, marker="o" if key.startswith("eval") else None, label=label)
-  axes[0].set_title("episode return"); axes[0].legend(); axes[0].set_xlabel("iteration")
+  axes[0].set_title("episode return")
+  axes[0].legend()
+  axes[0].set_xlabel("iteration")
   x, y = series("critic_loss")
-  axes[1].plot(x, y); axes[1].set_title("critic loss"); axes[1].set_xlabel("iteration")
+  axes[1].plot(x, y)
+  axes[1].set_title("critic loss")
+  axes[1].set_xlabel("iteration")
   axes[1].set_yscale("log" if y and min(y) > 0 else "linear")
   x, y = series("actor_loss")
-  axes[2].plot(x, y); axes[2].set_title("actor loss"); axes[2].set_xlabel("iteration")
+  axes[2].plot(x, y)
+  axes[2].set_title("actor loss")
+  axes[2].set_xlabel("iteration")
   if title:
     fig.suptitle(title)
   fig.tight_layout()

@@ -5,6 +5,7 @@ target-critic train states, the reference policy and the counters. Algorithms ar
 (state, data) -> (state, metrics); the trainer holds the state; a checkpoint is this object
 plus the replay buffer. Networks an algorithm does not need are None.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -23,6 +24,7 @@ class RLState:
   target: the target critic's parameters (Polyak-averaged copy), or None.
   ref: the reference policy's parameters (the KL anchor), or {} when unused.
   iteration: int32 [] RL iterations done. bc_done: bool [] warm start done."""
+
   actor: TrainState
   critic: TrainState | None = None
   target: Any = None

@@ -5,6 +5,7 @@ call (finished rows cost nothing); the sampled *ids* are kept for the losses and
 text goes to the environment. Observation ids grow incrementally: when a new observation
 extends the previous one (the usual multi-turn history), only the new suffix is tokenised.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -22,8 +23,8 @@ def pad_left(seqs: Sequence[Sequence[int]], length: int, pad_id: int = 0):
   for i, s in enumerate(seqs):
     s = list(s)[-length:] if length else []
     if s:
-      ids[i, length - len(s):] = s
-      mask[i, length - len(s):] = True
+      ids[i, length - len(s) :] = s
+      mask[i, length - len(s) :] = True
   return ids, mask
 
 
@@ -56,7 +57,7 @@ class IncrementalEncoder:
 
   def extend(self, prev_text: str | None, prev_ids: list[int] | None, text: str) -> list[int]:
     if prev_text is not None and text.startswith(prev_text):
-      return prev_ids + (self._enc(text[len(prev_text):]) if len(text) > len(prev_text) else [])
+      return prev_ids + (self._enc(text[len(prev_text) :]) if len(text) > len(prev_text) else [])
     return self.prefix_ids + self._enc(text)
 
 
@@ -76,6 +77,7 @@ def episode_success(traj) -> bool:
 @dataclasses.dataclass
 class RolloutBatch:
   """Transitions of one collection, flattened over (episode, turn); arrays [N, ...]."""
+
   obs_ids: list[list[int]]
   act_ids: list[list[int]]
   next_obs_ids: list[list[int]]
@@ -84,19 +86,33 @@ class RolloutBatch:
   next_obs_text: list[str]
   reward: np.ndarray
   done: np.ndarray
-  episode: np.ndarray          # int32 [N]: each transition's episode (index into the next two)
+  episode: np.ndarray  # int32 [N]: each transition's episode (index into the next two)
   episode_returns: np.ndarray
   episode_success: np.ndarray
   num_turns: int
 
 
-_FIELDS = ("obs_ids", "act_ids", "next_obs_ids", "obs_text", "act_text", "next_obs_text",
-           "reward", "done", "episode")
+_FIELDS = (
+  "obs_ids",
+  "act_ids",
+  "next_obs_ids",
+  "obs_text",
+  "act_text",
+  "next_obs_text",
+  "reward",
+  "done",
+  "episode",
+)
 
 
-def collect(env: BatchedEnv, generate: Callable, encoder: IncrementalEncoder,
-            seeds: Sequence[int] | None = None, indices: Sequence[int] | None = None,
-            on_turn: Callable[[], None] | None = None) -> RolloutBatch:
+def collect(
+  env: BatchedEnv,
+  generate: Callable,
+  encoder: IncrementalEncoder,
+  seeds: Sequence[int] | None = None,
+  indices: Sequence[int] | None = None,
+  on_turn: Callable[[], None] | None = None,
+) -> RolloutBatch:
   """Play one batch of episodes to the end.
 
   generate(prompt_ids: list[list[int]], observations: list[str]) -> (token_ids, texts) for
@@ -112,15 +128,19 @@ def collect(env: BatchedEnv, generate: Callable, encoder: IncrementalEncoder,
     rows = np.flatnonzero(~done)
     tok, texts = generate([ids[r] for r in rows], [obs[r] for r in rows])
     actions = [""] * b
-    for r, t in zip(rows, texts):
+    for r, t in zip(rows, texts, strict=True):
       actions[r] = t
     new_obs, rew, new_done, _ = env.step(actions)
     for j, r in enumerate(rows):
       nxt = encoder.extend(obs[r], ids[r], new_obs[r])
-      out["obs_ids"].append(ids[r]); out["act_ids"].append(list(tok[j]))
-      out["next_obs_ids"].append(nxt); out["obs_text"].append(obs[r])
-      out["act_text"].append(texts[j]); out["next_obs_text"].append(new_obs[r])
-      out["reward"].append(float(rew[r])); out["done"].append(bool(new_done[r]))
+      out["obs_ids"].append(ids[r])
+      out["act_ids"].append(list(tok[j]))
+      out["next_obs_ids"].append(nxt)
+      out["obs_text"].append(obs[r])
+      out["act_text"].append(texts[j])
+      out["next_obs_text"].append(new_obs[r])
+      out["reward"].append(float(rew[r]))
+      out["done"].append(bool(new_done[r]))
       out["episode"].append(r)
       ids[r], obs[r] = nxt, new_obs[r]
     done = new_done
@@ -138,11 +158,14 @@ def from_trajectories(trajs, encoder: IncrementalEncoder, stop: str = "\n") -> R
     for turn in t.turns:
       ids = encoder.extend(prev_text, prev_ids, turn.observation)
       nxt = encoder.extend(turn.observation, ids, turn.next_observation)
-      out["obs_ids"].append(ids); out["next_obs_ids"].append(nxt)
+      out["obs_ids"].append(ids)
+      out["next_obs_ids"].append(nxt)
       out["act_ids"].append(encoder._enc(turn.action + stop))
-      out["obs_text"].append(turn.observation); out["act_text"].append(turn.action)
+      out["obs_text"].append(turn.observation)
+      out["act_text"].append(turn.action)
       out["next_obs_text"].append(turn.next_observation)
-      out["reward"].append(float(turn.reward)); out["done"].append(bool(turn.done))
+      out["reward"].append(float(turn.reward))
+      out["done"].append(bool(turn.done))
       out["episode"].append(e)
       prev_text, prev_ids = turn.observation, ids
   return _rollout_batch(out, trajs)
@@ -150,12 +173,15 @@ def from_trajectories(trajs, encoder: IncrementalEncoder, stop: str = "\n") -> R
 
 def _rollout_batch(out: dict, trajs) -> RolloutBatch:
   """Per-turn lists (obs/act/next_obs ids and texts, reward, done) + the finished episodes."""
-  return RolloutBatch(reward=np.array(out.pop("reward"), np.float32),
-                      done=np.array(out.pop("done"), bool),
-                      episode=np.array(out.pop("episode"), np.int32),
-                      episode_returns=np.array([t.episode_return for t in trajs], np.float32),
-                      episode_success=np.array([episode_success(t) for t in trajs]),
-                      num_turns=len(out["obs_ids"]), **out)
+  return RolloutBatch(
+    reward=np.array(out.pop("reward"), np.float32),
+    done=np.array(out.pop("done"), bool),
+    episode=np.array(out.pop("episode"), np.int32),
+    episode_returns=np.array([t.episode_return for t in trajs], np.float32),
+    episode_success=np.array([episode_success(t) for t in trajs]),
+    num_turns=len(out["obs_ids"]),
+    **out,
+  )
 
 
 def concat_rollouts(parts: Sequence[RolloutBatch]) -> RolloutBatch:
@@ -163,12 +189,17 @@ def concat_rollouts(parts: Sequence[RolloutBatch]) -> RolloutBatch:
   if len(parts) == 1:
     return parts[0]
   offsets = np.cumsum([0] + [len(p.episode_returns) for p in parts[:-1]])
-  parts = [dataclasses.replace(p, episode=p.episode + o) for p, o in zip(parts, offsets)]
+  parts = [
+    dataclasses.replace(p, episode=p.episode + o) for p, o in zip(parts, offsets, strict=True)
+  ]
+
   def join(values):
     if isinstance(values[0], np.ndarray):
       return np.concatenate(values)
     if isinstance(values[0], list):
       return [x for v in values for x in v]
-    return sum(values)          # num_turns
-  return RolloutBatch(**{f.name: join([getattr(p, f.name) for p in parts])
-                         for f in dataclasses.fields(RolloutBatch)})
+    return sum(values)  # num_turns
+
+  return RolloutBatch(
+    **{f.name: join([getattr(p, f.name) for p in parts]) for f in dataclasses.fields(RolloutBatch)}
+  )

@@ -4,6 +4,7 @@
 axis names to mesh shardings (`parallel.mesh.RULES`), and runs the init under `jax.jit` with
 those `out_shardings`, so no host ever holds a full unsharded copy.
 """
+
 from __future__ import annotations
 
 from typing import Any, Callable
@@ -21,6 +22,7 @@ from archer_jax.parallel.mesh import tree_shardings
 class TrainState:
   """An immutable (step, params, opt_state) pytree; the optimizer itself is passed to the
   step functions, so one state can move between optimizers (BC warm start -> RL)."""
+
   step: jax.Array
   params: Any
   opt_state: Any
@@ -31,30 +33,46 @@ class TrainState:
 
   def apply_gradients(self, grads, tx) -> "TrainState":
     updates, opt_state = tx.update(grads, self.opt_state, self.params)
-    return self.replace(step=self.step + 1, params=optax.apply_updates(self.params, updates),
-                        opt_state=opt_state)
+    return self.replace(
+      step=self.step + 1, params=optax.apply_updates(self.params, updates), opt_state=opt_state
+    )
 
 
-def make_optimizer(lr: float, grad_clip: float = 1.0, weight_decay: float = 0.0,
-                   b1: float = 0.9, b2: float = 0.999, eps: float = 1e-8,
-                   trainable: Callable[[Any], Any] | None = None):
+def make_optimizer(
+  lr: float,
+  grad_clip: float = 1.0,
+  weight_decay: float = 0.0,
+  b1: float = 0.9,
+  b2: float = 0.999,
+  eps: float = 1e-8,
+  trainable: Callable[[Any], Any] | None = None,
+):
   """Adam(W) after global-norm clipping of *this network's* gradients only.
 
   `trainable(params) -> bool pytree` freezes the False leaves (e.g. LoRA: base weights)."""
   chain = []
   if grad_clip and grad_clip > 0:
     chain.append(optax.clip_by_global_norm(grad_clip))
-  chain.append(optax.adamw(lr, b1=b1, b2=b2, eps=eps, weight_decay=weight_decay)
-               if weight_decay else optax.adam(lr, b1=b1, b2=b2, eps=eps))
+  chain.append(
+    optax.adamw(lr, b1=b1, b2=b2, eps=eps, weight_decay=weight_decay)
+    if weight_decay
+    else optax.adam(lr, b1=b1, b2=b2, eps=eps)
+  )
   tx = optax.chain(*chain)
   if trainable is not None:
-    tx = optax.multi_transform({True: tx, False: optax.set_to_zero()},
-                               lambda p: trainable(p))
+    tx = optax.multi_transform({True: tx, False: optax.set_to_zero()}, lambda p: trainable(p))
   return tx
 
 
-def create_state(module: nn.Module, init_args: tuple, tx, mesh, rng,
-                 params: Any | None = None, extra: dict | None = None):
+def create_state(
+  module: nn.Module,
+  init_args: tuple,
+  tx,
+  mesh,
+  rng,
+  params: Any | None = None,
+  extra: dict | None = None,
+):
   """-> (TrainState, shardings of the TrainState).
 
   params: optional pretrained parameters (a full tree matching the module's); they are
@@ -62,6 +80,7 @@ def create_state(module: nn.Module, init_args: tuple, tx, mesh, rng,
   extra: additional top-level parameter subtrees outside the module (e.g. LoRA adapters);
   small, so replicated.
   """
+
   def boxed(rng):
     variables = module.init(rng, *init_args)
     return TrainState.create(dict(variables["params"], **(extra or {})), tx)
@@ -82,9 +101,11 @@ def init_params(module: nn.Module, init_args: tuple, rng, mesh, keep) -> dict:
   under `jax.jit` straight into their shardings. The rest of the model is traced but never
   computed (dead code), so heads added to a pretrained network cost only their own size and
   equal what a full init would give them."""
+
   def init(r):
     p = module.init(r, *init_args)["params"]
     return {k: p[k] for k in keep}
+
   shardings = tree_shardings(jax.eval_shape(init, rng), mesh)
   return jax.jit(lambda r: nn.meta.unbox(init(r)), out_shardings=shardings)(rng)
 

@@ -12,6 +12,7 @@ resumed run is bit-identical):
 Before the first iteration: a BC warm start on demonstrations (`bc.steps`), optionally
 seeding the buffer with them and pre-training the critic (`Algorithm.pretrain`).
 """
+
 from __future__ import annotations
 
 import importlib
@@ -43,7 +44,7 @@ from archer_jax.training.rollout import collect, concat_rollouts, from_trajector
 from archer_jax.training.validate import ConfigError, validate
 
 log = logging.getLogger("archer_jax")
-COLLECT, BC = 1, 1_000_003             # stream purposes (see rl_state.streams)
+COLLECT, BC = 1, 1_000_003  # stream purposes (see rl_state.streams)
 
 
 def load_plugins(spec: str) -> None:
@@ -74,9 +75,9 @@ def _duration(seconds: float) -> str:
 
 
 class Trainer:
-
-  def __init__(self, config, workdir: str | None = None, resume: bool = False,
-               progress: bool = True):
+  def __init__(
+    self, config, workdir: str | None = None, resume: bool = False, progress: bool = True
+  ):
     load_plugins(config.get("plugins", ""))
     validate(config)
     self.config = c = config
@@ -85,10 +86,12 @@ class Trainer:
     self.lead = jax.process_index() == 0
     self.progress = Progress(bars=progress, enabled=self.lead)
     self.mesh = make_mesh(c.mesh)
-    if jax.process_count() > 1:   # one line per host, so a pod's start-up can be checked
-      sys.stderr.write(f"process {jax.process_index()} of {jax.process_count()}: "
-                       f"{jax.local_device_count()} local / {jax.device_count()} global "
-                       f"devices, mesh {dict(self.mesh.shape)}\n")   # one write: one line
+    if jax.process_count() > 1:  # one line per host, so a pod's start-up can be checked
+      sys.stderr.write(
+        f"process {jax.process_index()} of {jax.process_count()}: "
+        f"{jax.local_device_count()} local / {jax.device_count()} global "
+        f"devices, mesh {dict(self.mesh.shape)}\n"
+      )  # one write: one line
       sys.stderr.flush()
     n_greedy = int(c.train.get("greedy_rollouts", 0))
     self.env = make_env(c.env, batch_size=c.train.rollout_size - n_greedy, seed=c.seed)
@@ -102,11 +105,22 @@ class Trainer:
     features = None
     if self.nets.frozen:
       embed, embed_act = compiled.encoder_fns(self.nets)
-      features = FeatureCache(embed, embed_act, self.nets.critic_net.joint,
-                              c.critic.get("feature_chunk", 256), self.nets.critic_cfg.hidden_size)
-    self.ctx = Context(c, self.mesh, self.nets, self.tokenizers,
-                       Policy(c, self.mesh, self.nets.actor_cfg, self.tokenizers.actor),
-                       Batcher(c, self.tokenizers, features), self.progress)
+      features = FeatureCache(
+        embed,
+        embed_act,
+        self.nets.critic_net.joint,
+        c.critic.get("feature_chunk", 256),
+        self.nets.critic_cfg.hidden_size,
+      )
+    self.ctx = Context(
+      c,
+      self.mesh,
+      self.nets,
+      self.tokenizers,
+      Policy(c, self.mesh, self.nets.actor_cfg, self.tokenizers.actor),
+      Batcher(c, self.tokenizers, features),
+      self.progress,
+    )
     self.algorithm = algo_cls(self.ctx)
     self.buffer = ReplayBuffer(self.algorithm.buffer_capacity(), self.algorithm.row_spec())
     self.ckpt = Checkpointer(os.path.join(self.workdir, "checkpoints"))
@@ -116,8 +130,10 @@ class Trainer:
     if resume and self.ckpt.latest_step() is not None:
       self._restore()
     elif self.ckpt.latest_step() is not None and not resume:
-      raise FileExistsError(f"{self.workdir} already holds checkpoints; pass --resume to "
-                            "continue or choose another --workdir")
+      raise FileExistsError(
+        f"{self.workdir} already holds checkpoints; pass --resume to "
+        "continue or choose another --workdir"
+      )
 
   @property
   def iteration(self) -> int:
@@ -128,6 +144,7 @@ class Trainer:
     """The run's demonstration episodes (`data.demos.run_demonstrations`), read once."""
     if self._demos is None:
       from archer_jax.data.demos import run_demonstrations
+
       self._demos = run_demonstrations(self.config, self.workdir)
     return self._demos
 
@@ -188,10 +205,11 @@ class Trainer:
         p.update()
         if s % 20 == 0 and self.progress.bars:
           p.postfix(loss=f"{float(losses[-1]):.3f}")
-    self.state = builder.restart_actor(self.state.replace(actor=actor), self.nets,
-                                       self.needs.reference)
+    self.state = builder.restart_actor(
+      self.state.replace(actor=actor), self.nets, self.needs.reference
+    )
     rec = {"iteration": 0, "phase": "bc", "bc_loss": float(np.mean(to_host(losses[-20:])))}
-    if c.bc.to_buffer:      # offline-to-online: the demonstrations seed the replay buffer
+    if c.bc.to_buffer:  # offline-to-online: the demonstrations seed the replay buffer
       roll = from_trajectories(demos, self.tokenizers.actor_encoder, c.actor.stop_strings[0])
       self.buffer.add(self.algorithm.rows(self.state, roll, -1))
     if c.bc.critic_steps:
@@ -208,12 +226,17 @@ class Trainer:
     key, rng = streams(self.config.seed, it, COLLECT)
     seeds = rng.integers(0, 2**31 - 1, size=self.config.train.rollout_size)
     n = self.env.batch_size
-    roll = self._play("collect", self.env, self.algorithm.act(self.state, key, greedy=False),
-                      seeds=seeds[:n])
+    roll = self._play(
+      "collect", self.env, self.algorithm.act(self.state, key, greedy=False), seeds=seeds[:n]
+    )
     greedy = None
     if self.greedy_env is not None:
-      greedy = self._play("collect greedy", self.greedy_env,
-                          self.algorithm.act(self.state, key, greedy=True), seeds=seeds[n:])
+      greedy = self._play(
+        "collect greedy",
+        self.greedy_env,
+        self.algorithm.act(self.state, key, greedy=True),
+        seeds=seeds[n:],
+      )
     parts = [roll] if greedy is None else [roll, greedy]
     self.buffer.add(self.algorithm.rows(self.state, concat_rollouts(parts), it))
     return roll, greedy
@@ -221,23 +244,28 @@ class Trainer:
   def _play(self, name, env, gen, seeds, indices=None):
     """`rollout.collect` as a phase counting turns."""
     with self.progress.phase(name, env.max_turns, "turns") as p:
-      return collect(env, gen, self.tokenizers.actor_encoder, seeds=seeds, indices=indices,
-                     on_turn=p.update)
+      return collect(
+        env, gen, self.tokenizers.actor_encoder, seeds=seeds, indices=indices, on_turn=p.update
+      )
 
   def evaluate(self) -> dict:
     c, env = self.config, self.eval_env
-    seeds = np.arange(c.train.eval_episodes) + 10_000_019   # the same episodes for every seed
+    seeds = np.arange(c.train.eval_episodes) + 10_000_019  # the same episodes for every seed
     # tasks in turn (every word / city weighs the same), so runs compare on equal footing
     idx = None if not env.num_tasks else np.arange(len(seeds)) % env.num_tasks
     gen = self.algorithm.act(self.state, jax.random.PRNGKey(0), greedy=True)
     roll = self._play("eval", env, gen, seeds, idx)
-    out = {"eval_return": float(roll.episode_returns.mean()),
-           "eval_success": float(roll.episode_success.mean())}
-    if c.train.get("eval_sampled"):   # the same episodes at the rollout temperature
+    out = {
+      "eval_return": float(roll.episode_returns.mean()),
+      "eval_success": float(roll.episode_success.mean()),
+    }
+    if c.train.get("eval_sampled"):  # the same episodes at the rollout temperature
       gen = self.algorithm.act(self.state, jax.random.PRNGKey(1), greedy=False)
       roll = self._play("eval sampled", env, gen, seeds, idx)
-      out.update(eval_sampled_return=float(roll.episode_returns.mean()),
-                 eval_sampled_success=float(roll.episode_success.mean()))
+      out.update(
+        eval_sampled_return=float(roll.episode_returns.mean()),
+        eval_sampled_success=float(roll.episode_success.mean()),
+      )
     return out
 
   def _record(self, rec: dict):
@@ -250,20 +278,32 @@ class Trainer:
     t_start = time.perf_counter()
     self._timed("bc", self.warm_start)
     n = c.train.iterations
-    bar = tqdm(range(self.iteration, n), desc=c.algo.name, initial=self.iteration, total=n,
-               disable=not self.progress.bars, position=0)
+    bar = tqdm(
+      range(self.iteration, n),
+      desc=c.algo.name,
+      initial=self.iteration,
+      total=n,
+      disable=not self.progress.bars,
+      position=0,
+    )
     done_here = 0
     for it in bar:
       t0 = time.perf_counter()
       self.progress.where = f"it {it + 1}/{n}"
       roll, greedy = self._timed("collect", self.collect, it)
-      rec = {"iteration": it + 1, "phase": c.algo.name,
-             "train_return": float(roll.episode_returns.mean()),
-             "train_success": float(roll.episode_success.mean()),
-             "buffer_size": len(self.buffer), "turns": roll.num_turns}
+      rec = {
+        "iteration": it + 1,
+        "phase": c.algo.name,
+        "train_return": float(roll.episode_returns.mean()),
+        "train_success": float(roll.episode_success.mean()),
+        "buffer_size": len(self.buffer),
+        "turns": roll.num_turns,
+      }
       if greedy is not None:
-        rec.update(train_greedy_return=float(greedy.episode_returns.mean()),
-                   turns=roll.num_turns + greedy.num_turns)
+        rec.update(
+          train_greedy_return=float(greedy.episode_returns.mean()),
+          turns=roll.num_turns + greedy.num_turns,
+        )
       self.state, m = self._timed("update", self.algorithm.update, self.state, self.buffer, it)
       rec.update(m)
       self.state = self.state.replace(iteration=np.asarray(it + 1, np.int32))
@@ -272,48 +312,66 @@ class Trainer:
         rec.update(self._timed("eval", self.evaluate))
       rec["seconds"] = time.perf_counter() - t0
       self._record(rec)
-      bar.set_postfix(ret=f"{rec['train_return']:.2f}",
-                      succ=f"{rec['train_success']:.2f}",
-                      **({"eval": f"{rec['eval_return']:.2f}"} if "eval_return" in rec else {}))
+      bar.set_postfix(
+        ret=f"{rec['train_return']:.2f}",
+        succ=f"{rec['train_success']:.2f}",
+        **({"eval": f"{rec['eval_return']:.2f}"} if "eval_return" in rec else {}),
+      )
       if (c.train.checkpoint_every and self.iteration % c.train.checkpoint_every == 0) or last:
         self._timed("checkpoint", self.save)
       done_here += 1
-      if done_here <= 2 and not last:   # estimates: this iteration's time for each one left
+      if done_here <= 2 and not last:  # estimates: this iteration's time for each one left
         took = time.perf_counter() - t0
         note = " (an upper bound: it compiled the steps)" if done_here == 1 else ""
-        self.progress.line(f"iteration took {took:.1f} s; about {_duration(took * (n - it - 1))}"
-                           f" to go for {n - it - 1} more{note}")
+        self.progress.line(
+          f"iteration took {took:.1f} s; about {_duration(took * (n - it - 1))}"
+          f" to go for {n - it - 1} more{note}"
+        )
     self.progress.where = ""
     return self.finish(time.perf_counter() - t_start)
 
   def finish(self, seconds: float) -> dict:
     png = None
     if self.lead:
-      png = reporting.plot(self.history, os.path.join(self.workdir, "training.png"),
-                           title=f"{self.config.env.name} {self.config.algo.name} "
-                                 f"(seed {self.config.seed})")
+      png = reporting.plot(
+        self.history,
+        os.path.join(self.workdir, "training.png"),
+        title=f"{self.config.env.name} {self.config.algo.name} (seed {self.config.seed})",
+      )
     evals = [h for h in self.history if "eval_return" in h]
     bc = next((h for h in evals if h.get("phase") == "bc"), None)
     final = evals[-1] if evals else {}
-    out = {"bc_eval_return": bc and bc["eval_return"], "final_eval_return":
-           final.get("eval_return"), "final_eval_success": final.get("eval_success"),
-           "bc_eval_sampled_return": bc and bc.get("eval_sampled_return"),
-           "final_eval_sampled_return": final.get("eval_sampled_return"),
-           "iterations": self.iteration, "seconds": seconds, "plot": png,
-           "workdir": self.workdir}
-    rows = [("algorithm", self.config.algo.name), ("iterations", str(self.iteration)),
-            ("wall time (s)", f"{seconds:.1f}")]
+    out = {
+      "bc_eval_return": bc and bc["eval_return"],
+      "final_eval_return": final.get("eval_return"),
+      "final_eval_success": final.get("eval_success"),
+      "bc_eval_sampled_return": bc and bc.get("eval_sampled_return"),
+      "final_eval_sampled_return": final.get("eval_sampled_return"),
+      "iterations": self.iteration,
+      "seconds": seconds,
+      "plot": png,
+      "workdir": self.workdir,
+    }
+    rows = [
+      ("algorithm", self.config.algo.name),
+      ("iterations", str(self.iteration)),
+      ("wall time (s)", f"{seconds:.1f}"),
+    ]
     if bc:
       rows.append(("BC policy eval return", f"{bc['eval_return']:.2f}"))
     if final:
-      rows += [("final eval return", f"{final['eval_return']:.2f}"),
-               ("final eval success", f"{final['eval_success']:.2f}")]
+      rows += [
+        ("final eval return", f"{final['eval_return']:.2f}"),
+        ("final eval success", f"{final['eval_success']:.2f}"),
+      ]
       if "eval_sampled_return" in final and bc and "eval_sampled_return" in bc:
-        rows += [("BC policy sampled eval return", f"{bc['eval_sampled_return']:.2f}"),
-                 ("final sampled eval return", f"{final['eval_sampled_return']:.2f}")]
+        rows += [
+          ("BC policy sampled eval return", f"{bc['eval_sampled_return']:.2f}"),
+          ("final sampled eval return", f"{final['eval_sampled_return']:.2f}"),
+        ]
     for k, v in self.timings.items():
       rows.append((f"mean {k} (s)", f"{np.mean(v):.3f}"))
-    if self.lead:          # the summary also ends a --noprogress run
+    if self.lead:  # the summary also ends a --noprogress run
       print(reporting.summary_table(rows))
       print(f"metrics: {self.metrics.path}\nplot: {png}")
     return out

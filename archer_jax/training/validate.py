@@ -1,5 +1,6 @@
 """Start-up validation of a training config: every impossible value fails here, before any
 compute, with a message naming the field."""
+
 from __future__ import annotations
 
 import jax
@@ -10,10 +11,11 @@ class ConfigError(ValueError):
 
 
 def load_config(spec: str):
-  """"path/to/config.py[:variant]" -> ConfigDict (as `--config` does, for scripts/tests)."""
+  """ "path/to/config.py[:variant]" -> ConfigDict (as `--config` does, for scripts/tests)."""
   import importlib.util
   import os
   import sys
+
   path, _, variant = spec.partition(":")
   if not os.path.exists(path):
     raise ConfigError(f"config file {path!r} does not exist")
@@ -56,39 +58,64 @@ def _positive(cfg, path: str, allow_zero: bool = False):
 
 def validate(config, num_devices: int | None = None) -> None:
   """Raise ConfigError naming the first bad field."""
-  from archer_jax.parallel.mesh import make_mesh  # noqa: F401  (shape syntax checked below)
   from archer_jax.algorithms.registry import get_algorithm
   from archer_jax.envs.registry import env_names, has_player
+  from archer_jax.parallel.mesh import make_mesh  # noqa: F401  (shape syntax checked below)
+
   envs = env_names()
-  _require(config.env.name in envs, "env.name", f"unknown env {config.env.name!r}; "
-           f"known: {', '.join(envs)}")
-  algorithm = get_algorithm(config.algo.name)     # ConfigError naming the known names
+  _require(
+    config.env.name in envs,
+    "env.name",
+    f"unknown env {config.env.name!r}; known: {', '.join(envs)}",
+  )
+  algorithm = get_algorithm(config.algo.name)  # ConfigError naming the known names
   algorithm.check(config)
-  _require(config.bc.steps == 0 or has_player(config.env.name) or config.bc.get("json_path"),
-           "bc.steps", f"the BC warm start needs demonstrations: env {config.env.name!r} has "
-           "no scripted player (set bc.steps=0, or give bc.json_path)")
+  _require(
+    config.bc.steps == 0 or has_player(config.env.name) or config.bc.get("json_path"),
+    "bc.steps",
+    f"the BC warm start needs demonstrations: env {config.env.name!r} has "
+    "no scripted player (set bc.steps=0, or give bc.json_path)",
+  )
   for path in ("actor.lr", "critic.lr", "bc.lr"):
     _positive(config, path, allow_zero=path == "bc.lr")
-  for path in ("algo.batch_size", "algo.micro_batches", "train.rollout_size",
-               "train.iterations", "train.buffer_capacity", "actor.max_new_tokens",
-               "actor.obs_len", "critic.obs_len", "critic.act_len", "train.eval_episodes"):
+  for path in (
+    "algo.batch_size",
+    "algo.micro_batches",
+    "train.rollout_size",
+    "train.iterations",
+    "train.buffer_capacity",
+    "actor.max_new_tokens",
+    "actor.obs_len",
+    "critic.obs_len",
+    "critic.act_len",
+    "train.eval_episodes",
+  ):
     _positive(config, path)
-  for path in ("algo.critic_steps", "algo.actor_steps", "algo.warmup_iters", "bc.steps",
-               "bc.critic_steps",
-               "train.eval_every", "train.checkpoint_every"):
+  for path in (
+    "algo.critic_steps",
+    "algo.actor_steps",
+    "algo.warmup_iters",
+    "bc.steps",
+    "bc.critic_steps",
+    "train.eval_every",
+    "train.checkpoint_every",
+  ):
     _positive(config, path, allow_zero=True)
-  _require(0.0 <= config.algo.gamma <= 1.0, "algo.gamma", f"must be in [0, 1], got "
-           f"{config.algo.gamma}")
+  _require(
+    0.0 <= config.algo.gamma <= 1.0, "algo.gamma", f"must be in [0, 1], got {config.algo.gamma}"
+  )
   _require(0.0 < config.algo.tau <= 1.0, "algo.tau", f"must be in (0, 1], got {config.algo.tau}")
   _require(0.0 < config.algo.expectile < 1.0, "algo.expectile", "must be in (0, 1)")
   _require(config.algo.v_loss in ("mse", "expectile"), "algo.v_loss", "must be mse|expectile")
   _require(config.actor.temperature > 0, "actor.temperature", "must be > 0")
   b, m = config.algo.batch_size, config.algo.micro_batches
-  _require(b % m == 0, "algo.batch_size",
-           f"{b} is not divisible by algo.micro_batches={m}")
+  _require(b % m == 0, "algo.batch_size", f"{b} is not divisible by algo.micro_batches={m}")
   shape = [int(s) for s in str(config.mesh).split(",")]
-  _require(len(shape) == 3, "mesh", f"needs 3 comma-separated sizes (data,fsdp,tensor), got "
-           f"{config.mesh!r}")
+  _require(
+    len(shape) == 3,
+    "mesh",
+    f"needs 3 comma-separated sizes (data,fsdp,tensor), got {config.mesh!r}",
+  )
   n = num_devices if num_devices is not None else jax.device_count()
   if -1 in shape:
     known = 1
@@ -99,30 +126,42 @@ def validate(config, num_devices: int | None = None) -> None:
   total = shape[0] * shape[1] * shape[2]
   _require(total == n, "mesh", f"{config.mesh!r} needs {total} devices, have {n}")
   dp = shape[0] * shape[1]
-  _require((b // m) % dp == 0, "algo.batch_size",
-           f"micro-batch {b // m} (batch_size {b} / micro_batches {m}) is not divisible by "
-           f"the mesh's data*fsdp = {dp}")
+  _require(
+    (b // m) % dp == 0,
+    "algo.batch_size",
+    f"micro-batch {b // m} (batch_size {b} / micro_batches {m}) is not divisible by "
+    f"the mesh's data*fsdp = {dp}",
+  )
   _require(config.train.rollout_size % 1 == 0, "train.rollout_size", "must be an integer")
   g = config.train.get("greedy_rollouts", 0)
-  _require(isinstance(g, int) and 0 <= g < config.train.rollout_size, "train.greedy_rollouts",
-           f"must be an integer in [0, rollout_size = {config.train.rollout_size}), got {g!r}")
+  _require(
+    isinstance(g, int) and 0 <= g < config.train.rollout_size,
+    "train.greedy_rollouts",
+    f"must be an integer in [0, rollout_size = {config.train.rollout_size}), got {g!r}",
+  )
   import os
+
   jp = config.bc.get("json_path", "")
   _require(not jp or os.path.isfile(jp), "bc.json_path", f"no such file {jp!r}")
-  _require(not (config.bc.get("to_buffer") or config.bc.get("critic_steps"))
-           or config.bc.steps > 0, "bc.to_buffer",
-           "to_buffer / critic_steps need the BC warm start (bc.steps > 0)")
+  _require(
+    not (config.bc.get("to_buffer") or config.bc.get("critic_steps")) or config.bc.steps > 0,
+    "bc.to_buffer",
+    "to_buffer / critic_steps need the BC warm start (bc.steps > 0)",
+  )
   for flag in ("joint", "freeze_encoder"):
-    _require(isinstance(config.critic.get(flag, False), bool), f"critic.{flag}",
-             "must be True or False")
+    _require(
+      isinstance(config.critic.get(flag, False), bool), f"critic.{flag}", "must be True or False"
+    )
   if "feature_chunk" in config.critic:
     _positive(config, "critic.feature_chunk")
   for who in ("actor", "critic"):
     model = config[who].model
-    _require(isinstance(model, str) and model, f"{who}.model", "must name a model, a path "
-             "or 'scratch'")
+    _require(
+      isinstance(model, str) and model, f"{who}.model", "must name a model, a path or 'scratch'"
+    )
     if model != "scratch":
       from archer_jax.loading import registry
+
       try:
         registry.resolve(model)
       except Exception as e:  # noqa: BLE001  - the loader's own message names the problem

@@ -1,5 +1,6 @@
 """What both PyTorch rows share: the networks, optimizers and config of one run, sampling
 with transformers' `generate`, and a replay buffer of transitions."""
+
 from __future__ import annotations
 
 import copy
@@ -10,12 +11,14 @@ import torch
 import transformers
 
 from archer_jax.generation.stopping import cut_at_stop, stop_table
+
 from . import models
 
 
 @dataclasses.dataclass
 class Settings:
   """The run's hyper-parameters that the PyTorch rows read (from a training config)."""
+
   gamma: float = 0.95
   tau: float = 0.1
   batch_size: int = 256
@@ -35,12 +38,23 @@ class Settings:
   @classmethod
   def from_config(cls, c) -> "Settings":
     a = c.algo
-    return cls(gamma=a.gamma, tau=a.tau, batch_size=a.batch_size, micro_batches=a.micro_batches,
-               actor_lr=c.actor.lr, critic_lr=c.critic.lr, grad_clip=c.actor.grad_clip,
-               actor_obs_len=c.actor.obs_len, critic_obs_len=c.critic.obs_len,
-               critic_act_len=c.critic.act_len, max_new_tokens=c.actor.max_new_tokens,
-               temperature=c.actor.temperature, stop=c.actor.stop_strings[0],
-               prefix=c.actor.prompt_prefix, sample_chunk=c.actor.sample_chunk)
+    return cls(
+      gamma=a.gamma,
+      tau=a.tau,
+      batch_size=a.batch_size,
+      micro_batches=a.micro_batches,
+      actor_lr=c.actor.lr,
+      critic_lr=c.critic.lr,
+      grad_clip=c.actor.grad_clip,
+      actor_obs_len=c.actor.obs_len,
+      critic_obs_len=c.critic.obs_len,
+      critic_act_len=c.critic.act_len,
+      max_new_tokens=c.actor.max_new_tokens,
+      temperature=c.actor.temperature,
+      stop=c.actor.stop_strings[0],
+      prefix=c.actor.prompt_prefix,
+      sample_chunk=c.actor.sample_chunk,
+    )
 
 
 class TorchRow:
@@ -50,8 +64,17 @@ class TorchRow:
   weights: None (random initialisation) or (actor, critic encoder) pretrained checkpoints
   (a transformers directory, or a .gguf file for the actor), read in float32."""
 
-  def __init__(self, settings: Settings, actor_cfg, critic_cfg, tokenizers, device="cpu",
-               attn: str = "eager", seed: int = 0, weights=None):
+  def __init__(
+    self,
+    settings: Settings,
+    actor_cfg,
+    critic_cfg,
+    tokenizers,
+    device="cpu",
+    attn: str = "eager",
+    seed: int = 0,
+    weights=None,
+  ):
     torch.manual_seed(seed)
     self.s, self.device = settings, torch.device(device)
     self.actor_cfg, self.critic_cfg = actor_cfg, critic_cfg
@@ -69,9 +92,10 @@ class TorchRow:
     self.critic_opt = models.adam(self.critic, settings.critic_lr)
     self.pad = self.tok.pad_token_id or 0
     self.cpad = self.ctok.pad_token_id or 0
-    self.stop_table = torch.as_tensor(stop_table(
-        self.tok, (settings.stop,), (self.tok.eos_token_id,), actor_cfg.vocab_size),
-        device=self.device)
+    self.stop_table = torch.as_tensor(
+      stop_table(self.tok, (settings.stop,), (self.tok.eos_token_id,), actor_cfg.vocab_size),
+      device=self.device,
+    )
     self.rng = np.random.default_rng(seed)
 
   # ---- sampling ------------------------------------------------------------------------
@@ -84,11 +108,19 @@ class TorchRow:
     if stop_rows:
       kw["stopping_criteria"] = [StopOnTable(self.stop_table)]
     with torch.no_grad():
-      out = self.actor.generate(input_ids=ids, attention_mask=mask, do_sample=True,
-                                temperature=self.s.temperature, top_k=0, top_p=1.0,
-                                max_new_tokens=self.s.max_new_tokens, pad_token_id=self.pad,
-                                eos_token_id=self.tok.eos_token_id, **kw)
-    return out[:, ids.shape[1]:]
+      out = self.actor.generate(
+        input_ids=ids,
+        attention_mask=mask,
+        do_sample=True,
+        temperature=self.s.temperature,
+        top_k=0,
+        top_p=1.0,
+        max_new_tokens=self.s.max_new_tokens,
+        pad_token_id=self.pad,
+        eos_token_id=self.tok.eos_token_id,
+        **kw,
+      )
+    return out[:, ids.shape[1] :]
 
   def cut(self, new: torch.Tensor) -> list[list[int]]:
     """Each row's ids up to and including its first stop token (or EOS)."""

@@ -28,6 +28,7 @@ Where it had to differ (each for equal maths with this project, or to be no stra
     detection (`detect_anomaly=True` turns the last one on): they cost time without
     computing anything, and leaving them out only narrows the gap.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -49,8 +50,15 @@ class FaithfulArcher(TorchRow):
 
   # ---- tokenisation, at every use -------------------------------------------------------
   def _tok(self, tok, texts, length, side):
-    enc = tok(list(texts), add_special_tokens=False, padding="longest", truncation=True,
-              max_length=length, return_tensors="pt", padding_side=side)
+    enc = tok(
+      list(texts),
+      add_special_tokens=False,
+      padding="longest",
+      truncation=True,
+      max_length=length,
+      return_tensors="pt",
+      padding_side=side,
+    )
     return enc["input_ids"].to(self.device), enc["attention_mask"].to(self.device)
 
   def actor_obs(self, texts):
@@ -109,7 +117,7 @@ class FaithfulArcher(TorchRow):
     m = self.s.micro_batches
     size = len(rows) // m
     for k in range(m):
-      part = [self.buffer[i] for i in rows[k * size:(k + 1) * size]]
+      part = [self.buffer[i] for i in rows[k * size : (k + 1) * size]]
       yield {key: [t[key] for t in part] for key in part[0]}
 
   def critic_update(self) -> float:
@@ -144,10 +152,17 @@ class FaithfulArcher(TorchRow):
     while not done.all():
       acts = self.get_action(obs)
       live = np.flatnonzero(~done)
-      new_obs, rew, new_done, _ = env.step([a[:-len(self.s.stop)] for a in acts])
+      new_obs, rew, new_done, _ = env.step([a[: -len(self.s.stop)] for a in acts])
       for r in live:
-        self.buffer.append({"obs": obs[r], "act": acts[r], "next_obs": new_obs[r],
-                            "reward": float(rew[r]), "done": float(new_done[r])})
+        self.buffer.append(
+          {
+            "obs": obs[r],
+            "act": acts[r],
+            "next_obs": new_obs[r],
+            "reward": float(rew[r]),
+            "done": float(new_done[r]),
+          }
+        )
         tokens += len(self.tok(acts[r], add_special_tokens=False)["input_ids"])
       steps += len(live)
       obs, done = new_obs, new_done

@@ -6,6 +6,7 @@ and equal maths is what the loss-parity tests check). `TorchCritic` is the refer
 double critic: one trained encoder, Q1, Q2 on concat(emb(s), emb(a)) and V1, V2 on emb(s),
 each head Linear-ReLU-Linear-ReLU-Linear with hidden = encoder width (spec §2).
 """
+
 from __future__ import annotations
 
 import torch
@@ -17,31 +18,59 @@ def hf_config(cfg, attn: str = "eager"):
   """A `ModelConfig` (archer_jax.models) -> the transformers config of the same network.
 
   attn: transformers' attention implementation ("eager" as the reference ran, "sdpa")."""
-  common = dict(vocab_size=cfg.vocab_size, bos_token_id=cfg.bos_token_id,
-                eos_token_id=cfg.eos_token_id, pad_token_id=cfg.pad_token_id)
+  common = dict(
+    vocab_size=cfg.vocab_size,
+    bos_token_id=cfg.bos_token_id,
+    eos_token_id=cfg.eos_token_id,
+    pad_token_id=cfg.pad_token_id,
+  )
   if cfg.family == "llama":
     out = transformers.LlamaConfig(
-        hidden_size=cfg.hidden_size, intermediate_size=cfg.intermediate_size,
-        num_hidden_layers=cfg.num_layers, num_attention_heads=cfg.num_heads,
-        num_key_value_heads=cfg.kv_heads, head_dim=cfg.dim_per_head,
-        max_position_embeddings=cfg.max_position_embeddings, rms_norm_eps=cfg.norm_eps,
-        rope_theta=cfg.rope_theta, tie_word_embeddings=cfg.tie_embeddings,
-        attention_bias=cfg.attention_bias, attention_dropout=0.0, **common)
+      hidden_size=cfg.hidden_size,
+      intermediate_size=cfg.intermediate_size,
+      num_hidden_layers=cfg.num_layers,
+      num_attention_heads=cfg.num_heads,
+      num_key_value_heads=cfg.kv_heads,
+      head_dim=cfg.dim_per_head,
+      max_position_embeddings=cfg.max_position_embeddings,
+      rms_norm_eps=cfg.norm_eps,
+      rope_theta=cfg.rope_theta,
+      tie_word_embeddings=cfg.tie_embeddings,
+      attention_bias=cfg.attention_bias,
+      attention_dropout=0.0,
+      **common,
+    )
   elif cfg.family == "gpt2":
     if cfg.activation != "gelu_new" or not cfg.tie_embeddings:
       raise ValueError("transformers' GPT-2 has tied embeddings and gelu_new only")
     out = transformers.GPT2Config(
-        n_embd=cfg.hidden_size, n_layer=cfg.num_layers, n_head=cfg.num_heads,
-        n_inner=cfg.intermediate_size, n_positions=cfg.max_position_embeddings,
-        layer_norm_epsilon=cfg.norm_eps, activation_function="gelu_new", resid_pdrop=0.0,
-        embd_pdrop=0.0, attn_pdrop=0.0, **common)
+      n_embd=cfg.hidden_size,
+      n_layer=cfg.num_layers,
+      n_head=cfg.num_heads,
+      n_inner=cfg.intermediate_size,
+      n_positions=cfg.max_position_embeddings,
+      layer_norm_epsilon=cfg.norm_eps,
+      activation_function="gelu_new",
+      resid_pdrop=0.0,
+      embd_pdrop=0.0,
+      attn_pdrop=0.0,
+      **common,
+    )
   elif cfg.family == "bert":
     cls = transformers.RobertaConfig if cfg.position_offset else transformers.BertConfig
-    out = cls(hidden_size=cfg.hidden_size, num_hidden_layers=cfg.num_layers,
-              num_attention_heads=cfg.num_heads, intermediate_size=cfg.intermediate_size,
-              hidden_act=cfg.activation, max_position_embeddings=cfg.max_position_embeddings,
-              layer_norm_eps=cfg.norm_eps, type_vocab_size=cfg.type_vocab_size,
-              hidden_dropout_prob=0.0, attention_probs_dropout_prob=0.0, **common)
+    out = cls(
+      hidden_size=cfg.hidden_size,
+      num_hidden_layers=cfg.num_layers,
+      num_attention_heads=cfg.num_heads,
+      intermediate_size=cfg.intermediate_size,
+      hidden_act=cfg.activation,
+      max_position_embeddings=cfg.max_position_embeddings,
+      layer_norm_eps=cfg.norm_eps,
+      type_vocab_size=cfg.type_vocab_size,
+      hidden_dropout_prob=0.0,
+      attention_probs_dropout_prob=0.0,
+      **common,
+    )
   else:
     raise ValueError(f"no transformers model for family {cfg.family!r}")
   out._attn_implementation = attn
@@ -58,19 +87,24 @@ def build_lm(cfg, attn: str = "eager") -> nn.Module:
 def build_encoder(cfg, attn: str = "eager") -> nn.Module:
   """The text encoder (BertModel / RobertaModel with its pooler), randomly initialised."""
   hf = hf_config(cfg, attn)
-  cls = transformers.RobertaModel if isinstance(hf, transformers.RobertaConfig) else \
-      transformers.BertModel
+  cls = (
+    transformers.RobertaModel
+    if isinstance(hf, transformers.RobertaConfig)
+    else transformers.BertModel
+  )
   return cls(hf)
 
 
 def load_lm(path, attn: str = "eager") -> nn.Module:
   """A pretrained causal LM from a transformers directory or a .gguf file (float32)."""
   from pathlib import Path
+
   path = Path(path)
   kw = dict(torch_dtype=torch.float32, attn_implementation=attn, local_files_only=True)
   if path.suffix == ".gguf":
-    return transformers.AutoModelForCausalLM.from_pretrained(str(path.parent),
-                                                             gguf_file=path.name, **kw)
+    return transformers.AutoModelForCausalLM.from_pretrained(
+      str(path.parent), gguf_file=path.name, **kw
+    )
   return transformers.AutoModelForCausalLM.from_pretrained(str(path), **kw)
 
 
@@ -88,8 +122,9 @@ def lm_positions(mask: torch.Tensor) -> torch.Tensor:
 
 
 def mlp_head(d_in: int, hidden: int) -> nn.Sequential:
-  return nn.Sequential(nn.Linear(d_in, hidden), nn.ReLU(), nn.Linear(hidden, hidden), nn.ReLU(),
-                       nn.Linear(hidden, 1))
+  return nn.Sequential(
+    nn.Linear(d_in, hidden), nn.ReLU(), nn.Linear(hidden, hidden), nn.ReLU(), nn.Linear(hidden, 1)
+  )
 
 
 class TorchCritic(nn.Module):
@@ -102,24 +137,27 @@ class TorchCritic(nn.Module):
     self.cfg = cfg
     if encoder is None:
       self.encoder = build_encoder(cfg, attn)
-    else:   # a pretrained transformers encoder directory
+    else:  # a pretrained transformers encoder directory
       self.encoder = transformers.AutoModel.from_pretrained(
-          str(encoder), torch_dtype=torch.float32, attn_implementation=attn,
-          local_files_only=True)
+        str(encoder), torch_dtype=torch.float32, attn_implementation=attn, local_files_only=True
+      )
     d = cfg.hidden_size
     self.q1, self.q2 = mlp_head(2 * d, d), mlp_head(2 * d, d)
     self.v1, self.v2 = mlp_head(d, d), mlp_head(d, d)
 
   def embed(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
     mask = mask.long()
-    out = self.encoder(input_ids=ids, attention_mask=mask,
-                       position_ids=encoder_positions(mask, self.cfg.position_offset),
-                       token_type_ids=torch.zeros_like(ids))
+    out = self.encoder(
+      input_ids=ids,
+      attention_mask=mask,
+      position_ids=encoder_positions(mask, self.cfg.position_offset),
+      token_type_ids=torch.zeros_like(ids),
+    )
     h = out.last_hidden_state
     if self.cfg.pooling == "mean":
       w = mask.to(h.dtype)[..., None]
       return ((h * w).sum(1) / w.sum(1).clamp(min=1.0)).float()
-    first = torch.argmax(mask.long(), -1)            # the first real token
+    first = torch.argmax(mask.long(), -1)  # the first real token
     h0 = h[torch.arange(h.shape[0], device=h.device), first]
     if self.cfg.pooling == "cls":
       return h0.float()
@@ -140,7 +178,7 @@ class TorchCritic(nn.Module):
 def polyak_(target: nn.Module, online: nn.Module, tau: float) -> None:
   """target <- (1 - tau) target + tau online, in place."""
   with torch.no_grad():
-    for t, o in zip(target.parameters(), online.parameters()):
+    for t, o in zip(target.parameters(), online.parameters(), strict=True):
       t.mul_(1.0 - tau).add_(o, alpha=tau)
 
 
@@ -152,21 +190,24 @@ def lm_logprobs(lm, obs, obs_mask, act, act_mask) -> torch.Tensor:
   mask = torch.cat([obs_mask, act_mask], 1)
   logits = lm(input_ids=ids, attention_mask=mask, position_ids=lm_positions(mask)).logits
   lo = obs.shape[1]
-  logp = torch.log_softmax(logits[:, lo - 1:-1].float(), -1)
+  logp = torch.log_softmax(logits[:, lo - 1 : -1].float(), -1)
   tok = torch.gather(logp, 2, act[..., None].long())[..., 0]
   return (tok * act_mask.float()).sum(1)
 
 
-def bellman_loss(online: dict, t_cur: dict, t_next: dict, reward, done, gamma: float,
-                 num_rows: float) -> torch.Tensor:
+def bellman_loss(
+  online: dict, t_cur: dict, t_next: dict, reward, done, gamma: float, num_rows: float
+) -> torch.Tensor:
   """sum_i [sum_b (Q_i - r - g(1 - d) Vbar_i(s'))^2 + (V_i - Qbar_i(s, a_pi))^2] / num_rows
   (the targets carry no gradient)."""
   total = 0.0
   for i in ("1", "2"):
     y_q = (reward + gamma * (1.0 - done) * t_next["v" + i]).detach()
     y_v = t_cur["q" + i].detach()
-    total = total + (((online["q" + i] - y_q) ** 2).sum()
-                     + ((online["v" + i] - y_v) ** 2).sum()) / num_rows
+    total = (
+      total
+      + (((online["q" + i] - y_q) ** 2).sum() + ((online["v" + i] - y_v) ** 2).sum()) / num_rows
+    )
   return total
 
 
@@ -179,5 +220,4 @@ def advantage(critic: TorchCritic, obs, obs_mask, act, act_mask) -> torch.Tensor
 
 def adam(module: nn.Module, lr: float) -> torch.optim.Optimizer:
   """Adam as optax's defaults (b1 0.9, b2 0.999, eps 1e-8), no weight decay."""
-  return torch.optim.Adam([p for p in module.parameters() if p.requires_grad], lr=lr,
-                          eps=1e-8)
+  return torch.optim.Adam([p for p in module.parameters() if p.requires_grad], lr=lr, eps=1e-8)

@@ -12,6 +12,7 @@ straw man. Same losses and schedule as `faithful`; what changes:
   - rollouts generate only for the rows still playing, with incrementally encoded history.
 Backward still runs once per micro-batch (gradient accumulation, as in any PyTorch loop).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -20,11 +21,22 @@ import numpy as np
 import torch
 
 from archer_jax.training.rollout import IncrementalEncoder, pad_left, pad_right
+
 from . import models
 from .base import TorchRow
 
-FIELDS = ("a_obs", "a_obs_mask", "obs", "obs_mask", "act", "act_mask", "next_obs",
-          "next_obs_mask", "reward", "done")
+FIELDS = (
+  "a_obs",
+  "a_obs_mask",
+  "obs",
+  "obs_mask",
+  "act",
+  "act_mask",
+  "next_obs",
+  "next_obs_mask",
+  "reward",
+  "done",
+)
 
 
 class OptimisedArcher(TorchRow):
@@ -39,8 +51,9 @@ class OptimisedArcher(TorchRow):
     self.cencoder = IncrementalEncoder(self.ctok)
     self.bf16 = self.device.type == "cuda"
     self.lm_train = torch.compile(self.actor) if compile else self.actor
-    self.embed = {id(m): (torch.compile(m.embed) if compile else m.embed)
-                  for m in (self.critic, self.target)}
+    self.embed = {
+      id(m): (torch.compile(m.embed) if compile else m.embed) for m in (self.critic, self.target)
+    }
 
   def __len__(self):
     return self.size
@@ -63,8 +76,9 @@ class OptimisedArcher(TorchRow):
     s, rows = self.s, {}
     rows["a_obs"], rows["a_obs_mask"] = pad_left(obs_ids, s.actor_obs_len, self.pad)
     rows["obs"], rows["obs_mask"] = self.critic_ids(obs_ids, obs_text, s.critic_obs_len, True)
-    rows["next_obs"], rows["next_obs_mask"] = self.critic_ids(next_ids, next_text,
-                                                              s.critic_obs_len, True)
+    rows["next_obs"], rows["next_obs_mask"] = self.critic_ids(
+      next_ids, next_text, s.critic_obs_len, True
+    )
     rows["act"], rows["act_mask"] = self.critic_ids(act_ids, act_text, s.critic_act_len, False)
     rows["reward"] = np.asarray(reward, np.float32)
     rows["done"] = np.asarray(done, np.float32)
@@ -81,9 +95,11 @@ class OptimisedArcher(TorchRow):
     """One a ~ pi(.|s) per row (chunks of sample_chunk): actor ids [N, La] and critic ids."""
     ids, texts = [], []
     for i in range(0, len(a_obs), self.s.sample_chunk):
-      new = self.generate(self.tensor(a_obs[i:i + self.s.sample_chunk]),
-                          self.tensor(a_obs_mask[i:i + self.s.sample_chunk]).long(),
-                          stop_rows=True)
+      new = self.generate(
+        self.tensor(a_obs[i : i + self.s.sample_chunk]),
+        self.tensor(a_obs_mask[i : i + self.s.sample_chunk]).long(),
+        stop_rows=True,
+      )
       cut = self.cut(new)
       ids += cut
       if self.ctok is not self.tok:
@@ -102,13 +118,15 @@ class OptimisedArcher(TorchRow):
       with torch.no_grad():
         t_next = self.target.heads(emb_t(b["next_obs"], b["next_obs_mask"]))
         t_cur = self.target.heads(emb_t(b["obs"], b["obs_mask"]), emb_t(b["pi"], b["pi_mask"]))
-    return models.bellman_loss(online, t_cur, t_next, b["reward"], b["done"], self.s.gamma,
-                               num_rows)
+    return models.bellman_loss(
+      online, t_cur, t_next, b["reward"], b["done"], self.s.gamma, num_rows
+    )
 
   def actor_loss(self, b: dict, num_rows: float):
     with self.autocast():
-      logp = models.lm_logprobs(self.lm_train, b["a_obs"], b["a_obs_mask"], b["pi_a"],
-                                b["pi_a_mask"])
+      logp = models.lm_logprobs(
+        self.lm_train, b["a_obs"], b["a_obs_mask"], b["pi_a"], b["pi_a_mask"]
+      )
       emb = self.embed[id(self.critic)]
       with torch.no_grad():
         h = self.critic.heads(emb(b["obs"], b["obs_mask"]), emb(b["pi"], b["pi_mask"]))
@@ -120,8 +138,14 @@ class OptimisedArcher(TorchRow):
     m, n = self.s.micro_batches, len(rows["reward"])
     size = n // m
     for k in range(m):
-      yield {key: self.tensor(v[k * size:(k + 1) * size].astype(np.int64) if v.dtype == bool
-                              else v[k * size:(k + 1) * size]) for key, v in rows.items()}
+      yield {
+        key: self.tensor(
+          v[k * size : (k + 1) * size].astype(np.int64)
+          if v.dtype == bool
+          else v[k * size : (k + 1) * size]
+        )
+        for key, v in rows.items()
+      }
 
   def critic_phase(self, steps: int) -> list[float]:
     """`steps` critic updates; their a_pi all sampled first."""
@@ -130,7 +154,7 @@ class OptimisedArcher(TorchRow):
     rows.update(self.sample_pi(rows["a_obs"], rows["a_obs_mask"]))
     losses = []
     for s in range(steps):
-      part = {k: v[s * b:(s + 1) * b] for k, v in rows.items()}
+      part = {k: v[s * b : (s + 1) * b] for k, v in rows.items()}
       total = 0.0
       for mb in self._micro(part):
         loss = self.critic_loss(mb, float(b))
@@ -160,22 +184,35 @@ class OptimisedArcher(TorchRow):
     ids = [self.encoder.extend(None, None, o) for o in obs]
     done = np.zeros(env.batch_size, bool)
     steps = tokens = 0
-    out = {k: [] for k in ("obs_ids", "obs_text", "act_ids", "act_text", "next_ids",
-                           "next_text", "reward", "done")}
+    out = {
+      k: []
+      for k in (
+        "obs_ids",
+        "obs_text",
+        "act_ids",
+        "act_text",
+        "next_ids",
+        "next_text",
+        "reward",
+        "done",
+      )
+    }
     while not done.all():
       live = np.flatnonzero(~done)
       prompts, mask = pad_left([ids[r] for r in live], self.s.actor_obs_len, self.pad)
-      cut = self.cut(self.generate(self.tensor(prompts), self.tensor(mask).long(),
-                                   stop_rows=True))
+      cut = self.cut(self.generate(self.tensor(prompts), self.tensor(mask).long(), stop_rows=True))
       texts = [self.text(x) for x in cut]
       acts = [""] * env.batch_size
-      for r, t in zip(live, texts):
+      for r, t in zip(live, texts, strict=True):
         acts[r] = t
       new_obs, rew, new_done, _ = env.step(acts)
       for j, r in enumerate(live):
         nxt = self.encoder.extend(obs[r], ids[r], new_obs[r])
-        for k, v in zip(out, (ids[r], obs[r], cut[j], texts[j], nxt, new_obs[r],
-                              float(rew[r]), float(new_done[r]))):
+        for k, v in zip(
+          out,
+          (ids[r], obs[r], cut[j], texts[j], nxt, new_obs[r], float(rew[r]), float(new_done[r])),
+          strict=True,
+        ):
           out[k].append(v)
         tokens += len(cut[j])
         ids[r], obs[r] = nxt, new_obs[r]

@@ -6,13 +6,14 @@ question)` writes the sentence for any `Parsed`. Nothing here ever names the cit
 listed item that contains one of the city's names is skipped, and `reveals` is the final
 check the oracle applies (an answer that would name the city becomes `REFUSE`).
 """
+
 from __future__ import annotations
 
 import re
 
-from archer_jax.envs.guess_my_city.records import City
 from archer_jax.envs.guess_my_city.knowledge import get_kb
 from archer_jax.envs.guess_my_city.lexicon import display_name
+from archer_jax.envs.guess_my_city.records import City
 from archer_jax.envs.guess_my_city.text import norm
 
 REFUSE = "I can't answer that question."
@@ -33,7 +34,7 @@ def _clean(items, city: City, k: int | None = None, display: bool = True) -> lis
   for it in items:
     s = display_name(it) if display else it
     s = re.sub(r"\s*\((?:nearby|next door)\)", "", s).strip()
-    if reveals(s, city):                       # "finance (the City of London)" -> "finance"
+    if reveals(s, city):  # "finance (the City of London)" -> "finance"
       s = re.sub(r"\s*\([^)]*\)", "", s).strip()
     if s and not reveals(s, city) and s not in out:
       out.append(s)
@@ -82,8 +83,10 @@ def _first_clause(s: str) -> str:
 
 # ---- writers -------------------------------------------------------------------------------
 def w_climate(c: City, arg: str) -> str:
-  return (f"My city has a {c.climate_name} climate: {c.climate_text}. The average temperature "
-          f"is about {c.temp:.0f} °C.")
+  return (
+    f"My city has a {c.climate_name} climate: {c.climate_text}. The average temperature "
+    f"is about {c.temp:.0f} °C."
+  )
 
 
 def w_rain(c: City, arg: str) -> str:
@@ -91,21 +94,28 @@ def w_rain(c: City, arg: str) -> str:
 
 
 def w_temperature(c: City, arg: str) -> str:
-  return f"The average temperature in my city is about {c.temp:.0f} °C; the climate is {c.climate_text}."
+  return (
+    f"The average temperature in my city is about {c.temp:.0f} °C; the climate is {c.climate_text}."
+  )
 
 
 def w_language(c: City, arg: str) -> str:
-  langs = [re.sub(r"\s*\([^)]*\)", "", l) if reveals(l, c) else l for l in c.languages]
-  langs = [l for l in langs if l and not reveals(l, c)]
+  langs = [re.sub(r"\s*\([^)]*\)", "", lang) if reveals(lang, c) else lang for lang in c.languages]
+  langs = [lang for lang in langs if lang and not reveals(lang, c)]
   if not langs:
     return REFUSE
   if len(langs) == 1:
     return f"People in my city speak {langs[0]}."
-  return f"People in my city mainly speak {langs[0]}; {join(langs[1:3])} {'is' if len(langs[1:3]) == 1 else 'are'} also spoken."
+  return (
+    f"People in my city mainly speak {langs[0]}; {join(langs[1:3])} "
+    f"{'is' if len(langs[1:3]) == 1 else 'are'} also spoken."
+  )
 
 
 def w_population(c: City, arg: str) -> str:
-  note = f" ({c.population_note})" if c.population_note and not reveals(c.population_note, c) else ""
+  note = (
+    f" ({c.population_note})" if c.population_note and not reveals(c.population_note, c) else ""
+  )
   return f"My city has {population_text(c)} inhabitants{note}."
 
 
@@ -113,7 +123,10 @@ def w_religion(c: City, arg: str) -> str:
   r = c.religions
   if len(r) == 1:
     return f"The main religion in my city is {r[0]}."
-  return f"The main religion in my city is {r[0]}; {join(list(r[1:3]))} {'is' if len(r[1:3]) == 1 else 'are'} also practised."
+  return (
+    f"The main religion in my city is {r[0]}; {join(list(r[1:3]))} "
+    f"{'is' if len(r[1:3]) == 1 else 'are'} also practised."
+  )
 
 
 def w_cuisine(c: City, arg: str) -> str:
@@ -126,8 +139,11 @@ def w_cuisine(c: City, arg: str) -> str:
 def w_people(c: City, arg: str) -> str:
   p = _clean(c.people, c, 3, display=False)
   if not p:
-    return "My city has well-known people, but I would rather not give my city away." if c.people \
-        else "My city is not especially known for world-famous people."
+    return (
+      "My city has well-known people, but I would rather not give my city away."
+      if c.people
+      else "My city is not especially known for world-famous people."
+    )
   return f"Well-known people connected with my city include {join(p)}."
 
 
@@ -144,9 +160,13 @@ def w_history(c: City, arg: str) -> str:
   h = safe_text(c.history, c)
   when = ""
   if c.founded is not None:
-    when = (f"It was founded around {-c.founded} BC. " if c.founded < 0 else
-            f"It dates from around AD {c.founded}. " if c.founded < 1000 else
-            f"It dates from around {c.founded}. ")
+    when = (
+      f"It was founded around {-c.founded} BC. "
+      if c.founded < 0
+      else f"It dates from around AD {c.founded}. "
+      if c.founded < 1000
+      else f"It dates from around {c.founded}. "
+    )
   if not h and not when:
     return REFUSE
   return (when + h).strip()
@@ -180,8 +200,11 @@ def w_culture(c: City, arg: str) -> str:
     bits.append(f"its best-known celebrations are {join(f)}")
   if kb.tag_masks["nightlife"][i]:
     bits.append("it has a lively nightlife")
-  return ("My city has a rich culture: " + "; ".join(bits) + ".") if bits else \
-      "My city has a traditional local culture."
+  return (
+    ("My city has a rich culture: " + "; ".join(bits) + ".")
+    if bits
+    else "My city has a traditional local culture."
+  )
 
 
 def w_clothing(c: City, arg: str) -> str:
@@ -209,8 +232,11 @@ def w_hemisphere(c: City, arg: str) -> str:
 def w_neighbors(c: City, arg: str) -> str:
   nb = c.country.neighbors
   if not nb:
-    return f"My country, {c.country.name}, has no land borders with other countries." \
-        if not reveals(c.country.name, c) else REFUSE
+    return (
+      f"My country, {c.country.name}, has no land borders with other countries."
+      if not reveals(c.country.name, c)
+      else REFUSE
+    )
   return f"My country borders {join(list(nb))}."
 
 
@@ -270,20 +296,29 @@ def w_landmarks(c: City, arg: str) -> str:
 
 def w_museums(c: City, arg: str) -> str:
   m = _landmarks_with(c, ("museum", "gallery"))
-  return f"Its best-known museums include {join(m[:3])}." if m else \
-      "My city has local museums, but none is world-famous."
+  return (
+    f"Its best-known museums include {join(m[:3])}."
+    if m
+    else "My city has local museums, but none is world-famous."
+  )
 
 
 def w_parks(c: City, arg: str) -> str:
   m = _landmarks_with(c, ("park", "garden", "forest", "zoo"))
-  return f"Popular green spaces include {join(m[:3])}." if m else \
-      "My city has some parks, but none is especially famous."
+  return (
+    f"Popular green spaces include {join(m[:3])}."
+    if m
+    else "My city has some parks, but none is especially famous."
+  )
 
 
 def w_markets(c: City, arg: str) -> str:
   m = _landmarks_with(c, ("market", "bazaar", "shopping", "mall", "street"))
-  return f"Popular places to shop include {join(m[:3])}." if m else \
-      "My city has ordinary markets and shopping malls."
+  return (
+    f"Popular places to shop include {join(m[:3])}."
+    if m
+    else "My city has ordinary markets and shopping malls."
+  )
 
 
 def w_nightlife(c: City, arg: str) -> str:
@@ -305,8 +340,11 @@ def w_education(c: City, arg: str) -> str:
 
 def w_nickname(c: City, arg: str) -> str:
   n = _clean(c.nicknames, c, 2, display=False)
-  return f"My city is sometimes called {join(n)}." if n else \
-      "My city doesn't have a widely used nickname that I can share."
+  return (
+    f"My city is sometimes called {join(n)}."
+    if n
+    else "My city doesn't have a widely used nickname that I can share."
+  )
 
 
 def w_water(c: City, arg: str) -> str:
@@ -340,8 +378,13 @@ def _part_phrase(c: City) -> str:
   if not c.parts:
     return ""
   p = c.parts[0]
-  return {"north": "north", "south": "south", "east": "east", "west": "west",
-          "central": "centre"}.get(p, p)
+  return {
+    "north": "north",
+    "south": "south",
+    "east": "east",
+    "west": "west",
+    "central": "centre",
+  }.get(p, p)
 
 
 def w_location(c: City, arg: str) -> str:
@@ -379,21 +422,42 @@ def w_known_for(c: City, arg: str) -> str:
 
 
 def w_description(c: City, arg: str) -> str:
-  size = "a huge" if c.population >= 10 else "a large" if c.population >= 2 else \
-      "a medium-sized" if c.population >= 0.5 else "a small"
-  return (f"{w_location(c, arg)[:-1]}. It is {size} city with {c.climate_text}. "
-          f"{w_known_for(c, arg)}")
+  size = (
+    "a huge"
+    if c.population >= 10
+    else "a large"
+    if c.population >= 2
+    else "a medium-sized"
+    if c.population >= 0.5
+    else "a small"
+  )
+  return (
+    f"{w_location(c, arg)[:-1]}. It is {size} city with {c.climate_text}. {w_known_for(c, arg)}"
+  )
 
 
 def w_ethnic(c: City, arg: str) -> str:
-  langs = [l for l in c.languages[:2] if not reveals(l, c)]
+  langs = [lang for lang in c.languages[:2] if not reveals(lang, c)]
   rel = c.religions[0]
   return f"Most people in my city speak {join(langs)} and the main religion is {rel}."
 
 
 def w_religious_sites(c: City, arg: str) -> str:
-  m = _landmarks_with(c, ("temple", "mosque", "church", "cathedral", "shrine", "pagoda", "basilica",
-                          "monastery", "synagogue", "chapel"))
+  m = _landmarks_with(
+    c,
+    (
+      "temple",
+      "mosque",
+      "church",
+      "cathedral",
+      "shrine",
+      "pagoda",
+      "basilica",
+      "monastery",
+      "synagogue",
+      "chapel",
+    ),
+  )
   if m:
     return f"Important religious sites in my city include {join(m[:3])}."
   return f"My city's main religion is {c.religions[0]}, but it has no world-famous religious site."
@@ -404,7 +468,8 @@ def w_cherry(c: City, arg: str) -> str:
   if kb.tag_masks["cherry_blossoms"][kb.pos(c)]:
     p = _landmarks_with(c, ("park", "garden", "university", "castle", "river"))
     return "Yes, cherry blossom season in spring is a highlight in my city" + (
-        f"; {p[0]} is a popular place to see them." if p else ".")
+      f"; {p[0]} is a popular place to see them." if p else "."
+    )
   return "Cherry blossoms are not a notable part of life in my city."
 
 
@@ -435,10 +500,21 @@ def w_typed(c: City, arg: str) -> str:
   a = arg.lower().rstrip("s") if arg not in ("bus", "canvas") else arg
   kb = get_kb()
   i = kb.pos(c)
-  field = {"river": "rivers", "mountain": "mountains", "lake": "waters", "sea": "waters",
-           "ocean": "waters", "bay": "waters", "team": "teams", "football team": "teams",
-           "soccer team": "teams", "club": "teams", "dish": "dishes", "festival": "festivals",
-           "university": "universities"}.get(a)
+  field = {
+    "river": "rivers",
+    "mountain": "mountains",
+    "lake": "waters",
+    "sea": "waters",
+    "ocean": "waters",
+    "bay": "waters",
+    "team": "teams",
+    "football team": "teams",
+    "soccer team": "teams",
+    "club": "teams",
+    "dish": "dishes",
+    "festival": "festivals",
+    "university": "universities",
+  }.get(a)
   if a == "country":
     return w_country(c, arg)
   if a in ("province", "state", "region", "prefecture", "department", "governorate"):
@@ -457,134 +533,280 @@ def w_typed(c: City, arg: str) -> str:
       if getattr(c, field):
         return REFUSE
       return f"There is no especially famous {a} in my city."
-    return f"The best-known {a} in my city is {items[0]}." if len(items) == 1 else \
-        f"The best-known {a}s in my city include {join(items)}."
+    return (
+      f"The best-known {a} in my city is {items[0]}."
+      if len(items) == 1
+      else f"The best-known {a}s in my city include {join(items)}."
+    )
   if a in ("landmark", "attraction", "building", "monument"):
     return w_landmarks(c, arg)
-  m = _landmarks_with(c, (a,) + {"skyscraper": ("tower",), "theater": ("theatre",),
-                                 "neighbourhood": ("neighborhood", "district"),
-                                 "neighborhood": ("neighbourhood", "district"),
-                                 "fortres": ("fort", "fortress"), "fort": ("fortress",),
-                                 "mausoleum": ("tomb",), "bazaar": ("market",),
-                                 "cathedral": ("church",), "shrine": ("temple",)}.get(a, ()))
+  m = _landmarks_with(
+    c,
+    (a,)
+    + {
+      "skyscraper": ("tower",),
+      "theater": ("theatre",),
+      "neighbourhood": ("neighborhood", "district"),
+      "neighborhood": ("neighbourhood", "district"),
+      "fortres": ("fort", "fortress"),
+      "fort": ("fortress",),
+      "mausoleum": ("tomb",),
+      "bazaar": ("market",),
+      "cathedral": ("church",),
+      "shrine": ("temple",),
+    }.get(a, ()),
+  )
   if not m:
     if _landmarks_with(c, (a,), raw=True):
-      return REFUSE          # its name would give the city away
+      return REFUSE  # its name would give the city away
     return f"There is no especially famous {a} in my city."
-  return f"The best-known {a} in my city is {m[0]}." if len(m) == 1 else \
-      f"The best-known {a}s in my city include {join(m[:3])}."
+  return (
+    f"The best-known {a} in my city is {m[0]}."
+    if len(m) == 1
+    else f"The best-known {a}s in my city include {join(m[:3])}."
+  )
 
 
-_ADJ = (r"(?:(?:famous|main|most famous|popular|iconic|historic|historical|well known|largest|"
-        r"biggest|major|tallest|oldest|ancient|old|big|important|local|traditional|notable|"
-        r"prominent|famed|renowned|grand|great|beautiful|central|primary|principal|known|hindu|"
-        r"buddhist|catholic|christian|islamic|muslim|orthodox|shinto|taoist|gothic|baroque|"
-        r"colonial|modern|roman|greek|egyptian|chinese|japanese|royal|imperial|sacred|holy|"
-        r"religious|natural|giant|golden|red|white|blue|green|black|twin|little|huge|large|"
-        r"small|tall|underground|floating|night|street|public|botanical|national|art|science|"
-        r"archaeological|new|picturesque|scenic|impressive|stunning|magnificent|unique|"
-        r"distinctive|active|dormant|nearby|neighbou?ring|striking|ruin|rooftop|seaside|"
-        r"riverside|pedestrian|shopping|cable|suspension|stone|wooden|modernist|futuristic|"
-        r"contemporary|medieval|renaissance|victorian|art deco|neoclassical|ornate|huge|"
-        r"enormous|massive|tallest|highest|longest|oldest|newest|best known|must see) )*")
-_KINDS = (r"(?P<arg>mosque|cathedral|church|temple|palace|tower|bridge|river|museum|castle|fort|"
-          r"fortress|park|market|bazaar|stadium|mountain|volcano|beach|square|university|"
-          r"football team|soccer team|team|club|dish|festival|statue|lake|garden|island|bay|sea|"
-          r"ocean|street|avenue|shrine|pagoda|monument|building|skyscraper|airport|zoo|theatre|"
-          r"theater|opera house|monastery|mausoleum|tomb|library|canal|waterfall|gate|wall|cemetery|"
-          r"neighbou?rhood|district|landmark|attraction|province|state|region|country|nickname|bar|pub|"
-          r"restaurant|cafe|hotel|mall|port|hill|waterfront|promenade|prefecture|department|"
-          r"governorate|church|arch|fountain|lighthouse|observatory|railway station|station|"
-          r"cable car|sculpture|memorial|plaza)s?")
+_ADJ = (
+  r"(?:(?:famous|main|most famous|popular|iconic|historic|historical|well known|largest|"
+  r"biggest|major|tallest|oldest|ancient|old|big|important|local|traditional|notable|"
+  r"prominent|famed|renowned|grand|great|beautiful|central|primary|principal|known|hindu|"
+  r"buddhist|catholic|christian|islamic|muslim|orthodox|shinto|taoist|gothic|baroque|"
+  r"colonial|modern|roman|greek|egyptian|chinese|japanese|royal|imperial|sacred|holy|"
+  r"religious|natural|giant|golden|red|white|blue|green|black|twin|little|huge|large|"
+  r"small|tall|underground|floating|night|street|public|botanical|national|art|science|"
+  r"archaeological|new|picturesque|scenic|impressive|stunning|magnificent|unique|"
+  r"distinctive|active|dormant|nearby|neighbou?ring|striking|ruin|rooftop|seaside|"
+  r"riverside|pedestrian|shopping|cable|suspension|stone|wooden|modernist|futuristic|"
+  r"contemporary|medieval|renaissance|victorian|art deco|neoclassical|ornate|huge|"
+  r"enormous|massive|tallest|highest|longest|oldest|newest|best known|must see) )*"
+)
+_KINDS = (
+  r"(?P<arg>mosque|cathedral|church|temple|palace|tower|bridge|river|museum|castle|fort|"
+  r"fortress|park|market|bazaar|stadium|mountain|volcano|beach|square|university|"
+  r"football team|soccer team|team|club|dish|festival|statue|lake|garden|island|bay|sea|"
+  r"ocean|street|avenue|shrine|pagoda|monument|building|skyscraper|airport|zoo|theatre|"
+  r"theater|opera house|monastery|mausoleum|tomb|library|canal|waterfall|gate|wall|cemetery|"
+  r"neighbou?rhood|district|landmark|attraction|province|state|region|country|nickname|bar|pub|"
+  r"restaurant|cafe|hotel|mall|port|hill|waterfront|promenade|prefecture|department|"
+  r"governorate|church|arch|fountain|lighthouse|observatory|railway station|station|"
+  r"cable car|sculpture|memorial|plaza)s?"
+)
 
-_EARLY = {"history": "w_history", "water": "w_water", "religious_sites": "w_religious_sites",
-          "cherry": "w_cherry", "in_terms": "w_economy"}
-TOPICS = [(t, re.compile(rx), fn or globals()[_EARLY[t]]) for t, rx, fn in [
-    ("typed", rf"\bname of (?:the |a |this |that |one |its |CITY s )?{_ADJ}{_KINDS}\b|\b(?:what|which) "
-              rf"(?:is|are|was) (?:the |some |a |its )?{_ADJ}{_KINDS.replace('<arg>', '<arg2>')}\b"
-              rf"(?! (?:like|scene|system))|"
-              rf"\bwhat {_ADJ}{_KINDS.replace('<arg>', '<arg3>')} (?:is|are|runs|flows|stands)\b", w_typed),
-    ("capital", r"\bcapital (?:city )?of (?:your|the|its|my|CITY s|this) country\b|\bcountry s capital\b|"
-                r"\bnational capital\b", w_capital),
-    ("status", r"\bpolitical (?:status|climate|situation|system)\b|\bform of government\b|"
-               r"\bpolitical\b|\bpolitical status\b|\badministrative status\b|\bstatus of CITY\b|\bhow is CITY "
-               r"governed\b", w_status),
+_EARLY = {
+  "history": "w_history",
+  "water": "w_water",
+  "religious_sites": "w_religious_sites",
+  "cherry": "w_cherry",
+  "in_terms": "w_economy",
+}
+TOPICS = [
+  (t, re.compile(rx), fn or globals()[_EARLY[t]])
+  for t, rx, fn in [
+    (
+      "typed",
+      rf"\bname of (?:the |a |this |that |one |its |CITY s )?{_ADJ}{_KINDS}\b|\b(?:what|which) "
+      rf"(?:is|are|was) (?:the |some |a |its )?{_ADJ}{_KINDS.replace('<arg>', '<arg2>')}\b"
+      rf"(?! (?:like|scene|system))|"
+      rf"\bwhat {_ADJ}{_KINDS.replace('<arg>', '<arg3>')} (?:is|are|runs|flows|stands)\b",
+      w_typed,
+    ),
+    (
+      "capital",
+      r"\bcapital (?:city )?of (?:your|the|its|my|CITY s|this) country\b|\bcountry s capital\b|"
+      r"\bnational capital\b",
+      w_capital,
+    ),
+    (
+      "status",
+      r"\bpolitical (?:status|climate|situation|system)\b|\bform of government\b|"
+      r"\bpolitical\b|\bpolitical status\b|\badministrative status\b|\bstatus of CITY\b|"
+      r"\bhow is CITY governed\b",
+      w_status,
+    ),
     ("pollution", r"\bpollution\b|\bair quality\b|\bsmog\b", w_pollution),
-    ("history", r"\bhistor(?:ical|ic) events?\b|\bevents? in (?:its |the )?history\b|\bhistor(?:ical|ic) "
-                r"significance\b", None),
-    ("water", r"\bbod(?:y|ies) of water\b|\bwater ?bod(?:y|ies)\b|\bwater features?\b|\bwaterways?\b",
-     None),
-    ("religious_sites", r"\breligious (?:sites?|places?|buildings?|landmarks?)\b|\b(?:temples|mosques|"
-                        r"churches|cathedrals|shrines|pagodas)\b", None),
+    (
+      "history",
+      r"\bhistor(?:ical|ic) events?\b|\bevents? in (?:its |the )?history\b|\bhistor(?:ical|ic) "
+      r"significance\b",
+      None,
+    ),
+    (
+      "water",
+      r"\bbod(?:y|ies) of water\b|\bwater ?bod(?:y|ies)\b|\bwater features?\b|\bwaterways?\b",
+      None,
+    ),
+    (
+      "religious_sites",
+      r"\breligious (?:sites?|places?|buildings?|landmarks?)\b|\b(?:temples|mosques|"
+      r"churches|cathedrals|shrines|pagodas)\b",
+      None,
+    ),
     ("cherry", r"\bcherry blossoms?\b|\bsakura\b|\bhanami\b", None),
-    ("in_terms", r"\bin terms of (?:its )?(?:technology|innovation|tech|industry|industries|economy|"
-                 r"economic)\b", None),
-    ("rain", r"\b(?:rainfall|precipitation|how much rain|how rainy|rainy season|wet season|monsoon)\b",
-     w_rain),
+    (
+      "in_terms",
+      r"\bin terms of (?:its )?(?:technology|innovation|tech|industry|industries|economy|"
+      r"economic)\b",
+      None,
+    ),
+    (
+      "rain",
+      r"\b(?:rainfall|precipitation|how much rain|how rainy|rainy season|wet season|monsoon)\b",
+      w_rain,
+    ),
     ("temperature", r"\b(?:temperatures?|how hot|how cold|degrees|how warm)\b", w_temperature),
     ("climate", r"\b(?:climate|weather|seasons?|summers?|winters?|rain)\b", w_climate),
-    ("language", r"\b(?:languages?|speak|spoken|speaking|dialects?|tongue|lingua franca)\b", w_language),
-    ("population", r"\b(?:population|how many (?:people|inhabitants|residents|persons|citizens)|"
-                   r"inhabitants|how (?:big|large|populous|populated) is|size of (?:CITY|the city)|"
-                   r"city s size|residents|populous)\b", w_population),
-    ("religion", r"\b(?:religions?|religious|faiths?|worship|believe in|beliefs?|spiritual)\b",
-     w_religion),
-    ("cuisine", r"\b(?:cuisines?|foods?|dish(?:es)?|eat|eating|culinary|delicac(?:y|ies)|"
-                r"specialt(?:y|ies)|snacks?|meals?|recipes?|gastronomy|drinks?|beverages?|"
-                r"breakfast|desserts?|cook|cooking)\b", w_cuisine),
-    ("people", r"\b(?:famous|notable|well known|prominent|historical|historic|influential|"
-               r"renowned|celebrated|important|iconic) (?:people|persons?|figures?|"
-               r"personalities|individuals|residents|natives|leaders|artists|writers|athletes|"
-               r"musicians)\b|\bcelebrit(?:y|ies)\b|\bwho (?:is|was|are|were) (?:born|from|famous)\b|"
-               r"\bhistorical figures?\b|\bpeople (?:from|born in) CITY\b", w_people),
-    ("transport", r"\b(?:transport\w*|get around|getting around|commut\w*|metro|subway|buses|"
-                  r"traffic|trains?|transit|infrastructure|roads?|airports?)\b", w_transport),
-    ("economy", r"\b(?:industr(?:y|ies)|econom(?:y|ic|ies)|jobs?|businesses|sectors?|make a living|"
-                r"employment|exports?|trade|commerce|income|work in|wealth)\b", w_economy),
+    (
+      "language",
+      r"\b(?:languages?|speak|spoken|speaking|dialects?|tongue|lingua franca)\b",
+      w_language,
+    ),
+    (
+      "population",
+      r"\b(?:population|how many (?:people|inhabitants|residents|persons|citizens)|"
+      r"inhabitants|how (?:big|large|populous|populated) is|size of (?:CITY|the city)|"
+      r"city s size|residents|populous)\b",
+      w_population,
+    ),
+    (
+      "religion",
+      r"\b(?:religions?|religious|faiths?|worship|believe in|beliefs?|spiritual)\b",
+      w_religion,
+    ),
+    (
+      "cuisine",
+      r"\b(?:cuisines?|foods?|dish(?:es)?|eat|eating|culinary|delicac(?:y|ies)|"
+      r"specialt(?:y|ies)|snacks?|meals?|recipes?|gastronomy|drinks?|beverages?|"
+      r"breakfast|desserts?|cook|cooking)\b",
+      w_cuisine,
+    ),
+    (
+      "people",
+      r"\b(?:famous|notable|well known|prominent|historical|historic|influential|"
+      r"renowned|celebrated|important|iconic) (?:people|persons?|figures?|"
+      r"personalities|individuals|residents|natives|leaders|artists|writers|athletes|"
+      r"musicians)\b|\bcelebrit(?:y|ies)\b|\bwho (?:is|was|are|were) (?:born|from|famous)\b|"
+      r"\bhistorical figures?\b|\bpeople (?:from|born in) CITY\b",
+      w_people,
+    ),
+    (
+      "transport",
+      r"\b(?:transport\w*|get around|getting around|commut\w*|metro|subway|buses|"
+      r"traffic|trains?|transit|infrastructure|roads?|airports?)\b",
+      w_transport,
+    ),
+    (
+      "economy",
+      r"\b(?:industr(?:y|ies)|econom(?:y|ic|ies)|jobs?|businesses|sectors?|make a living|"
+      r"employment|exports?|trade|commerce|income|work in|wealth)\b",
+      w_economy,
+    ),
     ("nightlife", r"\b(?:night ?life|bars|clubs|clubbing|party)\b", w_nightlife),
-    ("education", r"\b(?:universit(?:y|ies)|colleges?|education(?:al)?|schools?|students?|academic)\b",
-     w_education),
-    ("sports", r"\b(?:sports?|teams?|football|soccer|clubs?|athletes?|stadiums?|sporting)\b", w_sports),
-    ("festivals", r"\b(?:festivals?|celebrations?|events?|holidays?|traditions?|customs?|celebrate|"
-                  r"carnivals?|parades?|festivities)\b", w_festivals),
-    ("clothing", r"\b(?:cloth(?:ing|es)|attire|dress|costumes?|wear|garments?|fashion)\b", w_clothing),
+    (
+      "education",
+      r"\b(?:universit(?:y|ies)|colleges?|education(?:al)?|schools?|students?|academic)\b",
+      w_education,
+    ),
+    (
+      "sports",
+      r"\b(?:sports?|teams?|football|soccer|clubs?|athletes?|stadiums?|sporting)\b",
+      w_sports,
+    ),
+    (
+      "festivals",
+      r"\b(?:festivals?|celebrations?|events?|holidays?|traditions?|customs?|celebrate|"
+      r"carnivals?|parades?|festivities)\b",
+      w_festivals,
+    ),
+    (
+      "clothing",
+      r"\b(?:cloth(?:ing|es)|attire|dress|costumes?|wear|garments?|fashion)\b",
+      w_clothing,
+    ),
     ("currency", r"\b(?:currency|money|cash)\b", w_currency),
     ("timezone", r"\btime ?zones?\b", w_timezone),
     ("hemisphere", r"\bhemispheres?\b", w_hemisphere),
-    ("neighbors", r"\b(?:neighbou?ring countr(?:y|ies)|border(?:s|ing)? (?:countr(?:y|ies)|nations?))\b",
-     w_neighbors),
+    (
+      "neighbors",
+      r"\b(?:neighbou?ring countr(?:y|ies)|border(?:s|ing)? (?:countr(?:y|ies)|nations?))\b",
+      w_neighbors,
+    ),
     ("continent", r"\bcontinent\b", w_continent),
-    ("country", r"\b(?:what|which) country\b|\bcountry is\b|\bin what country\b|\bwhat nation\b|"
-                r"\bcountry\b", w_country),
-    ("region", r"\b(?:province|state|region|prefecture|department|governorate|county|territory)\b",
-     w_region),
+    (
+      "country",
+      r"\b(?:what|which) country\b|\bcountry is\b|\bin what country\b|\bwhat nation\b|"
+      r"\bcountry\b",
+      w_country,
+    ),
+    (
+      "region",
+      r"\b(?:province|state|region|prefecture|department|governorate|county|territory)\b",
+      w_region,
+    ),
     ("architecture", r"\barchitect\w*\b|\bbuildings?\b|\bskyline\b", w_architecture),
     ("museums", r"\bmuseums?\b|\bgaller(?:y|ies)\b", w_museums),
     ("parks", r"\b(?:parks?|gardens?|green spaces?|nature reserves?|zoos?)\b", w_parks),
     ("markets", r"\b(?:markets?|bazaars?|shopping|shops|malls?|souvenirs?|souks?)\b", w_markets),
     ("nickname", r"\bnick ?names?\b|\bknown as\b|\bother names?\b|\bmotto\b", w_nickname),
-    ("landmarks", r"\b(?:landmarks?|attractions?|sights?|sightseeing|monuments?|tourists?|tourism|"
-                  r"visit|visitors|must see|places? to (?:see|visit|go)|iconic|points of interest|"
-                  r"historical sites?|historic sites?|heritage sites?|structures?|temples?|"
-                  r"mosques?|churches|cathedrals?|palaces?)\b", w_landmarks),
-    ("history", r"\b(?:history|historical|historic|founded|founding|how old|origins?|significance|"
-                r"past|heritage|established|age|ancient)\b", w_history),
-    ("culture", r"\b(?:music|arts?|artists?|dances?|dancing|theat(?:er|re)s?|cultur\w*|entertainment|"
-                r"literature)\b", w_culture),
-    ("water", r"\b(?:rivers?|bod(?:y|ies) of water|lakes?|seas?|oceans?|coast\w*|waterfront|"
-              r"waterways?|bay|harbou?r|beach(?:es)?|port)\b", w_water),
-    ("mountains", r"\b(?:mountains?|elevation|altitude|hills?|above sea level|volcano(?:es)?|"
-                  r"terrain|landscape|topography)\b", w_mountains),
-    ("location", r"\b(?:geograph\w*|locat\w*|where|situated|lie|lies|position|surroundings|"
-                 r"surrounded|natural features?|nature|region|area|part of)\b", w_location),
-    ("known_for", r"\b(?:known|famous|renowned|popular|noted|unique|special|famed|stand out|"
-                  r"interesting|notable)\b", w_known_for),
-    ("description", r"\b(?:describe|about CITY|about the city|like living|what is CITY like|"
-                    r"what s CITY like|life in|lifestyle|atmosphere|vibe|characteristics|"
-                    r"features|more about|anything about|tell me about)\b", w_description),
-    ("ethnic", r"\b(?:ethnic\w*|demograph\w*|races?|diversity|people like|locals like|"
-               r"population like|residents like)\b", w_ethnic),
-]]
+    (
+      "landmarks",
+      r"\b(?:landmarks?|attractions?|sights?|sightseeing|monuments?|tourists?|tourism|"
+      r"visit|visitors|must see|places? to (?:see|visit|go)|iconic|points of interest|"
+      r"historical sites?|historic sites?|heritage sites?|structures?|temples?|"
+      r"mosques?|churches|cathedrals?|palaces?)\b",
+      w_landmarks,
+    ),
+    (
+      "history",
+      r"\b(?:history|historical|historic|founded|founding|how old|origins?|significance|"
+      r"past|heritage|established|age|ancient)\b",
+      w_history,
+    ),
+    (
+      "culture",
+      r"\b(?:music|arts?|artists?|dances?|dancing|theat(?:er|re)s?|cultur\w*|entertainment|"
+      r"literature)\b",
+      w_culture,
+    ),
+    (
+      "water",
+      r"\b(?:rivers?|bod(?:y|ies) of water|lakes?|seas?|oceans?|coast\w*|waterfront|"
+      r"waterways?|bay|harbou?r|beach(?:es)?|port)\b",
+      w_water,
+    ),
+    (
+      "mountains",
+      r"\b(?:mountains?|elevation|altitude|hills?|above sea level|volcano(?:es)?|"
+      r"terrain|landscape|topography)\b",
+      w_mountains,
+    ),
+    (
+      "location",
+      r"\b(?:geograph\w*|locat\w*|where|situated|lie|lies|position|surroundings|"
+      r"surrounded|natural features?|nature|region|area|part of)\b",
+      w_location,
+    ),
+    (
+      "known_for",
+      r"\b(?:known|famous|renowned|popular|noted|unique|special|famed|stand out|"
+      r"interesting|notable)\b",
+      w_known_for,
+    ),
+    (
+      "description",
+      r"\b(?:describe|about CITY|about the city|like living|what is CITY like|"
+      r"what s CITY like|life in|lifestyle|atmosphere|vibe|characteristics|"
+      r"features|more about|anything about|tell me about)\b",
+      w_description,
+    ),
+    (
+      "ethnic",
+      r"\b(?:ethnic\w*|demograph\w*|races?|diversity|people like|locals like|"
+      r"population like|residents like)\b",
+      w_ethnic,
+    ),
+  ]
+]
 
 _WRITERS = {}
 for _t, _, _fn in TOPICS:
@@ -596,9 +818,21 @@ def _yn_words(verb: str, q: str, yes: bool) -> str:
   if re.match(r"^(?:are there|is there|were there|was there)\b", nq):
     be = nq.split()[0]
     return f"Yes, there {be}." if yes else f"No, there {be} not."
-  forms = {"is": "it is", "was": "it was", "does": "it does", "did": "it did", "has": "it has",
-           "are": "they are", "do": "they do", "were": "they were", "have": "they have",
-           "can": "it can", "could": "it could", "would": "it would", "will": "it will"}
+  forms = {
+    "is": "it is",
+    "was": "it was",
+    "does": "it does",
+    "did": "it did",
+    "has": "it has",
+    "are": "they are",
+    "do": "they do",
+    "were": "they were",
+    "have": "they have",
+    "can": "it can",
+    "could": "it could",
+    "would": "it would",
+    "will": "it will",
+  }
   f = forms.get(verb)
   if f is None:
     return "Yes." if yes else "No."
@@ -616,8 +850,7 @@ def answer_text(city: City, parsed, question: str) -> str:
     return REFUSE
   i = get_kb().pos(city)
   if kind == "name":
-    return WIN_ANSWER if parsed.mask[i] else \
-        "No, that is not my city."
+    return WIN_ANSWER if parsed.mask[i] else "No, that is not my city."
   if kind == "alt":
     true = [t for t, m in parsed.options if m[i]]
     if len(true) == 1 and true[0]:
@@ -632,12 +865,17 @@ def answer_text(city: City, parsed, question: str) -> str:
     return s[:-1] + f": it lies on {_clean(city.island, city, display=False)[0]}."
   if parsed.note == "capital" and not yes and city.capital == "regional":
     s = s[:-1] + " the capital of the country, but it is the capital of its state or province."
-  elif parsed.note == "capital" and not yes and city.former_capital and not reveals(
-      city.former_capital, city):
+  elif (
+    parsed.note == "capital"
+    and not yes
+    and city.former_capital
+    and not reveals(city.former_capital, city)
+  ):
     s = s[:-1] + f" the capital today, but it was once the capital of {city.former_capital}."
   if yes and parsed.detail:
-    items = _clean(getattr(city, parsed.detail, ()), city, 2,
-                   display=parsed.detail in ("landmarks", "dishes"))
+    items = _clean(
+      getattr(city, parsed.detail, ()), city, 2, display=parsed.detail in ("landmarks", "dishes")
+    )
     if parsed.detail == "transport":
       items = []
       t = safe_text(city.transport, city)

@@ -8,11 +8,11 @@ on word boundaries: see `text.norm`). `City.exact_aliases` are short upper-case 
 "NYC") that only count when written in capitals. Country-level facts live in
 `countries.COUNTRIES`; every list is ordered most notable first (see `records`).
 """
+
 from __future__ import annotations
 
 from archer_jax.envs.guess_my_city import data_americas, data_asia, data_east_asia, data_emea
-from archer_jax.envs.guess_my_city.records import (CLIMATES, City, build_city,  # noqa: F401
-                                                   haversine_km)
+from archer_jax.envs.guess_my_city.records import CLIMATES, City, build_city, haversine_km  # noqa: F401
 from archer_jax.envs.guess_my_city.text import fold, norm
 
 

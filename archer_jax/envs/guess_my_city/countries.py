@@ -4,11 +4,13 @@ A city takes these unless it overrides them (see `cities.py`). Every list is ord
 notable first. `OTHER_COUNTRIES` are the countries none of the cities is in: asking about
 them gets a plain no.
 """
+
 from __future__ import annotations
 
 import dataclasses
 
 from archer_jax.envs.guess_my_city.text import split_list as _split
+
 
 @dataclasses.dataclass(frozen=True)
 class Country:
@@ -30,16 +32,45 @@ class Country:
   landlocked: bool = False
   eu: bool = False
   neighbors: tuple[str, ...] = ()
-  population: float = 0.0         # millions (2023-24 estimates, rounded)
+  population: float = 0.0  # millions (2023-24 estimates, rounded)
 
 
-def _country(name, aliases, continent, subregions, languages, religions, currency, timezone,
-             sports, festivals, colonized_by="", dishes="", clothing="", music=""):
-  return Country(name, _split(aliases), continent, _split(subregions), _split(languages),
-                 _split(religions), currency, timezone, _split(sports), _split(festivals),
-                 _split(colonized_by), _split(dishes), _split(clothing), _split(music))
+def _country(
+  name,
+  aliases,
+  continent,
+  subregions,
+  languages,
+  religions,
+  currency,
+  timezone,
+  sports,
+  festivals,
+  colonized_by="",
+  dishes="",
+  clothing="",
+  music="",
+):
+  return Country(
+    name,
+    _split(aliases),
+    continent,
+    _split(subregions),
+    _split(languages),
+    _split(religions),
+    currency,
+    timezone,
+    _split(sports),
+    _split(festivals),
+    _split(colonized_by),
+    _split(dishes),
+    _split(clothing),
+    _split(music),
+  )
 
 
+# Data laid out by hand, one record a line or a few: the formatter leaves it be.
+# fmt: off
 _COUNTRY_LIST = [
     _country("Côte d'Ivoire", "Ivory Coast; Cote d'Ivoire; Cote d'Ivorie; Cote d Ivoire",
              "Africa", "West Africa; Sub-Saharan Africa",
@@ -342,19 +373,27 @@ _POPULATION = {
     "Singapore": 5.9, "Australia": 27, "Taiwan": 23.5, "Uzbekistan": 36, "Myanmar": 54,
     "Canada": 40,
 }
+# fmt: on
 
 
 def _with_extra(c: Country) -> Country:
   capital, nb = _EXTRA[c.name]
   parts = _split(nb)
-  return dataclasses.replace(c, capital=capital, landlocked="*" in parts, eu="EU" in parts,
-                             neighbors=tuple(p for p in parts if p not in ("*", "EU")),
-                             population=float(_POPULATION[c.name]))
+  return dataclasses.replace(
+    c,
+    capital=capital,
+    landlocked="*" in parts,
+    eu="EU" in parts,
+    neighbors=tuple(p for p in parts if p not in ("*", "EU")),
+    population=float(_POPULATION[c.name]),
+  )
 
 
 COUNTRIES: dict[str, Country] = {c.name: _with_extra(c) for c in _COUNTRY_LIST}
 
 # Countries none of the cities is in (name guesses and "is it in X?" get a plain no).
+# Data laid out by hand, one record a line or a few: the formatter leaves it be.
+# fmt: off
 OTHER_COUNTRIES = _split(
     "Afghanistan; Albania; Algeria; Andorra; Angola; Antigua and Barbuda; Armenia; Austria; "
     "Azerbaijan; Bahamas; Bahrain; Barbados; Belarus; Belgium; Belize; Benin; Bhutan; Bolivia; "
@@ -376,3 +415,4 @@ OTHER_COUNTRIES = _split(
     "Tajikistan; Tanzania; Togo; Tonga; Trinidad and Tobago; Tunisia; Turkmenistan; Tuvalu; "
     "Uganda; United Arab Emirates; UAE; Uruguay; Vanuatu; Vatican City; Yemen; Zambia; "
     "Zimbabwe; Scotland; Wales; Northern Ireland; Greenland; Tibet; Macau; Macao")
+# fmt: on

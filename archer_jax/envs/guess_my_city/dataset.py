@@ -6,6 +6,7 @@ plain JSON reads as well) is a list of
 each turn is one string, and many questions are preceded by the asking model's chatter
 ("Based on the information provided, my next question would be:\\n\\n...").
 """
+
 from __future__ import annotations
 
 import json
@@ -19,13 +20,13 @@ DEFAULT_PATH = GUESS_MY_CITY_CONVERSATIONS
 
 
 def split_turn(line: str) -> tuple[str, str]:
-  """"<chatter>\\n\\nIs your city in Asia? Yes, it is." -> ("Is your city in Asia?",
+  """ "<chatter>\\n\\nIs your city in Asia? Yes, it is." -> ("Is your city in Asia?",
   "Yes, it is."): the question ends at the first '?' (after any chatter); the rest is the
   recorded answer. A line without '?' is all question."""
   k = line.find("?")
   if k < 0:
     return extract_question(line), ""
-  return extract_question(line[: k + 1]), line[k + 1:].strip()
+  return extract_question(line[: k + 1]), line[k + 1 :].strip()
 
 
 def load_conversations(path: str | os.PathLike | None = None) -> list[dict]:

@@ -9,6 +9,7 @@ when the question names the city (any alias, accent- and case-insensitive: "Is i
 `max_turns` (20), so returns lie in [-20, 0]. Empty, over-long or letter-free questions get
 `FALLBACK` without asking the oracle.
 """
+
 from __future__ import annotations
 
 import re
@@ -38,7 +39,7 @@ def named_cities(question: str) -> set[int]:
   folded = fold(question)
   toks = norm(folded).split()
   out: set[int] = set()
-  for a, b, es in kb.name_lexicon.scan(toks):
+  for _, b, es in kb.name_lexicon.scan(toks):
     if b < len(toks) and toks[b] == "of":
       continue
     for e in es:
@@ -66,7 +67,7 @@ def is_garbage(question: str) -> bool:
 
 
 def resolve_cities(cities) -> tuple[City, ...]:
-  """"all" | a ";"-separated string | a list of keys or names -> the `City` tuple."""
+  """ "all" | a ";"-separated string | a list of keys or names -> the `City` tuple."""
   if cities in (None, "all", "full"):
     return CITIES
   if isinstance(cities, str):
@@ -90,13 +91,24 @@ class GuessMyCityEnv(QuestionGameEnv):
   garbage_answer = FALLBACK
   win_answer = WIN_ANSWER
 
-  def __init__(self, batch_size: int = 1, max_turns: int = 20, seed: int = 0, cities="all",
-               oracle: Oracle | None = None):
-    super().__init__(batch_size, max_turns, seed, resolve_cities(cities),
-                     oracle if oracle is not None else BuiltinOracle())
+  def __init__(
+    self,
+    batch_size: int = 1,
+    max_turns: int = 20,
+    seed: int = 0,
+    cities="all",
+    oracle: Oracle | None = None,
+  ):
+    super().__init__(
+      batch_size,
+      max_turns,
+      seed,
+      resolve_cities(cities),
+      oracle if oracle is not None else BuiltinOracle(),
+    )
     self.cities: tuple[City, ...] = self.secrets
 
-  secret_cities = QuestionGameEnv.secret_ids   # the data-file keys
+  secret_cities = QuestionGameEnv.secret_ids  # the data-file keys
 
   _question_of = staticmethod(question_of)
   _is_garbage = staticmethod(is_garbage)

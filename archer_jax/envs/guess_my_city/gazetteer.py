@@ -7,6 +7,7 @@ things (landmarks, dishes, teams, people, festivals, universities, nicknames); t
 lexicon holds only what counts as naming a city. A place's mask marks the cities in it (or on
 it); places outside the benchmark's cities get an all-false mask.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -17,8 +18,14 @@ import numpy as np
 
 from archer_jax.envs.guess_my_city import world
 from archer_jax.envs.guess_my_city.countries import COUNTRIES, OTHER_COUNTRIES
-from archer_jax.envs.guess_my_city.lexicon import (GENERIC, PAREN, Entry, Lexicon, distinctive,
-                                                   item_names)
+from archer_jax.envs.guess_my_city.lexicon import (
+  GENERIC,
+  PAREN,
+  Entry,
+  Lexicon,
+  distinctive,
+  item_names,
+)
 from archer_jax.envs.guess_my_city.records import City
 from archer_jax.envs.guess_my_city.tags import TAGS
 from archer_jax.envs.guess_my_city.text import norm, split_list
@@ -38,57 +45,66 @@ class OtherCity:
 def _subregion_rules() -> dict[str, Callable[[City], bool]]:
   def country_in(*names):
     return lambda c: c.country.name in names
+
   return {
-      "Western Asia": country_in("Turkey", "Iraq", "Iran"),
-      "Northern Europe": lambda c: c.short in ("london", "st petersburg", "moscow"),
-      "Southern Europe": lambda c: c.short in ("madrid", "rome", "istanbul"),
-      "Western Europe": lambda c: c.short in ("london", "paris", "madrid", "berlin", "rome"),
-      "Central Europe": lambda c: c.short in ("berlin", "budapest"),
-      "Eastern Europe": lambda c: c.short in ("bucuresti", "budapest", "kiev", "moscow",
-                                              "st petersburg"),
-      "Southeast Europe": lambda c: c.short in ("bucuresti", "istanbul"),
-      "Southeastern Europe": lambda c: c.short in ("bucuresti", "istanbul"),
-      "Balkans": lambda c: c.short in ("bucuresti", "istanbul"),
-      "Northeast Asia": lambda c: c.country.name in ("Japan", "South Korea", "North Korea")
-      or c.short in ("beijing", "tianjin", "dalian", "shenyang", "changchun", "haerbin"),
-      "Far East": country_in("China", "Japan", "South Korea", "North Korea", "Taiwan"),
-      "Orient": country_in("China", "Japan", "South Korea", "North Korea", "Taiwan"),
-      "Eurasia": lambda c: bool({"Europe", "Asia"} & set(c.continents)),
-      "the Americas": lambda c: bool({"North America", "South America"} & set(c.continents)),
-      "Americas": lambda c: bool({"North America", "South America"} & set(c.continents)),
-      "Asia-Pacific": lambda c: "Oceania" in c.continents or any(
-          s in ("East Asia", "Southeast Asia") for s in c.country.subregions),
-      "Australasia": lambda c: "Oceania" in c.continents,
-      "Mediterranean region": lambda c: c.short in ("alexandria", "rome", "madrid", "izmir",
-                                                    "istanbul", "casablanca"),
-      "Mediterranean": lambda c: c.short in ("alexandria", "rome", "madrid", "izmir",
-                                             "istanbul", "casablanca"),
-      "Sub-Saharan Africa": lambda c: c.short in ("abidjan", "addis ababa", "kinshaha"),
-      "West Indies": lambda c: c.short == "havanna",
-      "Greater Antilles": lambda c: c.short == "havanna",
-      "Anatolia": lambda c: c.short in ("ankara", "izmir", "istanbul"),
-      "Middle East": country_in("Egypt", "Turkey", "Iraq", "Iran"),
-      "Near East": country_in("Egypt", "Turkey", "Iraq", "Iran"),
-      "Indian subcontinent": country_in("India", "Pakistan", "Bangladesh"),
-      "Southern Hemisphere countries": lambda c: c.lat < 0,
+    "Western Asia": country_in("Turkey", "Iraq", "Iran"),
+    "Northern Europe": lambda c: c.short in ("london", "st petersburg", "moscow"),
+    "Southern Europe": lambda c: c.short in ("madrid", "rome", "istanbul"),
+    "Western Europe": lambda c: c.short in ("london", "paris", "madrid", "berlin", "rome"),
+    "Central Europe": lambda c: c.short in ("berlin", "budapest"),
+    "Eastern Europe": lambda c: (
+      c.short in ("bucuresti", "budapest", "kiev", "moscow", "st petersburg")
+    ),
+    "Southeast Europe": lambda c: c.short in ("bucuresti", "istanbul"),
+    "Southeastern Europe": lambda c: c.short in ("bucuresti", "istanbul"),
+    "Balkans": lambda c: c.short in ("bucuresti", "istanbul"),
+    "Northeast Asia": lambda c: (
+      c.country.name in ("Japan", "South Korea", "North Korea")
+      or c.short in ("beijing", "tianjin", "dalian", "shenyang", "changchun", "haerbin")
+    ),
+    "Far East": country_in("China", "Japan", "South Korea", "North Korea", "Taiwan"),
+    "Orient": country_in("China", "Japan", "South Korea", "North Korea", "Taiwan"),
+    "Eurasia": lambda c: bool({"Europe", "Asia"} & set(c.continents)),
+    "the Americas": lambda c: bool({"North America", "South America"} & set(c.continents)),
+    "Americas": lambda c: bool({"North America", "South America"} & set(c.continents)),
+    "Asia-Pacific": lambda c: (
+      "Oceania" in c.continents
+      or any(s in ("East Asia", "Southeast Asia") for s in c.country.subregions)
+    ),
+    "Australasia": lambda c: "Oceania" in c.continents,
+    "Mediterranean region": lambda c: (
+      c.short in ("alexandria", "rome", "madrid", "izmir", "istanbul", "casablanca")
+    ),
+    "Mediterranean": lambda c: (
+      c.short in ("alexandria", "rome", "madrid", "izmir", "istanbul", "casablanca")
+    ),
+    "Sub-Saharan Africa": lambda c: c.short in ("abidjan", "addis ababa", "kinshaha"),
+    "West Indies": lambda c: c.short == "havanna",
+    "Greater Antilles": lambda c: c.short == "havanna",
+    "Anatolia": lambda c: c.short in ("ankara", "izmir", "istanbul"),
+    "Middle East": country_in("Egypt", "Turkey", "Iraq", "Iran"),
+    "Near East": country_in("Egypt", "Turkey", "Iraq", "Iran"),
+    "Indian subcontinent": country_in("India", "Pakistan", "Bangladesh"),
+    "Southern Hemisphere countries": lambda c: c.lat < 0,
   }
 
 
 # oceans and seas that contain smaller waters (for "on the Pacific coast" etc.)
 WATER_PARENTS = {
-    "Pacific Ocean": "Yellow Sea; East China Sea; South China Sea; Sea of Japan (East Sea); "
-                     "Tasman Sea; Bohai Sea; Korea Strait; Korea Bay; Gulf of Guayaquil; Tokyo Bay; "
-                     "Ise Bay; Osaka Bay; Jiaozhou Bay; Victoria Harbour; Port Jackson (Sydney Harbour)",
-    "Atlantic Ocean": "Gulf of Guinea; Caribbean Sea; Gulf of Mexico; Straits of Florida; Río de la Plata; "
-                      "Guanabara Bay; All Saints Bay (Baía de Todos os Santos); New York Harbor",
-    "Indian Ocean": "Arabian Sea; Bay of Bengal; Andaman Sea; Strait of Malacca",
-    "Mediterranean Sea": "Aegean Sea; Gulf of İzmir; Tyrrhenian Sea",
-    "Baltic Sea": "Gulf of Finland",
-    "Sea of Japan (East Sea)": "Korea Strait",
+  "Pacific Ocean": "Yellow Sea; East China Sea; South China Sea; Sea of Japan (East Sea); "
+  "Tasman Sea; Bohai Sea; Korea Strait; Korea Bay; Gulf of Guayaquil; Tokyo Bay; "
+  "Ise Bay; Osaka Bay; Jiaozhou Bay; Victoria Harbour; Port Jackson (Sydney Harbour)",
+  "Atlantic Ocean": "Gulf of Guinea; Caribbean Sea; Gulf of Mexico; Straits of Florida; "
+  "Río de la Plata; Guanabara Bay; All Saints Bay (Baía de Todos os Santos); New York Harbor",
+  "Indian Ocean": "Arabian Sea; Bay of Bengal; Andaman Sea; Strait of Malacca",
+  "Mediterranean Sea": "Aegean Sea; Gulf of İzmir; Tyrrhenian Sea",
+  "Baltic Sea": "Gulf of Finland",
+  "Sea of Japan (East Sea)": "Korea Strait",
 }
 
 # short names of rivers that are safe to match without the word "river"
-RIVER_SHORT = frozenset(split_list(
+RIVER_SHORT = frozenset(
+  split_list(
     "Yangtze; Nile; Thames; Seine; Danube; Tiber; Hudson; Neva; Spree; Tigris; Euphrates; Ganges; "
     "Yamuna; Dnieper; Mekong; Amazon; Volga; Rhine; Chao Phraya; Huangpu; Songhua; Mapocho; Rímac; "
     "Cauca; Guayas; Hooghly; Ravi; Sabarmati; Buriganga; Jialing; Taedong; Nakdong; Sumida; Yodo; "
@@ -96,19 +112,62 @@ RIVER_SHORT = frozenset(split_list(
     "Irrawaddy; Salween; Amur; Vistula; Elbe; Loire; Rhône; Ebro; Tagus; Douro; Murray; Zambezi; "
     "Dniester; Godavari; Narmada; Kaveri; Jhelum; Chenab; Sutlej; Padma; Meghna; Havel; Dâmbovița; "
     "Manzanares; Chirchiq; Cisadane; Tamsui; Keelung; Haihe; Pinheiros; Parramatta; Cooum; Adyar; "
-    "Geumho; Kashaf; Moskva; Mississippi; Missouri; Colorado; Ob; Lena; Yenisei"))
-_HEAD_STOP = frozenset({norm(w) for w in world.LANGUAGE_WORDS} | {norm(w) for w in world.DEMONYMS} |
-                       set("muslim christian buddhist hindu jewish catholic orthodox islamic "
-                           "sikh jain coptic protestant".split()))
-_BARE_WATERS = frozenset(split_list(
+    "Geumho; Kashaf; Moskva; Mississippi; Missouri; Colorado; Ob; Lena; Yenisei"
+  )
+)
+_HEAD_STOP = frozenset(
+  {norm(w) for w in world.LANGUAGE_WORDS}
+  | {norm(w) for w in world.DEMONYMS}
+  | set(
+    "muslim christian buddhist hindu jewish catholic orthodox islamic "
+    "sikh jain coptic protestant".split()
+  )
+)
+_BARE_WATERS = frozenset(
+  split_list(
     "mediterranean; caribbean; aegean; baltic; arabian; caspian; pacific; atlantic; arctic; "
     "tasman; andaman; adriatic; ionian; tyrrhenian; marmara; bohai; okhotsk; azov; barents; "
-    "ligurian"))
-_NOT_BARE = frozenset(("pacific", "caribbean", "atlantic", "capital", "central", "coastal",
-                       "andean", "southeast", "northeast", "northwest", "southwest", "north", "south",
-                       "east", "west", "western", "eastern", "northern", "southern", "national",
-                       "special", "autonomous", "federal", "metropolitan", "greater", "yellow",
-                       "white", "black", "red", "blue", "green", "golden", "purple", "great"))
+    "ligurian"
+  )
+)
+_NOT_BARE = frozenset(
+  (
+    "pacific",
+    "caribbean",
+    "atlantic",
+    "capital",
+    "central",
+    "coastal",
+    "andean",
+    "southeast",
+    "northeast",
+    "northwest",
+    "southwest",
+    "north",
+    "south",
+    "east",
+    "west",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "national",
+    "special",
+    "autonomous",
+    "federal",
+    "metropolitan",
+    "greater",
+    "yellow",
+    "white",
+    "black",
+    "red",
+    "blue",
+    "green",
+    "golden",
+    "purple",
+    "great",
+  )
+)
 _RIVER_WORDS = re.compile(r"\b(?:river|rio|río)\b", re.I)
 _MOUNTAIN_WORDS = re.compile(r"\b(?:mountains|mountain|range|hills|hill|mount|mt)\b", re.I)
 
@@ -116,11 +175,12 @@ _MOUNTAIN_WORDS = re.compile(r"\b(?:mountains|mountain|range|hills|hill|mount|mt
 @dataclasses.dataclass
 class Gazetteer:
   """What `build_gazetteer` returns (the knowledge base keeps each field)."""
-  lexicon: Lexicon                                   # every place and named thing
-  name_lexicon: Lexicon                              # only what counts as naming a city
-  other_cities: dict[str, OtherCity]                 # normalised name -> coordinates
-  water_near: dict[str, np.ndarray]                  # normalised water -> cities on or near it
-  entity_items: dict[str, list[tuple[int, str]]]     # kind -> [(city, item)]
+
+  lexicon: Lexicon  # every place and named thing
+  name_lexicon: Lexicon  # only what counts as naming a city
+  other_cities: dict[str, OtherCity]  # normalised name -> coordinates
+  water_near: dict[str, np.ndarray]  # normalised water -> cities on or near it
+  entity_items: dict[str, list[tuple[int, str]]]  # kind -> [(city, item)]
 
 
 def build_gazetteer(cities: tuple[City, ...], none: np.ndarray) -> Gazetteer:
@@ -161,8 +221,9 @@ class _Builder:
     self._add_rivers()
     self._add_mountains()
     self._add_named_things()
-    return Gazetteer(self.lexicon, self.name_lexicon, self.other_cities, self.water_near,
-                     self.entity_items)
+    return Gazetteer(
+      self.lexicon, self.name_lexicon, self.other_cities, self.water_near, self.entity_items
+    )
 
   def _add_cities(self) -> None:
     """Our cities, in both lexicons."""
@@ -177,9 +238,14 @@ class _Builder:
   def _add_other_cities(self) -> None:
     """Other cities, with coordinates for "near X"; they name no city of ours."""
     L, N = self.lexicon, self.name_lexicon
-    allow = {norm(x) for x in split_list("Santiago de Cuba; Santiago de Compostela; "
-                                          "Santiago de los Caballeros; Alexandria Virginia; "
-                                          "Hyderabad Sindh")}
+    allow = {
+      norm(x)
+      for x in split_list(
+        "Santiago de Cuba; Santiago de Compostela; "
+        "Santiago de los Caballeros; Alexandria Virginia; "
+        "Hyderabad Sindh"
+      )
+    }
     for name, country, lat, lon in world.OTHER_CITIES:
       k = norm(name)
       if k in self.other_cities or L.get(name):
@@ -194,9 +260,11 @@ class _Builder:
   def _add_blockers(self) -> None:
     """Phrases that contain a city's name without naming the city."""
     N = self.name_lexicon
-    for b in split_list("Rio de la Plata; Río de la Plata; Rio Grande; Rio Grande do Sul; "
-                        "Lima bean; Lima beans; Salvador Dali; Salvador Dalí; Santiago Bernabeu; "
-                        "Santiago Bernabéu; Paris Hilton; El Salvador; Hong Kong style"):
+    for b in split_list(
+      "Rio de la Plata; Río de la Plata; Rio Grande; Rio Grande do Sul; "
+      "Lima bean; Lima beans; Salvador Dali; Salvador Dalí; Santiago Bernabeu; "
+      "Santiago Bernabéu; Paris Hilton; El Salvador; Hong Kong style"
+    ):
       N.add(b, Entry("blocker", b, self.none))
 
   def _add_continents(self) -> None:
@@ -204,8 +272,10 @@ class _Builder:
     L = self.lexicon
     for cont in CONTINENTS:
       L.add(cont, Entry("continent", cont, self._mask(lambda c, x=cont: x in c.continents)))
-    L.add("Australia continent", Entry("continent", "Oceania", self._mask(
-        lambda c: "Oceania" in c.continents)))
+    L.add(
+      "Australia continent",
+      Entry("continent", "Oceania", self._mask(lambda c: "Oceania" in c.continents)),
+    )
     L.add("Antarctica", Entry("continent", "Antarctica", self.none))
     rules = _subregion_rules()
     subs = set(world.EXTRA_SUBREGIONS) | set(rules)
@@ -230,10 +300,22 @@ class _Builder:
       e = Entry("country", name, self.none)
       L.add(name, e)
       N.add(name, e)
-    L.add("mainland China", Entry("mainland", "mainland China", self._mask(
-        lambda c: c.country.name == "China" and c.short != "hong kong")))
-    L.add("Chinese mainland", Entry("mainland", "mainland China", self._mask(
-        lambda c: c.country.name == "China" and c.short != "hong kong")))
+    L.add(
+      "mainland China",
+      Entry(
+        "mainland",
+        "mainland China",
+        self._mask(lambda c: c.country.name == "China" and c.short != "hong kong"),
+      ),
+    )
+    L.add(
+      "Chinese mainland",
+      Entry(
+        "mainland",
+        "mainland China",
+        self._mask(lambda c: c.country.name == "China" and c.short != "hong kong"),
+      ),
+    )
 
   def _add_regions(self) -> None:
     """States, provinces and wider regions."""
@@ -286,8 +368,9 @@ class _Builder:
     """Mountains and ranges."""
     self._add_features("mountain", "mountains", self._mountain_names, world.OTHER_MOUNTAINS)
 
-  def _add_features(self, kind: str, field: str, names: Callable[[str], list[str]],
-                    others: tuple[str, ...]) -> None:
+  def _add_features(
+    self, kind: str, field: str, names: Callable[[str], list[str]], others: tuple[str, ...]
+  ) -> None:
     """Each city's `field` features under all their `names`, then the world's `others`."""
     L = self.lexicon
     for i, c in enumerate(self.cities):
@@ -304,10 +387,16 @@ class _Builder:
     landmarks elsewhere."""
     L = self.lexicon
     cities = self.cities
-    for kind, field in (("landmark", "landmarks"), ("dish", "dishes"), ("team", "teams"),
-                        ("clothing", "clothing"),
-                        ("person", "people"), ("festival", "festivals"),
-                        ("university", "universities"), ("nickname", "nicknames")):
+    for kind, field in (
+      ("landmark", "landmarks"),
+      ("dish", "dishes"),
+      ("team", "teams"),
+      ("clothing", "clothing"),
+      ("person", "people"),
+      ("festival", "festivals"),
+      ("university", "universities"),
+      ("nickname", "nicknames"),
+    ):
       items = []
       for i, c in enumerate(cities):
         for item in getattr(c, field):
@@ -319,23 +408,35 @@ class _Builder:
               continue
             k = norm(nm)
             if kind == "team":
-              k = re.sub(r"\b(?:football|basketball|baseball|ice hockey|rugby|cricket)\b", "",
-                         k).strip()
+              k = re.sub(
+                r"\b(?:football|basketball|baseball|ice hockey|rugby|cricket)\b", "", k
+              ).strip()
             ok = distinctive(k, 5 if kind in ("person", "team") else 4) or (
-                kind == "nickname" and len(k.split()) >= 3)
+              kind == "nickname" and len(k.split()) >= 3
+            )
             if ok and not self._is_place(k):
               L.add_member(kind, k, i, self.n)
             toks = k.split()
-            if kind == "landmark" and len(toks) >= 2 and len(toks[0]) >= 5 and \
-                toks[0] not in GENERIC and all(t in GENERIC for t in toks[1:]) and \
-                not self._is_place(toks[0]) and not L.get(toks[0]) and \
-                toks[0] not in _HEAD_STOP and \
-                not any(re.search(t.trigger, f" {toks[0]} ") for t in TAGS):
+            if (
+              kind == "landmark"
+              and len(toks) >= 2
+              and len(toks[0]) >= 5
+              and toks[0] not in GENERIC
+              and all(t in GENERIC for t in toks[1:])
+              and not self._is_place(toks[0])
+              and not L.get(toks[0])
+              and toks[0] not in _HEAD_STOP
+              and not any(re.search(t.trigger, f" {toks[0]} ") for t in TAGS)
+            ):
               L.add_member(kind, toks[0], i, self.n)
-            if kind == "person":      # surnames of well-known people
+            if kind == "person":  # surnames of well-known people
               toks = k.split()
-              if len(toks) >= 2 and len(toks[-1]) >= 5 and toks[-1] not in GENERIC \
-                  and not self._is_place(toks[-1]):
+              if (
+                len(toks) >= 2
+                and len(toks[-1]) >= 5
+                and toks[-1] not in GENERIC
+                and not self._is_place(toks[-1])
+              ):
                 L.add_member(kind, toks[-1], i, self.n)
       self.entity_items[kind] = items
     for lm in world.OTHER_LANDMARKS:
@@ -343,21 +444,26 @@ class _Builder:
         if (distinctive(norm(nm)) or len(nm.split()) >= 2) and not L.get(nm):
           L.add(nm, Entry("olandmark", lm, self.none))
 
-
   def _is_place(self, phrase: str) -> bool:
-    return any(e.kind in ("city", "ocity", "country", "continent", "subregion", "region")
-               for e in self.lexicon.get(phrase))
+    return any(
+      e.kind in ("city", "ocity", "country", "continent", "subregion", "region")
+      for e in self.lexicon.get(phrase)
+    )
 
   @staticmethod
   def _region_names(r: str) -> list[str]:
     out = item_names(r, split_and=False)
     more = []
     for nm in out:
-      bare = re.sub(r"\s+(?:Province|State|Prefecture|Region|Municipality|Governorate|Division|"
-                    r"District|Oblast|County|Department|Metropolitan City|Special Municipality|"
-                    r"Capital City|Autonomous District|Chartered City|Capital District|"
-                    r"Capital Region|Capital Territory|Metropolitan Region|Metropolitan Area|"
-                    r"Special Capital Region|\(city-state\)|region)$", "", nm).strip()
+      bare = re.sub(
+        r"\s+(?:Province|State|Prefecture|Region|Municipality|Governorate|Division|"
+        r"District|Oblast|County|Department|Metropolitan City|Special Municipality|"
+        r"Capital City|Autonomous District|Chartered City|Capital District|"
+        r"Capital Region|Capital Territory|Metropolitan Region|Metropolitan Area|"
+        r"Special Capital Region|\(city-state\)|region)$",
+        "",
+        nm,
+      ).strip()
       if bare and bare != nm and norm(bare) not in _NOT_BARE:
         more.append(bare)
     return list(dict.fromkeys(out + more))
@@ -408,8 +514,12 @@ class _Builder:
         nm = nm[4:]
       out.append(nm)
       short = _MOUNTAIN_WORDS.sub(" ", nm).strip()
-      if len(short) >= 5 and norm(short) not in GENERIC and " " not in short.strip() \
-          and norm(short) not in _NOT_BARE:
+      if (
+        len(short) >= 5
+        and norm(short) not in GENERIC
+        and " " not in short.strip()
+        and norm(short) not in _NOT_BARE
+      ):
         out.append(short)
       if short.lower() == "andes":
         out += ["Andes Mountains", "Andean", "Andes mountain range"]

@@ -7,6 +7,7 @@ city i. Tags (`tags.TAGS`) become masks once; numbers (coordinates, population, 
 founding year) are arrays over the cities; places and named things are looked up with
 `lexicon.scan` (see `gazetteer`).
 """
+
 from __future__ import annotations
 
 import functools
@@ -70,8 +71,11 @@ class KnowledgeBase:
     self.founded = np.array([np.nan if c.founded is None else c.founded for c in cities], float)
     g = build_gazetteer(cities, self.none)
     self.lexicon, self.name_lexicon = g.lexicon, g.name_lexicon
-    self.other_cities, self.water_near, self.entity_items = (g.other_cities, g.water_near,
-                                                             g.entity_items)
+    self.other_cities, self.water_near, self.entity_items = (
+      g.other_cities,
+      g.water_near,
+      g.entity_items,
+    )
 
   def onehot(self, i: int) -> np.ndarray:
     m = np.zeros(self.n, bool)

@@ -6,6 +6,7 @@ at each position of a normalised token list. `item_names` lists every way a data
 ("Forbidden City/Palace Museum|palace") can be asked about, and `distinctive` says whether a
 phrase is specific enough to stand for an item on its own.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,8 @@ import numpy as np
 from archer_jax.envs.guess_my_city.text import norm
 
 # words that do not make a landmark / dish / festival name distinctive on their own
-GENERIC = frozenset("""
+GENERIC = frozenset(
+  """
 the of and a an in on at to de del la le el los las da do dos di du des van von al
 old new town city central park tower towers market markets bridge bridges museum museums
 cathedral church churches beach beaches square street streets great grand national royal
@@ -41,7 +43,8 @@ also like called known with for from by as is it that this technology science sc
 engineering management medicine agriculture institute school college academy landmark
 landmarks times independence freedom liberty peace victory heroes hero unity revolution republic
 imperial silver crystal hanging summer winter spring autumn people peoples martyrs friendship
-union united""".split())
+union united""".split()
+)
 
 
 def display_name(item: str) -> str:
@@ -81,12 +84,13 @@ def distinctive(phrase: str, min_single: int = 4) -> bool:
     return False
   return True
 
+
 class Entry(NamedTuple):
-  kind: str          # city | ocity | continent | subregion | country | region | island | water |
+  kind: str  # city | ocity | continent | subregion | country | region | island | water |
   #                    river | mountain | landmark | dish | team | person | festival | nickname |
   #                    university | olandmark | mainland
-  key: str           # canonical name (city: its key)
-  mask: np.ndarray   # cities it holds for ("in"/"has")
+  key: str  # canonical name (city: its key)
+  mask: np.ndarray  # cities it holds for ("in"/"has")
 
 
 class Lexicon:
@@ -113,7 +117,7 @@ class Lexicon:
     i, n = 0, len(tokens)
     while i < n:
       for k in range(min(self._max, n - i), 0, -1):
-        hit = self._phrases.get(tuple(tokens[i:i + k]))
+        hit = self._phrases.get(tuple(tokens[i : i + k]))
         if hit:
           out.append((i, i + k, hit))
           i += k

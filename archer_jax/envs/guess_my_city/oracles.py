@@ -11,12 +11,12 @@ per step with the questions of all rows still playing.
   `LMOracle.from_pretrained` loads a known model name, checkpoint directory or .gguf file
   (both from `question_game`).
 """
+
 from __future__ import annotations
 
 import re
 
-from archer_jax.envs.guess_my_city.answers import (FALLBACK, REFUSE, WIN_ANSWER, answer_text,
-                                                   reveals)
+from archer_jax.envs.guess_my_city.answers import FALLBACK, REFUSE, WIN_ANSWER, answer_text, reveals
 from archer_jax.envs.guess_my_city.cities import CITIES, city_index
 from archer_jax.envs.guess_my_city.understander import Understander, get_understander
 from archer_jax.envs.question_game import KnowledgeOracle, Oracle, sampler_generate_fn
@@ -43,11 +43,12 @@ class BuiltinOracle(KnowledgeOracle):
 
 
 LM_ORACLE_TEMPLATE = (
-    "You are playing a guessing game. You live in the city of {city}, {country}. The other "
-    "player asks questions to find out which city it is. Answer the question truthfully in "
-    "one short sentence, as someone from the city would. Never say the name of the city; if "
-    "the answer would reveal it, say \"I can't answer that question.\"\n"
-    "Question: {question}\nAnswer:")
+  "You are playing a guessing game. You live in the city of {city}, {country}. The other "
+  "player asks questions to find out which city it is. Answer the question truthfully in "
+  "one short sentence, as someone from the city would. Never say the name of the city; if "
+  'the answer would reveal it, say "I can\'t answer that question."\n'
+  "Question: {question}\nAnswer:"
+)
 
 
 def clean_completion(text, city) -> str:
@@ -80,5 +81,13 @@ class LMOracle(_LMOracle):
     return clean_completion(completion, CITIES[city_index(key)])
 
 
-__all__ = ["Oracle", "BuiltinOracle", "LMOracle", "LM_ORACLE_TEMPLATE", "clean_completion",
-           "sampler_generate_fn", "FALLBACK", "REFUSE"]
+__all__ = [
+  "Oracle",
+  "BuiltinOracle",
+  "LMOracle",
+  "LM_ORACLE_TEMPLATE",
+  "clean_completion",
+  "sampler_generate_fn",
+  "FALLBACK",
+  "REFUSE",
+]

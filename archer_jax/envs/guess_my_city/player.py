@@ -14,6 +14,7 @@ remaining candidates; yes/no questions are preferred part of the time so games l
 benchmark's). Otherwise it errs: asks a random question (often uninformative), re-asks
 something it already knows in other words, or guesses too early. Deterministic given rng.
 """
+
 from __future__ import annotations
 
 import functools
@@ -32,86 +33,114 @@ from archer_jax.envs.play import play  # noqa: F401  (re-exported)
 from archer_jax.envs.question_game import ScriptedAsker, history_lines, keep_playing
 
 _OPEN = {
-    "climate": ("What is the climate like in your city?", "What is the weather like in your hometown?",
-                "Can you describe the climate of your city?"),
-    "language": ("What language do people speak in your city?",
-                 "What is the predominant language spoken in your city?"),
-    "population": ("What is the population of your city?", "How many people live in your city?"),
-    "cuisine": ("What is the traditional cuisine of your city?",
-                "What are some popular local dishes in your hometown?"),
-    "religion": ("What is the predominant religion in your city?",),
-    "landmarks": ("What are some famous landmarks in your city?",
-                  "What tourist attractions is your city known for?"),
-    "economy": ("What are the main industries in your city?",
-                "What is the main economic activity in your hometown?"),
-    "location": ("What is the geographical location of your city?", "Where is your city located?"),
-    "water": ("What rivers or bodies of water are near your city?",),
-    "history": ("Can you tell me about the history of your city?",),
-    "sports": ("What sports are popular in your city?",),
-    "festivals": ("What festivals are celebrated in your city?",),
-    "transport": ("What is the transportation system like in your city?",),
-    "continent": ("Which continent is your city on?",),
-    "country": ("Which country is your city in?",),
+  "climate": (
+    "What is the climate like in your city?",
+    "What is the weather like in your hometown?",
+    "Can you describe the climate of your city?",
+  ),
+  "language": (
+    "What language do people speak in your city?",
+    "What is the predominant language spoken in your city?",
+  ),
+  "population": ("What is the population of your city?", "How many people live in your city?"),
+  "cuisine": (
+    "What is the traditional cuisine of your city?",
+    "What are some popular local dishes in your hometown?",
+  ),
+  "religion": ("What is the predominant religion in your city?",),
+  "landmarks": (
+    "What are some famous landmarks in your city?",
+    "What tourist attractions is your city known for?",
+  ),
+  "economy": (
+    "What are the main industries in your city?",
+    "What is the main economic activity in your hometown?",
+  ),
+  "location": ("What is the geographical location of your city?", "Where is your city located?"),
+  "water": ("What rivers or bodies of water are near your city?",),
+  "history": ("Can you tell me about the history of your city?",),
+  "sports": ("What sports are popular in your city?",),
+  "festivals": ("What festivals are celebrated in your city?",),
+  "transport": ("What is the transportation system like in your city?",),
+  "continent": ("Which continent is your city on?",),
+  "country": ("Which country is your city in?",),
 }
 
 _TAG_QUESTIONS = {
-    "coastal": ("Is your city located on the coast?", "Is your city by the sea?"),
-    "island": ("Is your city located on an island?",),
-    "river": ("Does a river run through your city?", "Is your city located on a river?"),
-    "tropical": ("Does your city have a tropical climate?",),
-    "snow": ("Does your city get snow in winter?",),
-    "desert": ("Is your city in a desert region?",),
-    "cold_climate": ("Does your city have cold winters?",),
-    "high_altitude": ("Is your city located at a high altitude?",),
-    "mountains": ("Is your city surrounded by mountains?", "Are there mountains near your city?"),
-    "nightlife": ("Is your city known for its vibrant nightlife?",),
-    "skyscrapers": ("Is your city known for its skyscrapers and modern skyline?",),
-    "colonial": ("Is your city known for its colonial architecture?",),
-    "unesco": ("Does your city have any UNESCO World Heritage Sites?",),
-    "port": ("Is your city a major port?",),
-    "mosques": ("Is your city known for its mosques?",),
-    "temples": ("Is your city known for its temples?",),
-    "churches": ("Is your city known for its churches and cathedrals?",),
-    "beaches": ("Is your city known for its beaches?",),
-    "olympics": ("Has your city hosted the Olympic Games?",),
-    "world_cup": ("Has your city hosted World Cup matches?",),
-    "textile": ("Is your city known for its textile industry?",),
-    "tech": ("Is your city a major technology hub?",),
-    "finance": ("Is your city a major financial center?",),
-    "automotive": ("Is your city known for its automotive industry?",),
-    "volcano": ("Are there volcanoes near your city?",),
-    "earthquakes": ("Does your city experience earthquakes?",),
-    "street_art": ("Is your city known for its street art?",),
-    "carnival": ("Is your city famous for its carnival?",),
-    "film": ("Is your city known for its film industry?",),
-    "seafood": ("Is your city known for its seafood?",),
-    "spicy": ("Is your city known for spicy food?",),
-    "former_capital": ("Was your city ever a former capital?",),
-    "largest": ("Is your city the largest city in its country?",),
-    "megacity": ("Is your city a megacity?",),
-    "pollution": ("Does your city have problems with air pollution?",),
-    "typhoons": ("Is your city affected by typhoons or hurricanes?",),
+  "coastal": ("Is your city located on the coast?", "Is your city by the sea?"),
+  "island": ("Is your city located on an island?",),
+  "river": ("Does a river run through your city?", "Is your city located on a river?"),
+  "tropical": ("Does your city have a tropical climate?",),
+  "snow": ("Does your city get snow in winter?",),
+  "desert": ("Is your city in a desert region?",),
+  "cold_climate": ("Does your city have cold winters?",),
+  "high_altitude": ("Is your city located at a high altitude?",),
+  "mountains": ("Is your city surrounded by mountains?", "Are there mountains near your city?"),
+  "nightlife": ("Is your city known for its vibrant nightlife?",),
+  "skyscrapers": ("Is your city known for its skyscrapers and modern skyline?",),
+  "colonial": ("Is your city known for its colonial architecture?",),
+  "unesco": ("Does your city have any UNESCO World Heritage Sites?",),
+  "port": ("Is your city a major port?",),
+  "mosques": ("Is your city known for its mosques?",),
+  "temples": ("Is your city known for its temples?",),
+  "churches": ("Is your city known for its churches and cathedrals?",),
+  "beaches": ("Is your city known for its beaches?",),
+  "olympics": ("Has your city hosted the Olympic Games?",),
+  "world_cup": ("Has your city hosted World Cup matches?",),
+  "textile": ("Is your city known for its textile industry?",),
+  "tech": ("Is your city a major technology hub?",),
+  "finance": ("Is your city a major financial center?",),
+  "automotive": ("Is your city known for its automotive industry?",),
+  "volcano": ("Are there volcanoes near your city?",),
+  "earthquakes": ("Does your city experience earthquakes?",),
+  "street_art": ("Is your city known for its street art?",),
+  "carnival": ("Is your city famous for its carnival?",),
+  "film": ("Is your city known for its film industry?",),
+  "seafood": ("Is your city known for its seafood?",),
+  "spicy": ("Is your city known for spicy food?",),
+  "former_capital": ("Was your city ever a former capital?",),
+  "largest": ("Is your city the largest city in its country?",),
+  "megacity": ("Is your city a megacity?",),
+  "pollution": ("Does your city have problems with air pollution?",),
+  "typhoons": ("Is your city affected by typhoons or hurricanes?",),
 }
 
 _OTHER_YN = (
-    ("capital", ("Is your city the capital of its country?", "Is your city a national capital?")),
-    ("regional_capital", ("Is your city the capital of its state or province?",)),
-    ("south_hemisphere", ("Is your city in the Southern Hemisphere?",
-                          "Is your city south of the equator?")),
-    ("west_hemisphere", ("Is your city in the Western Hemisphere?",)),
-    ("north_part", ("Is your city in the northern part of its country?",)),
-    ("south_part", ("Is your city in the southern part of its country?",)),
-    ("east_part", ("Is your city in the eastern part of its country?",)),
-    ("west_part", ("Is your city in the western part of its country?",)),
-    ("central_part", ("Is your city in the central part of its country?",)),
+  ("capital", ("Is your city the capital of its country?", "Is your city a national capital?")),
+  ("regional_capital", ("Is your city the capital of its state or province?",)),
+  (
+    "south_hemisphere",
+    ("Is your city in the Southern Hemisphere?", "Is your city south of the equator?"),
+  ),
+  ("west_hemisphere", ("Is your city in the Western Hemisphere?",)),
+  ("north_part", ("Is your city in the northern part of its country?",)),
+  ("south_part", ("Is your city in the southern part of its country?",)),
+  ("east_part", ("Is your city in the eastern part of its country?",)),
+  ("west_part", ("Is your city in the western part of its country?",)),
+  ("central_part", ("Is your city in the central part of its country?",)),
 )
 _POP = (1, 2, 3, 5, 8, 10, 15, 20)
 _CONTINENTS = ("Asia", "Europe", "Africa", "North America", "South America", "Oceania")
-_SUBREGIONS = ("Southeast Asia", "East Asia", "South Asia", "Middle East", "Central Asia",
-               "Eastern Europe", "Western Europe", "Latin America", "North Africa",
-               "West Africa", "Caribbean")
-_GUESS = ("Is your city {}?", "Is it {}?", "Are you from {}?", "Is the city you are from {}?",
-          "Is your hometown {}, {}?")
+_SUBREGIONS = (
+  "Southeast Asia",
+  "East Asia",
+  "South Asia",
+  "Middle East",
+  "Central Asia",
+  "Eastern Europe",
+  "Western Europe",
+  "Latin America",
+  "North Africa",
+  "West Africa",
+  "Caribbean",
+)
+_GUESS = (
+  "Is your city {}?",
+  "Is it {}?",
+  "Are you from {}?",
+  "Is the city you are from {}?",
+  "Is your hometown {}, {}?",
+)
 
 
 @functools.lru_cache(maxsize=4)
@@ -121,15 +150,19 @@ def question_pool(keys: tuple[str, ...]) -> tuple[tuple[str, str, bool], ...]:
   for topic, qs in _OPEN.items():
     pool += [(q, f"open:{topic}", False) for q in qs]
   for c in _CONTINENTS:
-    pool += [(f"Is your city located in {c}?", f"continent:{c}", True),
-             (f"Is your city in {c}?", f"continent:{c}", True)]
+    pool += [
+      (f"Is your city located in {c}?", f"continent:{c}", True),
+      (f"Is your city in {c}?", f"continent:{c}", True),
+    ]
   for s in _SUBREGIONS:
     pool.append((f"Is your city located in {s}?", f"subregion:{s}", True))
   present = {CITIES_BY_KEY[k].country.name for k in keys}
   for name in COUNTRIES:
     if name in present and name != "Singapore":
-      pool += [(f"Is your city in {name}?", f"country:{name}", True),
-               (f"Is your city located in {name}?", f"country:{name}", True)]
+      pool += [
+        (f"Is your city in {name}?", f"country:{name}", True),
+        (f"Is your city located in {name}?", f"country:{name}", True),
+      ]
   for concept, qs in _OTHER_YN:
     pool += [(q, concept, True) for q in qs]
   for n in _POP:
@@ -204,10 +237,18 @@ class ScriptedCityPlayer(ScriptedAsker):
   parse_history = staticmethod(parse_history)
   guess_question = staticmethod(guess_question)
 
-  def __init__(self, rng=None, skill: float = 0.5, max_turns: int = 20, cities="all",
-               open_prob: float = 0.35, understander: Understander | None = None):
-    super().__init__(rng, skill, max_turns, understander or get_understander(),
-                     resolve_cities(cities))
+  def __init__(
+    self,
+    rng=None,
+    skill: float = 0.5,
+    max_turns: int = 20,
+    cities="all",
+    open_prob: float = 0.35,
+    understander: Understander | None = None,
+  ):
+    super().__init__(
+      rng, skill, max_turns, understander or get_understander(), resolve_cities(cities)
+    )
     self.cities: tuple[City, ...] = self.secrets
     self.open_prob = float(open_prob)
     self.keys = tuple(c.key for c in self.cities)
@@ -229,7 +270,7 @@ class ScriptedCityPlayer(ScriptedAsker):
         continue
       named = [self._city_pos[i] for i in named_cities(q) if i in self._city_pos]
       if named:
-        guessed[named] = True      # the game would have ended had one been right
+        guessed[named] = True  # the game would have ended had one been right
         continue
       qi = self._qindex.get(q)
       p = None
@@ -245,7 +286,7 @@ class ScriptedCityPlayer(ScriptedAsker):
       if exact is not None and (alive & exact).any():
         alive &= exact
         continue
-      pol = answer_polarity(a)    # another oracle's wording: trust a leading yes / no
+      pol = answer_polarity(a)  # another oracle's wording: trust a leading yes / no
       if pol is None:
         continue
       if p is None:

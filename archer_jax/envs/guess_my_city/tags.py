@@ -8,6 +8,7 @@ city has ("historical landmarks", "local cuisine"); they only count when no spec
 is asked in the same question, and their yes-answers add a detail from `detail` (a `City`
 field). Lists are judgement calls from well-known facts; when in doubt a city is left out.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -22,8 +23,8 @@ class Tag:
   trigger: str
   cities: str | Callable[[City], bool]
   generic: bool = False
-  detail: str = ""          # City field whose first items illustrate a yes
-  consume: bool = False     # a match hides its words from the tags after it
+  detail: str = ""  # City field whose first items illustrate a yes
+  consume: bool = False  # a match hides its words from the tags after it
 
 
 def _c(code_prefixes: str) -> Callable[[City], bool]:
@@ -31,6 +32,8 @@ def _c(code_prefixes: str) -> Callable[[City], bool]:
   return lambda c: c.climate.startswith(pre)
 
 
+# Data laid out by hand, one record a line or a few: the formatter leaves it be.
+# fmt: off
 T = Tag
 TAGS: tuple[Tag, ...] = (
     # ---- water, land and climate -----------------------------------------------------------
@@ -622,3 +625,4 @@ TAGS: tuple[Tag, ...] = (
     T("vatican", r"\bvatican\b|\bpope\b|\bpapal\b", "rome"),
     T("hajj", r"\bmecca\b|\bmedina\b", ""),
 )
+# fmt: on

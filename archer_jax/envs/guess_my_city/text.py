@@ -1,13 +1,38 @@
 """Text folding shared by the Guess My City knowledge base, understander and env."""
+
 from __future__ import annotations
 
 import re
 import unicodedata
 
-_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
-                       "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
-_SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "ı": "i",
-                          "Æ": "AE", "Ø": "O", "Đ": "D", "Ł": "L", "İ": "I"})
+_APOS = str.maketrans(
+  {
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u02bc": "'",
+    "`": "'",
+    "\u00b4": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2013": "-",
+    "\u2014": "-",
+  }
+)
+_SPECIAL = str.maketrans(
+  {
+    "ß": "ss",
+    "æ": "ae",
+    "ø": "o",
+    "đ": "d",
+    "ł": "l",
+    "ı": "i",
+    "Æ": "AE",
+    "Ø": "O",
+    "Đ": "D",
+    "Ł": "L",
+    "İ": "I",
+  }
+)
 
 
 def fold(text: str) -> str:
@@ -28,11 +53,9 @@ def norm(text: str) -> str:
 
 
 def split_list(s: str | tuple | list | None) -> tuple[str, ...]:
-  """"a; b; c" -> ("a", "b", "c"); tuples and lists pass through, None gives ()."""
+  """ "a; b; c" -> ("a", "b", "c"); tuples and lists pass through, None gives ()."""
   if s is None:
     return ()
   if isinstance(s, (tuple, list)):
     return tuple(s)
   return tuple(p.strip() for p in s.split(";") if p.strip())
-
-

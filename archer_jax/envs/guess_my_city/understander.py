@@ -18,6 +18,7 @@ start with an auxiliary are yes/no questions (`yesno`: places and named things f
 lexicon and related to the city by `relations`, then `patterns`, then the keyword `tags`).
 Parses are cached per question string.
 """
+
 from __future__ import annotations
 
 import functools
@@ -28,9 +29,18 @@ import numpy as np
 from archer_jax.envs.guess_my_city.answers import TOPICS
 from archer_jax.envs.guess_my_city.knowledge import KnowledgeBase, get_kb
 from archer_jax.envs.guess_my_city.parsed import Parsed
-from archer_jax.envs.guess_my_city.phrasing import (_ASKING, _LEAD, _NAME_REQ, _SUBJECT,
-                                                   _UNKNOWN_NAME, AUX, MAX_QUESTION_CHARS,
-                                                   MAX_QUESTION_WORDS, WH, extract_question)
+from archer_jax.envs.guess_my_city.phrasing import (
+  _ASKING,
+  _LEAD,
+  _NAME_REQ,
+  _SUBJECT,
+  _UNKNOWN_NAME,
+  AUX,
+  MAX_QUESTION_CHARS,
+  MAX_QUESTION_WORDS,
+  WH,
+  extract_question,
+)
 from archer_jax.envs.guess_my_city.text import fold, norm
 from archer_jax.envs.guess_my_city.yesno import YesNoParser
 from archer_jax.envs.question_game import CachedParser
@@ -41,7 +51,7 @@ __all__ = ["Parsed", "Understander", "extract_question", "get_understander"]
 class Understander(CachedParser):
   """Parses questions against a `KnowledgeBase`; see the module docstring."""
 
-  not_understood = (ValueError, IndexError, KeyError)   # a malformed question
+  not_understood = (ValueError, IndexError, KeyError)  # a malformed question
 
   def __init__(self, kb: KnowledgeBase | None = None, cache_size: int = 200_000):
     super().__init__(cache_size)
@@ -56,8 +66,12 @@ class Understander(CachedParser):
     if not text.strip() or sum(ch.isalpha() for ch in text) < 2:
       return None
     text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
-    text = re.sub(r"(?<=[A-Za-z]),\s*(?:the|a|which is the)\s+(?:capital|largest city|second[- ]largest "
-                  r"city|biggest city|city)\s+of\s+[^,?]*", "", text)
+    text = re.sub(
+      r"(?<=[A-Za-z]),\s*(?:the|a|which is the)\s+(?:capital|largest city|second[- ]largest "
+      r"city|biggest city|city)\s+of\s+[^,?]*",
+      "",
+      text,
+    )
     # "a river, lake, or ocean" -> "a river or lake or ocean"
     text = re.sub(r"\b(\w+(?: \w+)?), (\w+(?: \w+)?),? or ", r"\1 or \2 or ", text)
     q = norm(text)
@@ -68,24 +82,36 @@ class Understander(CachedParser):
       return None
     if _NAME_REQ.search(q):
       return Parsed("refuse", "name")
-    if re.search(r"\b(?:smaller|larger|bigger|taller|older|newer|longer|shorter|higher|lower) or "
-                 r"(?:smaller|larger|bigger|taller|older|newer|longer|shorter|higher|lower)\b", q):
-      return None       # comparisons with things outside the knowledge base
+    if re.search(
+      r"\b(?:smaller|larger|bigger|taller|older|newer|longer|shorter|higher|lower) or "
+      r"(?:smaller|larger|bigger|taller|older|newer|longer|shorter|higher|lower)\b",
+      q,
+    ):
+      return None  # comparisons with things outside the knowledge base
     # "can you tell me if X" -> yes/no X; "can you tell me about X" -> open
-    m0 = re.match(r"^(?:can|could|would|will) you (?:please )?(?:describe|explain|share|name|list|give|"
-                  r"provide|mention|recommend|suggest)\b", q)
+    m0 = re.match(
+      r"^(?:can|could|would|will) you (?:please )?(?:describe|explain|share|name|list|give|"
+      r"provide|mention|recommend|suggest)\b",
+      q,
+    )
     if m0 is not None:
-      return self._open(q[m0.end():] + " " + q.split()[3 if q.split()[2] == "please" else 2], raw)
-    m = re.match(r"^(?:can|could|would|will) you (?:please )?(?:tell|let) (?:me|us) (?:know )?"
-                 r"(?P<w>if|whether|about|what|which|how|where|who|when|why|more about|some|any|"
-                 r"the|a|an)\b ?", q)
+      return self._open(q[m0.end() :] + " " + q.split()[3 if q.split()[2] == "please" else 2], raw)
+    m = re.match(
+      r"^(?:can|could|would|will) you (?:please )?(?:tell|let) (?:me|us) (?:know )?"
+      r"(?P<w>if|whether|about|what|which|how|where|who|when|why|more about|some|any|"
+      r"the|a|an)\b ?",
+      q,
+    )
     if m is None:
-      m = re.match(r"^(?:do you know|i d like to know|i would like to know|please tell me|tell me|"
-                   r"i want to know|let me know)(?: please)? (?P<w>if|whether|about|what|which|how|"
-                   r"where|who|when|why|more about|some|any|the|a|an)\b ?", q)
+      m = re.match(
+        r"^(?:do you know|i d like to know|i would like to know|please tell me|tell me|"
+        r"i want to know|let me know)(?: please)? (?P<w>if|whether|about|what|which|how|"
+        r"where|who|when|why|more about|some|any|the|a|an)\b ?",
+        q,
+      )
     if m is not None:
       w = m.group("w")
-      rest = q[m.end():]
+      rest = q[m.end() :]
       if w in ("if", "whether"):
         q = rest
         if not q.split() or q.split()[0] not in AUX:
@@ -93,13 +119,18 @@ class Understander(CachedParser):
         q = re.sub(r"^is (your city|it|the city) (is|has|does) ", r"\2 \1 ", q)
         tokens = q.split()
       else:
-        return self._open("about " + rest if w in ("about", "more about", "some", "any", "the",
-                                                   "a", "an") else w + " " + rest, raw)
+        return self._open(
+          "about " + rest
+          if w in ("about", "more about", "some", "any", "the", "a", "an")
+          else w + " " + rest,
+          raw,
+        )
     first = tokens[0]
     if first in WH or first == "about":
       return self._open(q, raw)
-    if first not in AUX and not (len(tokens) > 1 and tokens[1] in AUX and first in (
-        "your", "it", "the", "this")):
+    if first not in AUX and not (
+      len(tokens) > 1 and tokens[1] in AUX and first in ("your", "it", "the", "this")
+    ):
       # statements and odd openings: try as yes/no, else as an open question
       p = self._yesno(q, "is")
       return p if p is not None else self._open(q, raw)
@@ -108,7 +139,7 @@ class Understander(CachedParser):
       verb = tokens[1]
     p = self._yesno(q, verb)
     if p is None and _UNKNOWN_NAME.match(raw.strip()):
-      return Parsed("name", "name", np.zeros(self.kb.n, bool))   # a place outside the list
+      return Parsed("name", "name", np.zeros(self.kb.n, bool))  # a place outside the list
     return p
 
   # ---- open questions --------------------------------------------------------------------

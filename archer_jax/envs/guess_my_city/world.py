@@ -1,6 +1,7 @@
 """Places that are not among the 99 cities, so that questions about them get a definite answer:
 other cities (with coordinates, for "is your city near Kyoto?"), regions, islands, waters,
 rivers, mountains, landmarks, extra sub-continental regions, languages and demonyms."""
+
 from __future__ import annotations
 
 from archer_jax.envs.guess_my_city.text import split_list
@@ -28,7 +29,7 @@ Johor Bahru|Malaysia|1.49|103.74; Hanoi|Vietnam|21.03|105.85; Da Nang|Vietnam|16
 Phnom Penh|Cambodia|11.56|104.92; Siem Reap|Cambodia|13.36|103.86;
 Vientiane|Laos|17.98|102.63; Naypyidaw|Myanmar|19.76|96.08; Mandalay|Myanmar|21.96|96.09;
 Chiang Mai|Thailand|18.79|98.98; Phuket|Thailand|7.88|98.39; Pattaya|Thailand|12.93|100.88;
-Yogyakarta|Indonesia|-7.80|110.36; Surakarta|Indonesia|-7.57|110.82; 
+Yogyakarta|Indonesia|-7.80|110.36; Surakarta|Indonesia|-7.57|110.82;
 Denpasar|Indonesia|-8.65|115.22; Palembang|Indonesia|-2.98|104.76; Makassar|Indonesia|-5.15|119.43;
 Tangerang|Indonesia|-6.18|106.63; Bekasi|Indonesia|-6.24|106.99; Depok|Indonesia|-6.40|106.82;
 Padang|Indonesia|-0.95|100.35; Pekanbaru|Indonesia|0.51|101.45; Batam|Indonesia|1.13|104.05;
@@ -44,7 +45,7 @@ Islamabad|Pakistan|33.68|73.05; Rawalpindi|Pakistan|33.60|73.04; Peshawar|Pakist
 Multan|Pakistan|30.16|71.52; Quetta|Pakistan|30.18|66.99; Sialkot|Pakistan|32.49|74.53;
 Chittagong|Bangladesh|22.36|91.78; Kathmandu|Nepal|27.72|85.32; Colombo|Sri Lanka|6.93|79.86;
 Dubai|United Arab Emirates|25.20|55.27; Abu Dhabi|United Arab Emirates|24.45|54.38;
-Riyadh|Saudi Arabia|24.71|46.68; Jeddah|Saudi Arabia|21.49|39.19; 
+Riyadh|Saudi Arabia|24.71|46.68; Jeddah|Saudi Arabia|21.49|39.19;
 Doha|Qatar|25.29|51.53; Kuwait City|Kuwait|29.38|47.99; Muscat|Oman|23.59|58.41;
 Tel Aviv|Israel|32.09|34.78; Jerusalem|Israel|31.77|35.21; Beirut|Lebanon|33.89|35.50;
 Damascus|Syria|33.51|36.29; Aleppo|Syria|36.20|37.16; Amman|Jordan|31.95|35.93;
@@ -147,7 +148,7 @@ Merida|Mexico|20.97|-89.62; Oaxaca City|Mexico|17.07|-96.73; Veracruz City|Mexic
 Manizales|Colombia|5.07|-75.52; Pereira|Colombia|4.81|-75.69; Armenia Colombia|Colombia|4.53|-75.68;
 Santa Marta|Colombia|11.24|-74.20; Pasto|Colombia|1.21|-77.28; Popayan|Colombia|2.44|-76.61;
 Ibague|Colombia|4.44|-75.23; Cucuta|Colombia|7.89|-72.51; Barquisimeto|Venezuela|10.07|-69.32;
-Trujillo|Peru|-8.11|-79.03; Chiclayo|Peru|-6.77|-79.84; 
+Trujillo|Peru|-8.11|-79.03; Chiclayo|Peru|-6.77|-79.84;
 Iquitos|Peru|-3.75|-73.25; Salta|Argentina|-24.78|-65.41; Mar del Plata|Argentina|-38.00|-57.56;
 Ushuaia|Argentina|-54.80|-68.30; Concepcion|Chile|-36.83|-73.05; Antofagasta|Chile|-23.65|-70.40;
 Ouro Preto|Brazil|-20.39|-43.50; Joao Pessoa|Brazil|-7.12|-34.86;
@@ -186,6 +187,8 @@ def _parse_cities(text: str) -> tuple[tuple[str, str, float, float], ...]:
 
 OTHER_CITIES = _parse_cities(_OTHER_CITIES)
 
+# Data laid out by hand, one record a line or a few: the formatter leaves it be.
+# fmt: off
 OTHER_REGIONS = split_list(
     # India
     "Rajasthan; Kerala; Bihar; Madhya Pradesh; Andhra Pradesh; Odisha; Orissa; Assam; Goa; "
@@ -358,3 +361,4 @@ LANGUAGE_WORDS = split_list(
     "Afrikaans; Nepali; Sinhala; Khmer; Lao; Mongolian; Kazakh; Tajik; Armenian; Georgian; "
     "Azerbaijani; Serbian; Croatian; Czech; Slovak; Bulgarian; Finnish; Norwegian; Danish; "
     "Creole; Guarani; Aymara; Nahuatl; Maya; Tibetan; Uyghur; Hakka; Teochew; Min")
+# fmt: on

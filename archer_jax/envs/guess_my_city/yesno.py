@@ -7,6 +7,7 @@ Generic concepts ("historical landmarks") only count when nothing specific is as
 clause with words we do not know about such a concept is not understood. A guess naming a city
 is a `name` question.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,8 +17,13 @@ import numpy as np
 from archer_jax.envs.guess_my_city import patterns, world
 from archer_jax.envs.guess_my_city.knowledge import KnowledgeBase
 from archer_jax.envs.guess_my_city.parsed import Parsed
-from archer_jax.envs.guess_my_city.phrasing import (_FILLER, _REGION_WORDS, _RELATIONAL, _SUBJECT,
-                                                   DIRS)
+from archer_jax.envs.guess_my_city.phrasing import (
+  _FILLER,
+  _REGION_WORDS,
+  _RELATIONAL,
+  _SUBJECT,
+  DIRS,
+)
 from archer_jax.envs.guess_my_city.relations import UNKNOWN, span_predicate
 from archer_jax.envs.guess_my_city.text import norm
 
@@ -27,15 +33,24 @@ class YesNoParser:
 
   def __init__(self, kb: KnowledgeBase):
     self.kb = kb
-    self._tags = [(t.key, re.compile(t.trigger), t.generic, t.detail, t.consume)
-                  for t in kb.tags.values()]
+    self._tags = [
+      (t.key, re.compile(t.trigger), t.generic, t.detail, t.consume) for t in kb.tags.values()
+    ]
     self._demonyms = {norm(k): v for k, v in world.DEMONYMS.items()}
 
   def parse(self, q: str, verb: str) -> Parsed | None:
     """The yes/no question `q` (normalised, led by the auxiliary `verb`), or None."""
     kb = self.kb
-    negated = bool(re.match(r"^(?:isn t|isnt|aren t|doesn t|don t|is (?:your city|it) not|does "
-                            r"(?:your city|it) not)\b", q)) and " or not" not in q
+    negated = (
+      bool(
+        re.match(
+          r"^(?:isn t|isnt|aren t|doesn t|don t|is (?:your city|it) not|does "
+          r"(?:your city|it) not)\b",
+          q,
+        )
+      )
+      and " or not" not in q
+    )
     q = re.sub(r"\bor not\b", " ", q)
     text = _SUBJECT.sub(" CITY ", q)
     text = " ".join(text.split())
@@ -46,34 +61,51 @@ class YesNoParser:
     if " or " in f" {text} ":
       clauses = [c.strip() for c in re.split(r"\bor\b", text) if c.strip()]
       parts = [self._clause(c) for c in clauses]
-      keep = [(c, p) for c, p in zip(clauses, parts) if p is not None]
+      keep = [(c, p) for c, p in zip(clauses, parts, strict=True) if p is not None]
       if len(keep) >= 2 or (len(keep) == 1 and len(clauses) >= 2):
         clauses, parts = [c for c, _ in keep], [p for _, p in keep]
         specific = [p for p in parts if not p[2]]
         use = parts
         if len(use) == 2 and np.array_equal(use[0][0], ~use[1][0]):
-          opts = tuple((self._alt_text(c, p[1]), p[0]) for c, p in zip(clauses, parts)
-                       if any(p is u for u in use))
+          opts = tuple(
+            (self._alt_text(c, p[1]), p[0])
+            for c, p in zip(clauses, parts, strict=True)
+            if any(p is u for u in use)
+          )
           return Parsed("alt", "|".join(p[1] for p in use), options=opts, verb=verb)
         mask = np.zeros(kb.n, bool)
         for p in use:
           mask |= p[0]
         generic = not specific
-        return Parsed("yn", "|".join(p[1] for p in use), mask, negated,
-                      detail=use[0][3] if generic else "", verb=verb)
+        return Parsed(
+          "yn",
+          "|".join(p[1] for p in use),
+          mask,
+          negated,
+          detail=use[0][3] if generic else "",
+          verb=verb,
+        )
       # an "or" inside one concept ("historical landmarks or monuments"): parse whole
     p = self._clause(text)
     if p is None:
       return None
     mask, key, generic, detail, note = p
-    return Parsed("yn", key, mask, negated, detail=detail if generic else "", verb=verb,
-                  note=note)
+    return Parsed("yn", key, mask, negated, detail=detail if generic else "", verb=verb, note=note)
 
-  _ALT = {"coastal": "is on the coast", "inland": "is inland", "island": "is on an island",
-          "near_sea": "is near the sea", "big_city": "is a big city",
-          "small_city": "is a small city", "mountains": "is near mountains",
-          "river": "has a river", "tropical": "is tropical", "cold_climate": "has cold winters",
-          "hot_climate": "is hot", "desert": "is in a dry region"}
+  _ALT = {
+    "coastal": "is on the coast",
+    "inland": "is inland",
+    "island": "is on an island",
+    "near_sea": "is near the sea",
+    "big_city": "is a big city",
+    "small_city": "is a small city",
+    "mountains": "is near mountains",
+    "river": "has a river",
+    "tropical": "is tropical",
+    "cold_climate": "has cold winters",
+    "hot_climate": "is hot",
+    "desert": "is in a dry region",
+  }
 
   @classmethod
   def _alt_text(cls, clause: str, key: str = "") -> str:
@@ -83,7 +115,7 @@ class YesNoParser:
     c = " ".join(c.split())
     have = re.match(r"^(?:does|do|did)\s+(?:it\s+)?(?:have|has)\s+", c)
     if have:
-      return "has " + c[have.end():]
+      return "has " + c[have.end() :]
     c = re.sub(r"^(?:is|are|was|were|does|do|has|have)\s+", "", c)
     c = re.sub(r"^(?:it|they|there)\s+", "", c)
     c = re.sub(r"^(?:located|situated|found|positioned|based)\s+", "", c)
@@ -105,12 +137,15 @@ class YesNoParser:
     if not hits:
       return None
     # relational uses of a city name are not guesses
-    for a, b, e in hits:
-      pre = " ".join(toks[max(0, a - 4):a])
-      if _RELATIONAL.search(pre) or re.search(r"\b(?:of|in|within|to|than|and|with|like|for|at|"
-                                              r"between|toward|towards|on|into|visit|visited)$", pre):
+    for a, b, _ in hits:
+      pre = " ".join(toks[max(0, a - 4) : a])
+      if _RELATIONAL.search(pre) or re.search(
+        r"\b(?:of|in|within|to|than|and|with|like|for|at|"
+        r"between|toward|towards|on|into|visit|visited)$",
+        pre,
+      ):
         return None
-      nxt = toks[b:b + 2]
+      nxt = toks[b : b + 2]
       if nxt[:1] in (["of"], ["s"]) or nxt[:1] == ["style"]:
         return None
     mask = np.zeros(kb.n, bool)
@@ -132,7 +167,7 @@ class YesNoParser:
 
     spans = kb.lexicon.scan(toks)
     for a, b, es in spans:
-      pre = " ".join(toks[max(0, a - 6):a])
+      pre = " ".join(toks[max(0, a - 6) : a])
       r = span_predicate(kb, es, pre, toks, a, b)
       if r is UNKNOWN:
         return None
@@ -140,14 +175,31 @@ class YesNoParser:
         preds.append(r)
         use(a, b)
         # relation words before the span ("northern part of", "capital of") are part of it
-        if re.match(r"(?:north|south|east|west|central|capital|near|nearwater|largest|second|"
-                    r"within|far|\w+coast)", r[1]):
+        if re.match(
+          r"(?:north|south|east|west|central|capital|near|nearwater|largest|second|"
+          r"within|far|\w+coast)",
+          r[1],
+        ):
           for k in range(max(0, a - 6), a):
-            if toks[k] in DIRS or toks[k] in ("coast", "part", "capital", "near", "border",
-                                               "region", "side", "area", "shore", "coastline",
-                                               "province", "state", "city", "town", "of"):
+            if toks[k] in DIRS or toks[k] in (
+              "coast",
+              "part",
+              "capital",
+              "near",
+              "border",
+              "region",
+              "side",
+              "area",
+              "shore",
+              "coastline",
+              "province",
+              "state",
+              "city",
+              "town",
+              "of",
+            ):
               used[k] = True
-    rest = " ".join(t if not u else "_" for t, u in zip(toks, used))
+    rest = " ".join(t if not u else "_" for t, u in zip(toks, used, strict=True))
     rest = re.sub(r"\b(?:located|situated|found|positioned|based)\b", " ", rest)
     for fn in patterns.PATTERNS:
       r = fn(kb, rest)
@@ -161,21 +213,32 @@ class YesNoParser:
       mt = rx.search(rest)
       if mt:
         preds.append((kb.tag_masks[key], key, generic, detail))
-        rest = rest[:mt.start()] + " _ " + rest[mt.end():] if consume else rest
+        rest = rest[: mt.start()] + " _ " + rest[mt.end() :] if consume else rest
     # "in the Foo region of X" with Foo unknown: the region cannot be checked
-    if not any(p[1].startswith(("region:", "within:", "island:", "capital:", "largest:",
-                                "second:")) for p in preds):
-      mr = re.search(r"\b(?:in|of|within) (?:the )?(?P<w>(?:[a-z]+ ){1,3})(?:region|province|state|"
-                     r"prefecture|department|district|county|governorate|oblast|division|territory|"
-                     r"regency)\b", rest)
-      if mr and not mr.group("w").startswith(("a ", "an ")) and any(
-          w not in _FILLER and w not in DIRS and w not in _REGION_WORDS for w in mr.group("w").split()):
+    if not any(
+      p[1].startswith(("region:", "within:", "island:", "capital:", "largest:", "second:"))
+      for p in preds
+    ):
+      mr = re.search(
+        r"\b(?:in|of|within) (?:the )?(?P<w>(?:[a-z]+ ){1,3})(?:region|province|state|"
+        r"prefecture|department|district|county|governorate|oblast|division|territory|"
+        r"regency)\b",
+        rest,
+      )
+      if (
+        mr
+        and not mr.group("w").startswith(("a ", "an "))
+        and any(
+          w not in _FILLER and w not in DIRS and w not in _REGION_WORDS
+          for w in mr.group("w").split()
+        )
+      ):
         return None
     if preds and all(p[2] for p in preds):
       # a generic concept with specific words we do not know ("its annual Running of the Bulls
       # festival") is not understood; nationality words narrow it ("traditional Javanese arts")
       left = rest
-      for key, rx, generic, detail, consume in self._tags:
+      for _, rx, generic, _, _ in self._tags:
         if generic:
           left = rx.sub(" ", left)
       for w in left.split():
@@ -217,8 +280,9 @@ class YesNoParser:
     if w in ("european", "asian", "african", "american", "oceanian"):
       cont = {"european": "Europe", "asian": "Asia", "african": "Africa", "oceanian": "Oceania"}
       if w == "american":
-        return np.array([bool({"North America", "South America"} & set(c.continents))
-                         for c in kb.cities])
+        return np.array(
+          [bool({"North America", "South America"} & set(c.continents)) for c in kb.cities]
+        )
       return np.array([cont[w] in c.continents for c in kb.cities])
     if w in ("islamic", "muslim", "arabic", "arab"):
       return np.array([c.religions[0].lower().startswith("islam") for c in kb.cities])

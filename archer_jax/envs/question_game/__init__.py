@@ -22,18 +22,34 @@ A third game is its knowledge module plus a few lines:
       _names_secret = staticmethod(lambda question, animal: animal.name in question.lower())
       _secret_id = staticmethod(lambda animal: animal.name)
 """
+
 from __future__ import annotations
 
 from archer_jax.envs.play import play
 from archer_jax.envs.question_game.env import QuestionGameEnv
 from archer_jax.envs.question_game.history import INITIAL_OBSERVATION, add_turn, history_lines
-from archer_jax.envs.question_game.oracles import (KnowledgeOracle, LMOracle, Oracle,
-                                                   check_lengths, sampler_generate_fn)
+from archer_jax.envs.question_game.oracles import (
+  KnowledgeOracle,
+  LMOracle,
+  Oracle,
+  check_lengths,
+  sampler_generate_fn,
+)
 from archer_jax.envs.question_game.parser import CachedParser
 from archer_jax.envs.question_game.player import ScriptedAsker, keep_playing
 
 __all__ = [
-    "play", "QuestionGameEnv", "INITIAL_OBSERVATION", "add_turn", "history_lines",
-    "KnowledgeOracle", "LMOracle", "Oracle", "check_lengths", "sampler_generate_fn",
-    "CachedParser", "ScriptedAsker", "keep_playing",
+  "play",
+  "QuestionGameEnv",
+  "INITIAL_OBSERVATION",
+  "add_turn",
+  "history_lines",
+  "KnowledgeOracle",
+  "LMOracle",
+  "Oracle",
+  "check_lengths",
+  "sampler_generate_fn",
+  "CachedParser",
+  "ScriptedAsker",
+  "keep_playing",
 ]

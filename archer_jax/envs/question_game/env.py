@@ -15,6 +15,7 @@ The transcript is "Questions:\\n" plus one "<question> <answer>" line per turn. 
 oracle answers `yes_answer`, or, in games that set `win_answer`, any question naming it (the env
 answers it with `win_answer` itself and the oracle is not asked).
 """
+
 from __future__ import annotations
 
 from typing import Any, Sequence
@@ -38,13 +39,12 @@ class QuestionGameEnv(BatchedEnv):
   yes_answer: str | None = None
   win_answer: str | None = None
 
-  def __init__(self, batch_size: int, max_turns: int, seed: int, secrets: Sequence[Any],
-               oracle):
+  def __init__(self, batch_size: int, max_turns: int, seed: int, secrets: Sequence[Any], oracle):
     super().__init__(batch_size, max_turns, seed)
     self.secrets = tuple(secrets)
     self.oracle = oracle
     self._secret: list[Any] = [None] * batch_size
-    self._ids: list[str | None] = [None] * batch_size   # _secret_id of each row's secret
+    self._ids: list[str | None] = [None] * batch_size  # _secret_id of each row's secret
     self._history = [INITIAL_OBSERVATION] * batch_size
     self.oracle_calls = 0
 
@@ -82,15 +82,17 @@ class QuestionGameEnv(BatchedEnv):
     if index is None:
       index = int(rng.integers(n))
     elif not 0 <= index < n:
-      raise IndexError(f"{type(self).__name__}.reset: {self.secret_key} index {index} outside "
-                       f"[0, {n})")
+      raise IndexError(
+        f"{type(self).__name__}.reset: {self.secret_key} index {index} outside [0, {n})"
+      )
     self._secret[row] = self.secrets[index]
     self._ids[row] = self._secret_id(self.secrets[index])
     self._history[row] = INITIAL_OBSERVATION
     return self._render(INITIAL_OBSERVATION)
 
-  def _step_rows(self, rows: Sequence[int], actions: Sequence[str]
-                 ) -> list[tuple[str, float, bool, dict]]:
+  def _step_rows(
+    self, rows: Sequence[int], actions: Sequence[str]
+  ) -> list[tuple[str, float, bool, dict]]:
     # the oracle's batch is built first; then one pass writes every row's turn
     secrets = [self._secret[r] for r in rows]
     questions = [self._question_of(a) for a in actions]
@@ -107,20 +109,22 @@ class QuestionGameEnv(BatchedEnv):
         ask.append(i)
     if ask:
       self.oracle_calls += 1
-      got = self.oracle.answer_batch([self._ids[rows[i]] for i in ask],
-                                     [questions[i] for i in ask])
+      got = self.oracle.answer_batch([self._ids[rows[i]] for i in ask], [questions[i] for i in ask])
       if len(got) != len(ask):
-        raise RuntimeError(f"{type(self.oracle).__name__}.answer_batch returned {len(got)} "
-                           f"answers for {len(ask)} questions")
+        raise RuntimeError(
+          f"{type(self.oracle).__name__}.answer_batch returned {len(got)} "
+          f"answers for {len(ask)} questions"
+        )
       clean, yes = self._clean_answer, self.yes_answer
-      for i, a in zip(ask, got):
+      for i, a in zip(ask, got, strict=True):
         answers[i] = a = clean(a)
         if a == yes and names(questions[i], secrets[i]):
           won[i] = True
     out = []
     history, ids, render, key = self._history, self._ids, self._render, self.secret_key
-    for row, q, a, w in zip(rows, questions, answers, won):
+    for row, q, a, w in zip(rows, questions, answers, won, strict=True):
       history[row] = hist = add_turn(history[row], q, a)
-      out.append((render(hist), 0.0 if w else -1.0, w,
-                  {key: ids[row], "won": w, "question": q, "answer": a}))
+      out.append(
+        (render(hist), 0.0 if w else -1.0, w, {key: ids[row], "won": w, "question": q, "answer": a})
+      )
     return out

@@ -1,4 +1,5 @@
 """The transcript both question games show the asker: "Questions:\\n" and one line per turn."""
+
 from __future__ import annotations
 
 INITIAL_OBSERVATION = "Questions:\n"
@@ -15,4 +16,4 @@ def history_lines(observation: str) -> list[str]:
   k = observation.rfind(INITIAL_OBSERVATION)
   if k < 0:
     return []
-  return observation[k + len(INITIAL_OBSERVATION):].split("\n")
+  return observation[k + len(INITIAL_OBSERVATION) :].split("\n")

@@ -10,14 +10,14 @@
   completion becomes an answer (`_clean`). `from_pretrained` runs a known model name,
   checkpoint directory or .gguf file through the jitted sampler.
 """
+
 from __future__ import annotations
 
 from typing import Any, Callable, Protocol, Sequence
 
 
 class Oracle(Protocol):
-  def answer_batch(self, secret_ids: Sequence[str], questions: Sequence[str]) -> list[str]:
-    ...
+  def answer_batch(self, secret_ids: Sequence[str], questions: Sequence[str]) -> list[str]: ...
 
 
 def check_lengths(secret_ids: Sequence[str], questions: Sequence[str]) -> None:
@@ -51,7 +51,10 @@ class KnowledgeOracle:
   def answer_batch(self, secret_ids: Sequence[str], questions: Sequence[str]) -> list[str]:
     check_lengths(secret_ids, questions)
     known, index, write = self._index, self.index, self._write
-    return [write(known[s] if s in known else index(s), q) for s, q in zip(secret_ids, questions)]
+    return [
+      write(known[s] if s in known else index(s), q)
+      for s, q in zip(secret_ids, questions, strict=True)
+    ]
 
 
 class LMOracle:
@@ -80,36 +83,53 @@ class LMOracle:
     check_lengths(secret_ids, questions)
     if not questions:
       return []
-    prompts = [self.prompt(s, q) for s, q in zip(secret_ids, questions)]
+    prompts = [self.prompt(s, q) for s, q in zip(secret_ids, questions, strict=True)]
     outs = list(self.generate_fn(prompts))
     if len(outs) != len(prompts):
-      raise RuntimeError(f"{type(self).__name__}: generate_fn returned {len(outs)} completions "
-                         f"for {len(prompts)} prompts")
-    return [self._clean(o, s) for o, s in zip(outs, secret_ids)]
+      raise RuntimeError(
+        f"{type(self).__name__}: generate_fn returned {len(outs)} completions "
+        f"for {len(prompts)} prompts"
+      )
+    return [self._clean(o, s) for o, s in zip(outs, secret_ids, strict=True)]
 
   @classmethod
-  def from_pretrained(cls, model: str, max_new_tokens: int = 48, chat: bool = False,
-                      dtype: str = "float32", seed: int = 0, template: str | None = None):
+  def from_pretrained(
+    cls,
+    model: str,
+    max_new_tokens: int = 48,
+    chat: bool = False,
+    dtype: str = "float32",
+    seed: int = 0,
+    template: str | None = None,
+  ):
     """Load `model` (a known name, HF checkpoint directory or .gguf file) and answer with it
     through the jitted sampler (greedy, stopping at the first newline)."""
     from archer_jax.generation import Sampler
     from archer_jax.loading import load_model, load_tokenizer
+
     cfg, params = load_model(model, dtype=dtype)
     tok = load_tokenizer(model)
-    sampler = Sampler(cfg, tok, max_new_tokens=max_new_tokens, stop_strings=("\n",),
-                      chat=chat)
+    sampler = Sampler(cfg, tok, max_new_tokens=max_new_tokens, stop_strings=("\n",), chat=chat)
     return cls(sampler_generate_fn(sampler, params, seed=seed, greedy=True), template)
 
 
-def sampler_generate_fn(sampler, params, seed: int = 0, greedy: bool = True,
-                        temperature: float = 1.0) -> Callable[[list[str]], list[str]]:
+def sampler_generate_fn(
+  sampler, params, seed: int = 0, greedy: bool = True, temperature: float = 1.0
+) -> Callable[[list[str]], list[str]]:
   """prompts -> completions with `generation.Sampler.generate` (a fresh key per call)."""
   import jax
+
   key = jax.random.PRNGKey(seed)
   counter = iter(range(1 << 30))
 
   def gen(prompts: list[str]) -> list[str]:
-    res = sampler.generate(params, list(prompts), jax.random.fold_in(key, next(counter)),
-                           temperature=temperature, greedy=greedy)
+    res = sampler.generate(
+      params,
+      list(prompts),
+      jax.random.fold_in(key, next(counter)),
+      temperature=temperature,
+      greedy=greedy,
+    )
     return list(res.texts)
+
   return gen

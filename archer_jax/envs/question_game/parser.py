@@ -3,6 +3,7 @@
 Askers repeat themselves (scripted players reuse templates, policies re-ask), so both games'
 understanders look a question up before parsing it. The cache is cleared when it is full.
 """
+
 from __future__ import annotations
 
 from typing import Any

@@ -12,6 +12,7 @@ Each turn the player reads the transcript, keeps the secrets consistent with eve
 A game supplies `parse_history`, `candidates`, `guess_question`, `_ask`, `_best` and
 `_weak_turn`. Every random choice uses `self.rng`, so a player is deterministic given its rng.
 """
+
 from __future__ import annotations
 
 from typing import Any, Sequence
@@ -34,8 +35,7 @@ class ScriptedAsker:
   secrets: the candidates it considers, in the order of its masks.
   """
 
-  def __init__(self, rng, skill: float, max_turns: int, understander,
-               secrets: Sequence[Any]):
+  def __init__(self, rng, skill: float, max_turns: int, understander, secrets: Sequence[Any]):
     if not 0.0 <= skill <= 1.0:
       raise ValueError(f"{type(self).__name__}: skill must be in [0, 1], got {skill}")
     self.rng = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
@@ -73,8 +73,7 @@ class ScriptedAsker:
   # ---- acting -------------------------------------------------------------------------------
   def _guess(self, alive: np.ndarray) -> str:
     idx = np.flatnonzero(alive)
-    return self.guess_question(self.secrets[int(idx[int(self.rng.integers(len(idx)))])],
-                               self.rng)
+    return self.guess_question(self.secrets[int(idx[int(self.rng.integers(len(idx)))])], self.rng)
 
   def act(self, observation: str) -> str:
     history = self.parse_history(observation)

@@ -6,15 +6,18 @@ question; the oracle answers "Yes.", "No." or "Invalid Question.". The observati
 winning turn: the answer is Yes and the question ends with the word or one of its aliases
 ("Is it a soccer ball?"). Episodes are capped at `max_turns` (20), so returns lie in [-20, 0].
 """
+
 from __future__ import annotations
 
 from archer_jax.envs.question_game import QuestionGameEnv
 from archer_jax.envs.twenty_questions.knowledge import WordEntry, norm_name, resolve_words
 from archer_jax.envs.twenty_questions.oracles import BuiltinOracle, Oracle
-from archer_jax.envs.twenty_questions.prompts import (decode_json_question, json_question_prompt,
-                                                      map_answer)
-from archer_jax.envs.twenty_questions.understander import (ANSWERS, INVALID, MAX_QUESTION_CHARS,
-                                                           YES)
+from archer_jax.envs.twenty_questions.prompts import (
+  decode_json_question,
+  json_question_prompt,
+  map_answer,
+)
+from archer_jax.envs.twenty_questions.understander import ANSWERS, INVALID, MAX_QUESTION_CHARS, YES
 
 
 def question_of(action: str, json_actions: bool = False) -> str:
@@ -63,18 +66,30 @@ class TwentyQuestionsEnv(QuestionGameEnv):
   garbage_answer = INVALID
   yes_answer = YES
 
-  def __init__(self, batch_size: int = 1, max_turns: int = 20, seed: int = 0,
-               words="full", oracle: Oracle | None = None, prompt: str = "plain"):
+  def __init__(
+    self,
+    batch_size: int = 1,
+    max_turns: int = 20,
+    seed: int = 0,
+    words="full",
+    oracle: Oracle | None = None,
+    prompt: str = "plain",
+  ):
     if prompt not in ("plain", "json"):
       raise ValueError(f"TwentyQuestionsEnv: prompt must be 'plain' or 'json', got {prompt!r}")
-    super().__init__(batch_size, max_turns, seed, resolve_words(words),
-                     oracle if oracle is not None else BuiltinOracle())
+    super().__init__(
+      batch_size,
+      max_turns,
+      seed,
+      resolve_words(words),
+      oracle if oracle is not None else BuiltinOracle(),
+    )
     self.words: tuple[WordEntry, ...] = self.secrets
     self.prompt = prompt
     self._json = prompt == "json"
-    self._question_of = question_of_json if self._json else question_of   # chosen once
+    self._question_of = question_of_json if self._json else question_of  # chosen once
 
-  secret_words = QuestionGameEnv.secret_ids   # the canonical names
+  secret_words = QuestionGameEnv.secret_ids  # the canonical names
 
   _is_garbage = staticmethod(is_garbage)
   _names_secret = staticmethod(names_word)
@@ -95,6 +110,13 @@ class TwentyQuestionsSubsetEnv(TwentyQuestionsEnv):
   """The 10-word subset game (football, dog, banana, truck, pants, computer, piano, chair,
   pen, scissors); pass prompt="json" for the instruction-model setting."""
 
-  def __init__(self, batch_size: int = 1, max_turns: int = 20, seed: int = 0,
-               oracle: Oracle | None = None, prompt: str = "plain", words="subset"):
+  def __init__(
+    self,
+    batch_size: int = 1,
+    max_turns: int = 20,
+    seed: int = 0,
+    oracle: Oracle | None = None,
+    prompt: str = "plain",
+    words="subset",
+  ):
     super().__init__(batch_size, max_turns, seed, words=words, oracle=oracle, prompt=prompt)

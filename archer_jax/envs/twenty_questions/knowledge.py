@@ -5,6 +5,7 @@ aliases, first entry canonical). `KB` turns every object into a row of boolean a
 (category, living, edible, materials, colours, places, uses, parts, size/weight bands, ...)
 stored as a bool matrix [n_attributes, n_objects], so one attribute answers all objects at once.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -13,6 +14,8 @@ import re
 
 import numpy as np
 
+# Data laid out by hand, one record a line or a few: the formatter leaves it be.
+# fmt: off
 OBJECT_DICT: dict[str, list[str | tuple[str, ...]]] = {
     "Sports": ["Basketball", "Football", "Baseball", "Soccer ball", "Golf ball", "Tennis ball",
                "Volleyball", "Tennis racket", "Baseball bat", "Helmet"],
@@ -310,12 +313,13 @@ COLOURS = ("red", "orange", "yellow", "green", "blue", "purple", "pink", "brown"
            "white", "gray", "silver", "gold")
 MATERIALS = ("metal", "wood", "plastic", "fabric", "leather", "glass", "paper", "rubber",
              "stone", "ceramic", "brass", "water")
+# fmt: on
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 # Numeric bands the player can ask about; other thresholds are answered on the fly.
-SIZE_LADDER = (2.5, 5, 15, 20, 30, 40, 100, 175, 450, 1500, 1e4, 5e8)   # cm, "bigger than"
-WEIGHT_LADDER = (0.1, 1, 10, 70, 1000)                                 # kg, "heavier than"
+SIZE_LADDER = (2.5, 5, 15, 20, 30, 40, 100, 175, 450, 1500, 1e4, 5e8)  # cm, "bigger than"
+WEIGHT_LADDER = (0.1, 1, 10, 70, 1000)  # kg, "heavier than"
 
 
 def norm_name(s: str) -> str:
@@ -326,6 +330,7 @@ def norm_name(s: str) -> str:
 @dataclasses.dataclass(frozen=True)
 class WordEntry:
   """One secret word: canonical `name` (aliases[0]), all `aliases`, and its category."""
+
   name: str
   aliases: tuple[str, ...]
   category: str
@@ -397,13 +402,14 @@ class KnowledgeBase:
     for m in MATERIALS:
       a.setdefault("mat_" + m, z.copy())
     for k in ("aquatic", "bird", "fish", "insect", "reptile", "person", "flower", "building"):
-      self._add(k, z)   # asked about, true of nothing in the list
+      self._add(k, z)  # asked about, true of nothing in the list
     rigid = z.copy()
     for m in ("metal", "wood", "plastic", "glass", "stone", "ceramic", "brass"):
       rigid |= a["mat_" + m]
     self._add("hard", (rigid | a.get("hard", z)) & ~a["soft"] & ~a["living"])
-    self._add("colorful", a.get("colorful", z) | (sum(a["col_" + c].astype(int)
-                                                      for c in COLOURS) >= 3))
+    self._add(
+      "colorful", a.get("colorful", z) | (sum(a["col_" + c].astype(int) for c in COLOURS) >= 3)
+    )
     self._add("has_legs", self.legs > 0)
     self._add("legs_4", self.legs == 4)
     self._add("legs_3", self.legs == 3)
@@ -439,8 +445,9 @@ def resolve_words(words) -> tuple[WordEntry, ...]:
     if words == "subset":
       words = SUBSET_WORDS
     else:
-      raise ValueError(f"twenty questions: words must be 'full', 'subset' or a list of names, "
-                       f"got {words!r}")
+      raise ValueError(
+        f"twenty questions: words must be 'full', 'subset' or a list of names, got {words!r}"
+      )
   kb = get_kb()
   out = []
   for w in words:

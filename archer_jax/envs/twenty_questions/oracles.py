@@ -11,6 +11,7 @@ step with the questions of all rows still playing.
 - `Seq2SeqOracle(model_dir)`: a fine-tuned FLAN-T5 answerer (the paper's oracle) run host-side
   with transformers + torch, for users who own such a checkpoint.
 """
+
 from __future__ import annotations
 
 import os
@@ -28,7 +29,7 @@ class BuiltinOracle(KnowledgeOracle):
 
   def __init__(self, understander: Understander | None = None):
     super().__init__(understander or get_understander())
-    self._write = self.understander.answer   # (index, question) -> Yes. | No. | Invalid
+    self._write = self.understander.answer  # (index, question) -> Yes. | No. | Invalid
 
   def _lookup(self, word: str) -> int:
     i = self.understander.kb.alias_index.get(norm_name(word))
@@ -38,10 +39,11 @@ class BuiltinOracle(KnowledgeOracle):
 
 
 LM_ORACLE_TEMPLATE = (
-    "You are the answerer in a game of Twenty Questions. The hidden object is \"{word}\". "
-    "The player asks one yes/no question at a time to find it. Answer truthfully with \"Yes.\" "
-    "or \"No.\"; if the question cannot be answered with yes or no, answer "
-    "\"Invalid Question.\".\nQuestion: {question}\nAnswer:")
+  'You are the answerer in a game of Twenty Questions. The hidden object is "{word}". '
+  'The player asks one yes/no question at a time to find it. Answer truthfully with "Yes." '
+  'or "No."; if the question cannot be answered with yes or no, answer '
+  '"Invalid Question.".\nQuestion: {question}\nAnswer:'
+)
 
 
 class LMOracle(_LMOracle):
@@ -74,18 +76,28 @@ class Seq2SeqOracle:
     FLAN-T5-small oracle, word lower-cased).
   """
 
-  def __init__(self, model_dir: str, prompt_format: str = "lmrl", device: str = "cpu",
-               max_new_tokens: int = 4, batch_size: int = 64, max_input_length: int = 128,
-               state_dict: str | None = None):
+  def __init__(
+    self,
+    model_dir: str,
+    prompt_format: str = "lmrl",
+    device: str = "cpu",
+    max_new_tokens: int = 4,
+    batch_size: int = 64,
+    max_input_length: int = 128,
+    state_dict: str | None = None,
+  ):
     if not os.path.isdir(model_dir):
       raise FileNotFoundError(
-          f"Seq2SeqOracle: model directory {model_dir!r} does not exist (expected a "
-          "save_pretrained FLAN-T5 oracle checkpoint with its tokenizer)")
+        f"Seq2SeqOracle: model directory {model_dir!r} does not exist (expected a "
+        "save_pretrained FLAN-T5 oracle checkpoint with its tokenizer)"
+      )
     if prompt_format not in ("lmrl", "archer"):
-      raise ValueError(f"Seq2SeqOracle: prompt_format must be 'lmrl' or 'archer', got "
-                       f"{prompt_format!r}")
+      raise ValueError(
+        f"Seq2SeqOracle: prompt_format must be 'lmrl' or 'archer', got {prompt_format!r}"
+      )
     import torch
     from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
     self._torch = torch
     self.tokenizer = AutoTokenizer.from_pretrained(model_dir)
     self.model = AutoModelForSeq2SeqLM.from_pretrained(model_dir)
@@ -106,19 +118,26 @@ class Seq2SeqOracle:
   def format_prompt(self, word: str, question: str) -> str:
     if self.prompt_format == "archer":
       return f"The object is {_variants(word)[0].lower()}.{question}"
-    return ("Answer the question about the object truthfully.\n"
-            f"object: ({', '.join(_variants(word))})\n"
-            f"question: {question}\n"
-            "answer (yes or no): ")
+    return (
+      "Answer the question about the object truthfully.\n"
+      f"object: ({', '.join(_variants(word))})\n"
+      f"question: {question}\n"
+      "answer (yes or no): "
+    )
 
   def answer_batch(self, secret_words: Sequence[str], questions: Sequence[str]) -> list[str]:
     check_lengths(secret_words, questions)
-    prompts = [self.format_prompt(w, q) for w, q in zip(secret_words, questions)]
+    prompts = [self.format_prompt(w, q) for w, q in zip(secret_words, questions, strict=True)]
     outs: list[str] = []
     torch = self._torch
     for s in range(0, len(prompts), self.batch_size):
-      enc = self.tokenizer(prompts[s:s + self.batch_size], return_tensors="pt", padding=True,
-                           truncation=True, max_length=self.max_input_length)
+      enc = self.tokenizer(
+        prompts[s : s + self.batch_size],
+        return_tensors="pt",
+        padding=True,
+        truncation=True,
+        max_length=self.max_input_length,
+      )
       enc = {k: v.to(self.device) for k, v in enc.items() if k in ("input_ids", "attention_mask")}
       with torch.no_grad():
         gen = self.model.generate(**enc, max_new_tokens=self.max_new_tokens, do_sample=False)

@@ -7,6 +7,7 @@ evenly (or guess when one or two are left). Otherwise it errs: asks a random att
 (often uninformative), re-asks something already known in new words, or guesses too early.
 Every attribute has several phrasings, so demonstrations are varied. Deterministic given rng.
 """
+
 from __future__ import annotations
 
 from typing import Sequence
@@ -17,13 +18,23 @@ from archer_jax.envs.play import play  # noqa: F401  (re-exported)
 from archer_jax.envs.question_game import ScriptedAsker, history_lines, keep_playing
 from archer_jax.envs.twenty_questions.knowledge import WordEntry, resolve_words
 from archer_jax.envs.twenty_questions.questions import LADDER_TEMPLATES, RULES
-from archer_jax.envs.twenty_questions.understander import (INVALID, NO, YES, Understander,
-                                                           get_understander)
+from archer_jax.envs.twenty_questions.understander import (
+  INVALID,
+  NO,
+  YES,
+  Understander,
+  get_understander,
+)
 
 _ANSWER_SUFFIXES = ((" " + YES, YES), (" " + NO, NO), (" " + INVALID, INVALID))
 _MASS_NOUNS = frozenset("paper glue toothpaste spinach corn broccoli celery peas lego".split())
-_GUESS_TEMPLATES = ("Is it {}?", "Is the object {}?", "Is it {}?", "Could it be {}?",
-                    "Is the hidden object {}?")
+_GUESS_TEMPLATES = (
+  "Is it {}?",
+  "Is the object {}?",
+  "Is it {}?",
+  "Could it be {}?",
+  "Is the hidden object {}?",
+)
 
 
 def parse_history(observation: str) -> list[tuple[str, str]]:
@@ -43,8 +54,9 @@ def _with_article(alias: str) -> str:
   low = alias if alias.isupper() else alias.lower()
   if low.startswith(("pair of", "piece of", "pack of", "bottle of")):
     return "a " + low
-  if low in _MASS_NOUNS or (low.endswith("s") and not low.endswith("ss") and low != "bus"
-                            and low != "cactus"):
+  if low in _MASS_NOUNS or (
+    low.endswith("s") and not low.endswith("ss") and low != "bus" and low != "cactus"
+  ):
     return low
   return ("an " if low[0] in "aeiou" else "a ") + low
 
@@ -69,10 +81,17 @@ class ScriptedPlayer(ScriptedAsker):
   parse_history = staticmethod(parse_history)
   guess_question = staticmethod(guess_question)
 
-  def __init__(self, rng=None, words="full", skill: float = 0.5, max_turns: int = 20,
-               understander: Understander | None = None):
-    super().__init__(rng, skill, max_turns, understander or get_understander(),
-                     resolve_words(words))
+  def __init__(
+    self,
+    rng=None,
+    words="full",
+    skill: float = 0.5,
+    max_turns: int = 20,
+    understander: Understander | None = None,
+  ):
+    super().__init__(
+      rng, skill, max_turns, understander or get_understander(), resolve_words(words)
+    )
     self.words: tuple[WordEntry, ...] = self.secrets
     kb = self.u.kb
     self.cand_index = np.array([kb.index[w.name] for w in self.words])
@@ -83,7 +102,7 @@ class ScriptedPlayer(ScriptedAsker):
       templates.setdefault(key, []).extend(temps)
     self.keys = [k for k, t in templates.items() if t]
     self.templates = [tuple(templates[k]) for k in self.keys]
-    self.matrix = np.stack([kb.attrs[k][self.cand_index] for k in self.keys])   # [A, W]
+    self.matrix = np.stack([kb.attrs[k][self.cand_index] for k in self.keys])  # [A, W]
     self._key_row = {k: i for i, k in enumerate(self.keys)}
 
   # ---- state from the observation -----------------------------------------------------

@@ -6,6 +6,7 @@ for the next question as JSON {"Question": ...}, the candidate words). `decode_j
 pulls the question back out of whatever the model wrote. `map_answer` turns an answerer's
 free text into one of the three valid answers.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,22 +38,24 @@ The hidden word is one of:
 """
 
 
-def json_question_prompt(observation: str, words: Sequence[str] = SUBSET_WORDS,
-                         bos: str = "") -> str:
+def json_question_prompt(
+  observation: str, words: Sequence[str] = SUBSET_WORDS, bos: str = ""
+) -> str:
   """Instruction prompt ([INST] ... [/INST], Mistral style) asking for the next question as
   JSON. `observation` is the env's "Questions:\\n..." history; `bos` is prepended verbatim
   (leave empty when the tokenizer adds its own BOS)."""
-  msg = _JSON_PROMPT.format(obs=observation.rstrip("\n"),
-                            words=", ".join(w.lower() for w in words))
+  msg = _JSON_PROMPT.format(obs=observation.rstrip("\n"), words=", ".join(w.lower() for w in words))
   return f"{bos}[INST]{msg}[/INST]\n"
 
 
 _FENCE = re.compile(r"```[a-zA-Z]*")
 _BLOCK = re.compile(r"\{[^{}]*\}?")
 _TRAILING_COMMA = re.compile(r",\s*\}")
-_KEYVAL = re.compile(r"""["']?question["']?\s*[:=]\s*"""
-                     r"""(?P<v>"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?|[^\n}]*)""",
-                     re.IGNORECASE)
+_KEYVAL = re.compile(
+  r"""["']?question["']?\s*[:=]\s*"""
+  r"""(?P<v>"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?|[^\n}]*)""",
+  re.IGNORECASE,
+)
 _MAX_CHARS = 300
 
 

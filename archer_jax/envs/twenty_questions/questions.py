@@ -215,7 +215,7 @@ _OFFICE: list[Rule] = [
      ("Is it used on your teeth?", "Is it used for dental care?")),
     ("brush", "brush brushes bristles bristle brushing", None,
      ("Is it a brush?", "Does it have bristles?")),
-    ("clean", "clean cleaning cleans wash washing hygiene hygienic grooming care", 
+    ("clean", "clean cleaning cleans wash washing hygiene hygienic grooming care",
      r"\b(clean\w*|wash\w*|hygien\w*|grooming)\b|\bpersonal care\b",
      ("Is it used for cleaning?", "Is it used for personal hygiene?")),
     ("tube", "tube tubes squeeze squeezed", None,

@@ -8,6 +8,7 @@ questions, and finally the keyword-triggered `RULES`. An "Is it a <noun>?" about
 outside the list is answered No. Parses are cached per raw question string, and only the
 rules whose trigger words occur are tested, so a cold question costs tens of microseconds.
 """
+
 from __future__ import annotations
 
 import functools
@@ -25,77 +26,220 @@ ANSWERS = (YES, NO, INVALID)
 MAX_QUESTION_CHARS = 300
 MAX_QUESTION_WORDS = 40
 
-_VERBS = ("is are was were does do did can could would will has have had should might may must "
-          "shall isn't aren't wasn't weren't doesn't don't didn't can't couldn't wouldn't won't "
-          "hasn't haven't shouldn't")
+_VERBS = (
+  "is are was were does do did can could would will has have had should might may must "
+  "shall isn't aren't wasn't weren't doesn't don't didn't can't couldn't wouldn't won't "
+  "hasn't haven't shouldn't"
+)
 AUX = frozenset(_VERBS.split())
 _NAME_VERBS = frozenset("is are was were could would might may can isn't aren't".split())
 _SUBJ = re.compile(
-    r"^(?P<verb>" + "|".join(sorted(AUX, key=len, reverse=True)) + r")(?: not)? "
-    r"(?P<subj>it|its|it's|this|that|they|these|those|you|we|i|people|someone|somebody|one|"
-    r"humans|a person|(?:the|this|that|your|my) (?:hidden |secret |mystery |mysterious |chosen )?"
-    r"(?:object|thing|item|word|answer|noun|entity|one))(?: be)?\b ?")
+  r"^(?P<verb>" + "|".join(sorted(AUX, key=len, reverse=True)) + r")(?: not)? "
+  r"(?P<subj>it|its|it's|this|that|they|these|those|you|we|i|people|someone|somebody|one|"
+  r"humans|a person|(?:the|this|that|your|my) (?:hidden |secret |mystery |mysterious |chosen )?"
+  r"(?:object|thing|item|word|answer|noun|entity|one))(?: be)?\b ?"
+)
 _FILLERS = re.compile(
-    r"^(?:not |maybe |perhaps |possibly |probably |actually |really |just |called |named |"
-    r"thinking of |thinking about |referring to |a |an |the |some |one |(?:a )?(?:type|kind|sort|"
-    r"form) of )+")
+  r"^(?:not |maybe |perhaps |possibly |probably |actually |really |just |called |named |"
+  r"thinking of |thinking about |referring to |a |an |the |some |one |(?:a )?(?:type|kind|sort|"
+  r"form) of )+"
+)
 _NEG_WORDS = frozenset("not never no without".split())
 _UNWANTED = re.compile(r"[^a-z0-9'. ]+")
 _LONE_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _EDGE_APOS = re.compile(r"(?<![a-z])'|'(?![a-z])")
 
-_NUM_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-              "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100, "a hundred": 100,
-              "one hundred": 100, "a thousand": 1000, "thousand": 1000, "zero": 0}
-_SIZE_UNITS = {"mm": 0.1, "cm": 1, "centimeter": 1, "centimetre": 1, "m": 100, "meter": 100,
-               "metre": 100, "km": 1e5, "kilometer": 1e5, "kilometre": 1e5, "in": 2.54,
-               "inch": 2.54, "inche": 2.54, "foot": 30.48, "feet": 30.48, "ft": 30.48,
-               "yard": 91.44, "mile": 160934}
-_WEIGHT_UNITS = {"g": 1e-3, "gram": 1e-3, "kg": 1, "kgs": 1, "kilogram": 1, "kilo": 1,
-                 "lb": 0.4536, "lbs": 0.4536, "pound": 0.4536, "ton": 1000, "tonne": 1000}
-_QUANTITY = re.compile(r"^(?P<num>\d+(?:\.\d+)?|"
-                       + "|".join(sorted(_NUM_WORDS, key=len, reverse=True))
-                       + r") ?(?P<unit>[a-z]+?)s?$")
+_NUM_WORDS = {
+  "a": 1,
+  "an": 1,
+  "one": 1,
+  "two": 2,
+  "three": 3,
+  "four": 4,
+  "five": 5,
+  "six": 6,
+  "ten": 10,
+  "twenty": 20,
+  "fifty": 50,
+  "hundred": 100,
+  "a hundred": 100,
+  "one hundred": 100,
+  "a thousand": 1000,
+  "thousand": 1000,
+  "zero": 0,
+}
+_SIZE_UNITS = {
+  "mm": 0.1,
+  "cm": 1,
+  "centimeter": 1,
+  "centimetre": 1,
+  "m": 100,
+  "meter": 100,
+  "metre": 100,
+  "km": 1e5,
+  "kilometer": 1e5,
+  "kilometre": 1e5,
+  "in": 2.54,
+  "inch": 2.54,
+  "inche": 2.54,
+  "foot": 30.48,
+  "feet": 30.48,
+  "ft": 30.48,
+  "yard": 91.44,
+  "mile": 160934,
+}
+_WEIGHT_UNITS = {
+  "g": 1e-3,
+  "gram": 1e-3,
+  "kg": 1,
+  "kgs": 1,
+  "kilogram": 1,
+  "kilo": 1,
+  "lb": 0.4536,
+  "lbs": 0.4536,
+  "pound": 0.4536,
+  "ton": 1000,
+  "tonne": 1000,
+}
+_QUANTITY = re.compile(
+  r"^(?P<num>\d+(?:\.\d+)?|"
+  + "|".join(sorted(_NUM_WORDS, key=len, reverse=True))
+  + r") ?(?P<unit>[a-z]+?)s?$"
+)
 _SIZE_REFS = {
-    "coin": 2.5, "penny": 2, "quarter": 2.4, "marble": 1.5, "grain of rice": 0.5, "matchbox": 5,
-    "deck of cards": 9, "credit card": 8.5, "fist": 10, "palm": 9, "hand": 20, "phone": 15,
-    "cellphone": 15, "mouse": 10, "book": 25, "shoebox": 30, "shoe box": 30, "loaf of bread": 30,
-    "toaster": 30, "bread": 30, "breadbox": 40, "bread box": 40, "box": 40, "backpack": 50,
-    "bag": 50, "suitcase": 70, "bowling ball": 22, "baby": 60, "child": 120, "kid": 120,
-    "person": 175, "human": 175, "man": 175, "woman": 165, "adult": 175, "people": 175,
-    "bicycle": 170, "bike": 170, "washing machine": 85, "fridge": 180, "door": 200, "room": 500,
-    "house": 1500, "building": 3000, "school bus": 1200, "football field": 1e4,
-    "soccer field": 1e4, "stadium": 1e4, "city": 1e6, "country": 1e8, "continent": 5e8,
-    "earth": 1.27e9, "planet": 1.27e9, "sun": 1.4e11}
-_FIT_REFS = {"pocket": 15, "hand": 20, "palm": 9, "purse": 25, "wallet": 10, "cup": 8,
-             "mouth": 5, "breadbox": 40, "bread box": 40, "box": 40, "shoebox": 30,
-             "shoe box": 30, "backpack": 50, "bag": 50, "suitcase": 70, "drawer": 40,
-             "mailbox": 40, "microwave": 30, "car": 150, "trunk": 100, "fridge": 150,
-             "refrigerator": 150, "elevator": 200, "door": 200, "doorway": 200, "room": 500,
-             "garage": 600, "house": 1500, "truck": 700}
-_WEIGHT_REFS = {"feather": 0.001, "paperclip": 0.001, "paper clip": 0.001, "coin": 0.005,
-                "bowling ball": 6, "brick": 2.5, "bag of sugar": 1, "person": 70, "human": 70,
-                "man": 80, "woman": 65, "adult": 70, "child": 25, "kid": 25, "baby": 4,
-                "fridge": 90, "house": 1e5}
-_REF_FILLERS = re.compile(r"^(?:a |an |the |your |my |one |one's |someone's |average |an average |"
-                          r"typical |normal |regular |standard |adult |full grown |grown |usual )+")
-_CMP = re.compile(r"\b(?:(?P<too>too) (?:big|large|small|heavy) (?:to|for) )?(?P<adj>bigger|larger|"
-                  r"taller|longer|wider|heavier|smaller|shorter|lighter|tinier|thinner|more|less)"
-                  r"(?: in size| in weight)? than (?P<ref>[a-z0-9'. ]+)$")
-_FIT = re.compile(r"\b(?:(?P<too>too) (?:big|large|heavy) to |small enough to )?fits? "
-                  r"(?:in|into|inside|on|through|under) (?P<ref>[a-z0-9'. ]+)$")
+  "coin": 2.5,
+  "penny": 2,
+  "quarter": 2.4,
+  "marble": 1.5,
+  "grain of rice": 0.5,
+  "matchbox": 5,
+  "deck of cards": 9,
+  "credit card": 8.5,
+  "fist": 10,
+  "palm": 9,
+  "hand": 20,
+  "phone": 15,
+  "cellphone": 15,
+  "mouse": 10,
+  "book": 25,
+  "shoebox": 30,
+  "shoe box": 30,
+  "loaf of bread": 30,
+  "toaster": 30,
+  "bread": 30,
+  "breadbox": 40,
+  "bread box": 40,
+  "box": 40,
+  "backpack": 50,
+  "bag": 50,
+  "suitcase": 70,
+  "bowling ball": 22,
+  "baby": 60,
+  "child": 120,
+  "kid": 120,
+  "person": 175,
+  "human": 175,
+  "man": 175,
+  "woman": 165,
+  "adult": 175,
+  "people": 175,
+  "bicycle": 170,
+  "bike": 170,
+  "washing machine": 85,
+  "fridge": 180,
+  "door": 200,
+  "room": 500,
+  "house": 1500,
+  "building": 3000,
+  "school bus": 1200,
+  "football field": 1e4,
+  "soccer field": 1e4,
+  "stadium": 1e4,
+  "city": 1e6,
+  "country": 1e8,
+  "continent": 5e8,
+  "earth": 1.27e9,
+  "planet": 1.27e9,
+  "sun": 1.4e11,
+}
+_FIT_REFS = {
+  "pocket": 15,
+  "hand": 20,
+  "palm": 9,
+  "purse": 25,
+  "wallet": 10,
+  "cup": 8,
+  "mouth": 5,
+  "breadbox": 40,
+  "bread box": 40,
+  "box": 40,
+  "shoebox": 30,
+  "shoe box": 30,
+  "backpack": 50,
+  "bag": 50,
+  "suitcase": 70,
+  "drawer": 40,
+  "mailbox": 40,
+  "microwave": 30,
+  "car": 150,
+  "trunk": 100,
+  "fridge": 150,
+  "refrigerator": 150,
+  "elevator": 200,
+  "door": 200,
+  "doorway": 200,
+  "room": 500,
+  "garage": 600,
+  "house": 1500,
+  "truck": 700,
+}
+_WEIGHT_REFS = {
+  "feather": 0.001,
+  "paperclip": 0.001,
+  "paper clip": 0.001,
+  "coin": 0.005,
+  "bowling ball": 6,
+  "brick": 2.5,
+  "bag of sugar": 1,
+  "person": 70,
+  "human": 70,
+  "man": 80,
+  "woman": 65,
+  "adult": 70,
+  "child": 25,
+  "kid": 25,
+  "baby": 4,
+  "fridge": 90,
+  "house": 1e5,
+}
+_REF_FILLERS = re.compile(
+  r"^(?:a |an |the |your |my |one |one's |someone's |average |an average |"
+  r"typical |normal |regular |standard |adult |full grown |grown |usual )+"
+)
+_CMP = re.compile(
+  r"\b(?:(?P<too>too) (?:big|large|small|heavy) (?:to|for) )?(?P<adj>bigger|larger|"
+  r"taller|longer|wider|heavier|smaller|shorter|lighter|tinier|thinner|more|less)"
+  r"(?: in size| in weight)? than (?P<ref>[a-z0-9'. ]+)$"
+)
+_FIT = re.compile(
+  r"\b(?:(?P<too>too) (?:big|large|heavy) to |small enough to )?fits? "
+  r"(?:in|into|inside|on|through|under) (?P<ref>[a-z0-9'. ]+)$"
+)
 _LEGS = re.compile(r"\b(?P<op>more|fewer|less) than (?P<n>zero|one|two|three|four|[0-4]) legs\b")
 _VOWEL = re.compile(r"\b(?:start|starts|begin|begins|starting|beginning) with an? vowel\b")
-_LETTER = re.compile(r"\b(?:start|starts|begin|begins|starting|beginning) with (?:the letter |"
-                     r"letter |an? )?([a-z])$")
+_LETTER = re.compile(
+  r"\b(?:start|starts|begin|begins|starting|beginning) with (?:the letter |"
+  r"letter |an? )?([a-z])$"
+)
 _COLOUR_NAMES = frozenset(COLOURS)
 
 
 class Parsed(NamedTuple):
   """What a question asks: `mask[i]` is the truthful answer for object i (before `negated`)."""
-  kind: str           # attr | name | size | weight | legs | letter | or | unknown
+
+  kind: str  # attr | name | size | weight | legs | letter | or | unknown
   key: str
-  mask: np.ndarray    # bool [n_objects]
+  mask: np.ndarray  # bool [n_objects]
   negated: bool = False
 
   def answer(self, index: int) -> bool:
@@ -137,7 +281,7 @@ class Understander(CachedParser):
     self._none = np.zeros(kb.n, bool)
 
   def answer(self, index: int, question: str) -> str:
-    p = self._cache.get(question, self)   # `parse`, inlined: the env's hot path
+    p = self._cache.get(question, self)  # `parse`, inlined: the env's hot path
     if p is self:
       p = self.parse(question)
     if p is None:
@@ -155,7 +299,7 @@ class Understander(CachedParser):
       return None
     m = _SUBJ.match(q)
     if m:
-      verb, rest = m.group("verb"), q[m.end():]
+      verb, rest = m.group("verb"), q[m.end() :]
     else:
       verb, rest = tokens[0], " ".join(tokens[1:])
     if " or " in rest:
@@ -174,8 +318,7 @@ class Understander(CachedParser):
     if verb in _NAME_VERBS:
       name = self._name(rest)
       if name is not None:
-        return Parsed("name", self.kb.words[name].name, self._onehot(name),
-                      rest.startswith("not "))
+        return Parsed("name", self.kb.words[name].name, self._onehot(name), rest.startswith("not "))
     p = None
     if "with" in words:
       p = self._letter(rest)
@@ -192,8 +335,9 @@ class Understander(CachedParser):
       key, rx = self._rules[i]
       if rx is None or rx.search(q):
         return Parsed("attr", key, self.kb.attrs[key], negated)
-    if verb in _NAME_VERBS and (rest.startswith("a ") or rest.startswith("an ")) \
-        and len(words) <= 4:
+    if (
+      verb in _NAME_VERBS and (rest.startswith("a ") or rest.startswith("an ")) and len(words) <= 4
+    ):
       return Parsed("unknown", rest, self._none)
     return None
 
@@ -207,7 +351,7 @@ class Understander(CachedParser):
     if not r:
       return None
     if r in _COLOUR_NAMES and not rest.startswith(("a ", "an ", "the ")):
-      return None   # "Is it orange?" asks the colour
+      return None  # "Is it orange?" asks the colour
     idx = self.kb.alias_index
     i = idx.get(r)
     if i is None and r.endswith("s"):
@@ -242,8 +386,9 @@ class Understander(CachedParser):
     if not m:
       return None
     adj, too = m.group("adj"), m.group("too") is not None
-    weight = adj in ("heavier", "lighter") or (adj in ("more", "less") and (
-        "weigh" in rest or "weighs" in rest or "weight" in rest))
+    weight = adj in ("heavier", "lighter") or (
+      adj in ("more", "less") and ("weigh" in rest or "weighs" in rest or "weight" in rest)
+    )
     if adj in ("more", "less") and not weight:
       return None
     if weight:
