@@ -90,6 +90,8 @@ def base_config() -> mlc.ConfigDict:
       # or a public JSON file (Guess My City / LMRL-Gym 20Q format)
       data_dir="",
       json_path="",
+      # BC weights shared by runs with the same warm start (see training/warm_cache.py)
+      cache_dir="",
     )
   )
   c.train = mlc.ConfigDict(

@@ -150,6 +150,44 @@ def test_tiny_run_logs_and_resume_is_bit_identical(tmp_path, capsys):
   with pytest.raises(FileExistsError):
     Trainer(micro_config(tmp_path / "a"), progress=False)
 
+  # a crash right after the warm start: its checkpoint (step 0) spares the BC on resume
+  warm = Trainer(micro_config(tmp_path / "c"), progress=False)
+  warm.warm_start()
+  assert warm.ckpt.latest_step() == 0
+  _assert_same_run(full, _run(micro_config(tmp_path / "c"), resume=True))
+
+
+def test_warm_start_cache_is_shared_and_bit_identical(tmp_path, monkeypatch, caplog):
+  """bc.cache_dir: the first run stores its BC weights, a second run with the same warm start
+  loads them instead of training (BC steps made to fail) with an identical run; another seed
+  misses; a damaged entry is recomputed with a warning."""
+  from archer_jax.algorithms import compiled
+  from archer_jax.training import warm_cache
+
+  cache = str(tmp_path / "cache")
+  over = {"train.iterations": 1, "train.eval_every": 1}
+  plain = _run(micro_config(tmp_path / "a", **over))
+  stored = _run(micro_config(tmp_path / "b", **over, **{"bc.cache_dir": cache}))
+  _assert_same_run(plain, stored)
+  (entry,) = os.listdir(cache)
+
+  def no_bc(*a, **k):
+    raise AssertionError("the warm start was trained, not loaded")
+
+  monkeypatch.setattr(compiled, "bc_update", no_bc)
+  loaded = _run(micro_config(tmp_path / "c", **over, **{"bc.cache_dir": cache}))
+  _assert_same_run(plain, loaded)
+  with pytest.raises(AssertionError, match="trained, not loaded"):  # another seed: a miss
+    _run(micro_config(tmp_path / "d", **over, **{"bc.cache_dir": cache, "seed": 1}))
+
+  path = os.path.join(cache, entry)
+  blob = bytearray(open(path, "rb").read())
+  blob[-5] ^= 0xFF
+  open(path, "wb").write(bytes(blob))
+  like = loaded.state.actor.params
+  assert warm_cache.load(cache, entry[3:-8], like) is None
+  assert "ignoring unreadable warm start" in caplog.text
+
 
 def _assert_same_run(full, resumed):
   """Every array of the resumed run (states, target, buffer) and every logged metric equal the

@@ -32,7 +32,7 @@ from archer_jax.algorithms.context import Context
 from archer_jax.algorithms.registry import get_algorithm
 from archer_jax.envs.registry import has_player, make_env
 from archer_jax.parallel.mesh import make_mesh, to_host
-from archer_jax.training import builder, reporting
+from archer_jax.training import builder, reporting, warm_cache
 from archer_jax.training.batches import Batcher
 from archer_jax.training.checkpointing import Checkpointer
 from archer_jax.training.features import FeatureCache
@@ -194,21 +194,33 @@ class Trainer:
     demos = self.demonstrations()[: c.bc.episodes]
     data = ctx.batches.bc_rows(demos)
     n = len(data["valid"])
-    step = compiled.bc_update(self.nets, c)
-    actor, losses = self.state.actor, []
+    actor = self.state.actor
     self.progress.where = "warm start"
-    with self.progress.phase("bc", c.bc.steps) as p:
-      for s in range(c.bc.steps):
-        idx = rng.integers(0, n, size=c.bc.batch_size)
-        actor, m = step(actor, ctx.device_batch({k: v[idx] for k, v in data.items()}))
-        losses.append(m["bc_loss"])
-        p.update()
-        if s % 20 == 0 and self.progress.bars:
-          p.postfix(loss=f"{float(losses[-1]):.3f}")
+    cached, cache_key = None, None
+    if warm_cache.enabled(c):
+      cache_key = warm_cache.key(c, data, actor.params)
+      cached = warm_cache.load(c.bc.cache_dir, cache_key, actor.params)
+    if cached is not None:
+      actor, bc_loss = actor.replace(params=cached[0]), cached[1]
+      self.progress.line(f"bc: the warm start's weights from {c.bc.cache_dir} (bc.cache_dir)")
+    else:
+      step = compiled.bc_update(self.nets, c)
+      losses = []
+      with self.progress.phase("bc", c.bc.steps) as p:
+        for s in range(c.bc.steps):
+          idx = rng.integers(0, n, size=c.bc.batch_size)
+          actor, m = step(actor, ctx.device_batch({k: v[idx] for k, v in data.items()}))
+          losses.append(m["bc_loss"])
+          p.update()
+          if s % 20 == 0 and self.progress.bars:
+            p.postfix(loss=f"{float(losses[-1]):.3f}")
+      bc_loss = float(np.mean(to_host(losses[-20:])))
+      if cache_key is not None:
+        warm_cache.store(c.bc.cache_dir, cache_key, actor.params, bc_loss)
     self.state = builder.restart_actor(
       self.state.replace(actor=actor), self.nets, self.needs.reference
     )
-    rec = {"iteration": 0, "phase": "bc", "bc_loss": float(np.mean(to_host(losses[-20:])))}
+    rec = {"iteration": 0, "phase": "bc", "bc_loss": bc_loss}
     if c.bc.to_buffer:  # offline-to-online: the demonstrations seed the replay buffer
       roll = from_trajectories(demos, self.tokenizers.actor_encoder, c.actor.stop_strings[0])
       self.buffer.add(self.algorithm.rows(self.state, roll, -1))
@@ -217,6 +229,8 @@ class Trainer:
       rec.update(m)
     rec.update(self.evaluate())
     self._record(rec)
+    if c.train.checkpoint_every:  # a crash in iteration 1 does not repeat the warm start
+      self._timed("checkpoint", self.save)
 
   def collect(self, it: int):
     """`rollout_size` episodes under the algorithm's behaviour policy into the buffer: the
