@@ -69,9 +69,27 @@ def base_config() -> mlc.ConfigDict:
       entropy_coef=0.0,
       kl_coef=0.0,
       clip_eps=0.0,
+      # ppo: GAE lambda over tokens, discount between the tokens of one utterance, epochs
+      # over each iteration's turns, adaptive-KL target (0: kl_coef fixed), value-clip
+      # range (0: off), advantage normalisation (batch | minibatch | none)
+      gae_lambda=0.95,
+      token_gamma=1.0,
+      ppo_epochs=4,
+      kl_target=0.0,
+      value_clip=0.0,
+      advantage_norm="batch",
       num_candidates=5,  # chai: utterances proposed per turn
       filter_window=4,
       filter_quantile=0.9,
+      # offline_archer: the V target (iql: expectile `expectile` onto min(Qbar1, Qbar2) at
+      # the data action; sarsa: its mean, MSE) and the actor (awr: BC on the data actions
+      # weighted by min(exp(awr_beta * A), awr_max_weight); reinforce: ArCHer's policy
+      # gradient on a_pi), plus bc_coef x BC on the data actions
+      critic_target="iql",
+      actor_loss="awr",
+      awr_beta=1.0,
+      awr_max_weight=20.0,
+      bc_coef=0.0,
     )
   )  # filtered_bc: iterations kept, return cut
   # BC warm start on scripted demonstrations; to_buffer: the demonstrations also seed the
@@ -93,6 +111,13 @@ def base_config() -> mlc.ConfigDict:
       # BC weights shared by runs with the same warm start (see training/warm_cache.py)
       cache_dir="",
     )
+  )
+  # the dataset offline algorithms (offline_*) train on: a tfds dataset built on first use into
+  # data_dir ("" = <workdir>/datasets) from `episodes` episodes of the env's scripted players,
+  # episode i at skills[i % len(skills)], seed `seed` (not the run's: seeds share it); or the
+  # first `episodes` (0 = all) of a public JSON file (json_path, Guess My City / LMRL-Gym 20Q)
+  c.offline = mlc.ConfigDict(
+    dict(data_dir="", episodes=1000, skills=[0.0, 0.2, 0.5, 0.8, 1.0], seed=0, json_path="")
   )
   c.train = mlc.ConfigDict(
     dict(

@@ -10,6 +10,7 @@ Variants (`--config configs/twenty_questions.py:VARIANT`):
   tiny_baseline     tiny with ArCHer's token-level value baseline (algo.baseline).
   tiny_chai         CHAI on tiny: the BC policy frozen, best of 5 candidates by the critic.
   tiny_filtered_bc  online filtered BC on tiny (top 10% of the last 4 iterations).
+  tiny_ppo          token-level PPO on tiny: the same warm start and rollouts, no critic.
   smollm2 the shipped SmolLM2-135M-Instruct actor and the shipped MiniLM-L6 critic.
   smoke   the tiny config shrunk to a seconds-long run (tests, launch-script checks).
 """
@@ -94,6 +95,20 @@ def get_config(variant: str = "tiny"):
     c.workdir = "runs/twenty_questions_tiny_filtered_bc"
     c.algo.update(name="filtered_bc", actor_steps=20, filter_window=4, filter_quantile=0.9)
     c.bc.update(to_buffer=False, critic_steps=0)
+  elif variant == "tiny_ppo":  # token-level PPO on this iteration's rollouts, no critic
+    c = get_config("tiny")
+    c.workdir = "runs/twenty_questions_tiny_ppo"
+    c.algo.update(
+      name="ppo",
+      ppo_epochs=4,
+      clip_eps=0.2,
+      gae_lambda=0.95,
+      value_coef=0.1,
+      kl_coef=0.05,
+      kl_target=0.02,
+      advantage_norm="batch",
+    )
+    c.bc.update(to_buffer=False, critic_steps=0)
   elif variant == "smoke":  # seconds-long end-to-end run (tests, launch checks)
     c = get_config("tiny")
     c.workdir = "runs/twenty_questions_smoke"
@@ -106,6 +121,7 @@ def get_config(variant: str = "tiny"):
     c.env.max_turns = 5
     c.algo.update(critic_steps=2, actor_steps=1, warmup_iters=1, batch_size=8)
     c.bc.update(episodes=16, steps=4, batch_size=8, critic_steps=0, to_buffer=False)
+    c.offline.episodes = 40  # offline algorithms' dataset
     c.train.update(
       iterations=3,
       rollout_size=4,

@@ -3,8 +3,10 @@
 An algorithm declares the networks it needs (`needs`), what it keeps from each collection
 (`row_spec`, `rows`), how it acts (`act`: sampled, greedy, best-of-k, ...) and its update
 phase(s) (`pretrain`, `update`), all as functions of an explicit `RLState`; the trainer keeps
-only collection, evaluation, checkpointing and reporting. A fork registers a new one from its
-own file:
+only collection, evaluation, checkpointing and reporting. An offline algorithm
+(`online = False`) collects nothing: the trainer hands it the run's offline dataset once
+(`load_dataset`), and environments step only in evaluation. A fork registers a new one
+from its own file:
 
     from archer_jax.algorithms import Algorithm, register
 
@@ -29,6 +31,9 @@ _BUILTINS = (
   "archer_jax.algorithms.archer",
   "archer_jax.algorithms.chai",
   "archer_jax.algorithms.filtered_bc",
+  "archer_jax.algorithms.offline_archer",
+  "archer_jax.algorithms.offline_bc",
+  "archer_jax.algorithms.ppo",
 )
 
 
@@ -81,6 +86,9 @@ class Algorithm:
 
   name: ClassVar[str] = ""
   description: ClassVar[str] = ""
+  # False: an offline algorithm; the trainer collects no episodes and, before the first
+  # iteration, gives it the run's offline dataset (`load_dataset`)
+  online: ClassVar[bool] = True
 
   # ---- declarations (class level: read before anything is built) -------------------------
   @classmethod
@@ -112,6 +120,19 @@ class Algorithm:
   def rows(self, state, roll, it: int) -> dict:
     """A collected `RolloutBatch` -> rows for the buffer (`row_spec`)."""
     return self.ctx.batches.transitions(roll, self.ctx.critic_params(state))
+
+  def load_dataset(self, state, buffer, trajectories):
+    """Offline algorithms: the dataset's episodes (`Trajectory` list) into the buffer,
+    before the first iteration (default: their transitions as `rows(state, roll, -1)`) ->
+    state."""
+    from archer_jax.training.rollout import from_trajectories
+
+    c = self.config
+    roll = from_trajectories(
+      trajectories, self.ctx.tokenizers.actor_encoder, c.actor.stop_strings[0]
+    )
+    buffer.add(self.rows(state, roll, -1))
+    return state
 
   # ---- acting -------------------------------------------------------------------------
   def act(self, state, key, greedy: bool):

@@ -7,9 +7,12 @@ says where the episodes come from:
 * scripted: the registry's env and scripted demonstrator (`make_env` / `make_player`) for
   `env` in twenty_questions | twenty_questions_subset | guess_my_city, played with `play` in
   lock-step batches of `batch_size`; batch k uses `play(..., seed=seed * 1000 + k)`, the last
-  batch is cut to `episodes`. Deterministic given the config. (The trainer's in-memory
-  demonstrations follow the same rule with seed = run seed + 11 and batch size 64, so
-  `demo_config_from_run` names a dataset holding exactly those episodes.)
+  batch is cut to `episodes`. With a skill mixture (`skills`), episode i (dataset position)
+  is played at skills[i % len(skills)], so returns spread (offline RL datasets).
+  Deterministic given the config. (The trainer's in-memory demonstrations follow the same
+  rule with seed = run seed + 11 and batch size 64, so `demo_config_from_run` names a
+  dataset holding exactly those episodes; an offline run's dataset is
+  `offline_config_from_run`'s.)
 * json: a public conversations file (`archer_jax.data.public_json`: the Guess My City
   conversations or LMRL-Gym's Twenty Questions convos), `json_path` set.
 
@@ -31,11 +34,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import hashlib
+import itertools
 import json
 import os
 import re
 import sys
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 import numpy as np
 import tensorflow_datasets as tfds
@@ -62,7 +66,8 @@ _SAFE = re.compile(r"[^\w.+-]+")
 class DemoConfig(tfds.core.BuilderConfig):
   """Where the episodes of one dataset come from (see the module doc).
 
-  env: registry name. skill: the scripted player's skill in [0, 1]. episodes: how many
+  env: registry name. skill: the scripted player's skill in [0, 1]. skills: a mixture in
+  place of `skill` ("0,0.2,1": episode i at skills[i % 3]; "" = none). episodes: how many
   (JSON source: 0 = all). seed: >= 0. batch_size: rows per lock-step `play` batch.
   max_turns: the env's turn cap. env_kwargs: the env block's kwargs as a JSON object string.
   json_path / json_format: read a public JSON file instead of playing ("auto" detects).
@@ -70,6 +75,7 @@ class DemoConfig(tfds.core.BuilderConfig):
 
   env: str = "twenty_questions"
   skill: float = 0.5
+  skills: str = ""
   episodes: int = 1000
   seed: int = 0
   batch_size: int = 64
@@ -86,17 +92,35 @@ class DemoConfig(tfds.core.BuilderConfig):
     keys = (
       ("env", "json_path", "json_format", "episodes", "max_turns")
       if self.json_path
-      else ("env", "skill", "episodes", "seed", "batch_size", "max_turns", "env_kwargs")
+      else (
+        "env",
+        "skills" if self.skills else "skill",
+        "episodes",
+        "seed",
+        "batch_size",
+        "max_turns",
+        "env_kwargs",
+      )
     )
     return {"source": self.source, **{k: getattr(self, k) for k in keys}}
 
+  def skill_of(self, episode: int) -> float:
+    """The player's skill for the episode at dataset position `episode`."""
+    if not self.skills:
+      return self.skill
+    mix = [float(s) for s in self.skills.split(",")]
+    return mix[episode % len(mix)]
 
-def _config_name(env, skill, episodes, seed, batch_size, max_turns, env_kwargs, json_path):
+
+def _config_name(
+  env, skill, episodes, seed, batch_size, max_turns, env_kwargs, json_path, skills=""
+):
   if json_path:
     stem = _SAFE.sub("_", os.path.splitext(os.path.basename(json_path))[0]) or "file"
     name = f"{env}-json-{stem}" + (f"-n{episodes}" if episodes else "")
   else:
-    name = f"{env}-skill{skill:g}-n{episodes}-seed{seed}"
+    who = f"skills{skills.replace(',', '+')}" if skills else f"skill{skill:g}"
+    name = f"{env}-{who}-n{episodes}-seed{seed}"
     if batch_size != 64:
       name += f"-b{batch_size}"
   if max_turns != 20:
@@ -116,11 +140,14 @@ def demo_config(
   env_kwargs: dict | str | None = None,
   json_path: str | os.PathLike = "",
   json_format: str = "auto",
+  skills: Sequence[float] | str | None = None,
 ) -> DemoConfig:
   """A validated `DemoConfig`, named from its parameters (the same parameters give the same
   name, hence the same directory <data_dir>/archer_demos/<name>/<version>).
 
-  episodes: default 1000 scripted episodes; with `json_path` 0 = the whole file."""
+  episodes: default 1000 scripted episodes; with `json_path` 0 = the whole file.
+  skills: a mixture of player skills in place of `skill` (a sequence or "0,0.5,1"): episode
+  i is played at skills[i % len(skills)]."""
   from archer_jax.data.public_json import FORMATS
 
   json_path = os.path.abspath(os.fspath(json_path)) if json_path else ""
@@ -139,6 +166,7 @@ def demo_config(
     )
   if not 0.0 <= float(skill) <= 1.0:
     raise ValueError(f"demo_config: skill must be in [0, 1], got {skill}")
+  mix = _skill_mixture(skills)
   if int(episodes) < (0 if json_path else 1):
     raise ValueError(f"demo_config: episodes must be positive, got {episodes}")
   if int(seed) < 0:
@@ -163,9 +191,9 @@ def demo_config(
       f"demo_config: env_kwargs must be JSON-serialisable to name a dataset ({e})"
     ) from None
   if json_path:
-    skill, seed, batch_size = 0.0, 0, 1
+    skill, seed, batch_size, mix = 0.0, 0, 1, ""
   name = _config_name(
-    env, float(skill), int(episodes), int(seed), int(batch_size), int(max_turns), kw, json_path
+    env, float(skill), int(episodes), int(seed), int(batch_size), int(max_turns), kw, json_path, mix
   )
   for predefined in ArcherDemos.BUILDER_CONFIGS:  # tfds refuses a custom twin of one
     if predefined.name == name:
@@ -174,6 +202,7 @@ def demo_config(
     name=name,
     env=env,
     skill=float(skill),
+    skills=mix,
     episodes=int(episodes),
     seed=int(seed),
     batch_size=int(batch_size),
@@ -184,6 +213,21 @@ def demo_config(
   )
   cfg.description = json.dumps(cfg.params(), sort_keys=True)
   return cfg
+
+
+def _skill_mixture(skills) -> str:
+  """A skill mixture (None, "", "0,0.5" or a sequence of floats) -> its canonical string
+  ("0,0.5"; "" for none)."""
+  if skills is None or (isinstance(skills, str) and not skills.strip()):
+    return ""
+  try:
+    items = skills.split(",") if isinstance(skills, str) else list(skills)
+    mix = [float(s) for s in items]
+  except (TypeError, ValueError):
+    raise ValueError(f"demo_config: skills must be numbers in [0, 1], got {skills!r}") from None
+  if not mix or not all(0.0 <= s <= 1.0 for s in mix):
+    raise ValueError(f"demo_config: skills must be numbers in [0, 1], got {skills!r}")
+  return ",".join(f"{s:g}" for s in mix)
 
 
 def demo_config_from_run(config) -> DemoConfig:
@@ -199,6 +243,34 @@ def demo_config_from_run(config) -> DemoConfig:
     max_turns=int(config.env.max_turns),
     env_kwargs=dict(config.env.get("kwargs", {})),
   )
+
+
+def offline_config_from_run(config) -> DemoConfig:
+  """The offline dataset of a run config (`config.offline`, used by offline algorithms): the
+  first `offline.episodes` (0 = all) of a public JSON file (`offline.json_path`), or
+  `offline.episodes` episodes of the env's scripted players at the `offline.skills` mixture,
+  seed `offline.seed` (not the run's seed: runs over seeds share one dataset)."""
+  c, o = config, config.offline
+  if o.get("json_path"):
+    return demo_config(
+      c.env.name, episodes=int(o.episodes), json_path=o.json_path, max_turns=c.env.max_turns
+    )
+  return demo_config(
+    c.env.name,
+    episodes=int(o.episodes),
+    skills=list(o.skills),
+    seed=int(o.seed),
+    batch_size=64,
+    max_turns=int(c.env.max_turns),
+    env_kwargs=dict(c.env.get("kwargs", {})),
+  )
+
+
+def offline_trajectories(config, workdir) -> list[Trajectory]:
+  """An offline run's dataset (`offline_config_from_run`), built on first use into
+  `offline.data_dir` ("" = <workdir>/datasets) and read from there."""
+  data_dir = config.offline.get("data_dir") or os.path.join(workdir, "datasets")
+  return load_or_build(data_dir, offline_config_from_run(config))
 
 
 def run_demonstrations(config, workdir) -> list[Trajectory]:
@@ -226,17 +298,22 @@ def env_config(cfg: DemoConfig):
 
 
 def scripted_trajectories(cfg: DemoConfig) -> Iterator[Trajectory]:
-  """`cfg.episodes` scripted episodes: batch k is `play(env, player, seed=cfg.seed*1000+k)`."""
+  """`cfg.episodes` scripted episodes: batch k is `play(env, player, seed=cfg.seed*1000+k)`;
+  the player of row i of batch k plays at `cfg.skill_of(k * batch_size + i)`."""
   from archer_jax.envs.play import play
   from archer_jax.envs.registry import make_env, make_player
 
   ecfg = env_config(cfg)
   env = make_env(ecfg, batch_size=min(cfg.batch_size, cfg.episodes), seed=cfg.seed)
-  make = lambda rng: make_player(ecfg, rng, skill=cfg.skill)
+
+  def players(batch: int):
+    rows = itertools.count(batch * env.batch_size)  # `play` makes row i's player i-th
+    return lambda rng: make_player(ecfg, rng, skill=cfg.skill_of(next(rows)))
+
   n, batch = 0, 0
   try:
     while n < cfg.episodes:
-      for t in play(env, make, seed=cfg.seed * 1000 + batch)[: cfg.episodes - n]:
+      for t in play(env, players(batch), seed=cfg.seed * 1000 + batch)[: cfg.episodes - n]:
         n += 1
         yield t
       batch += 1
@@ -508,6 +585,12 @@ def main(argv=None) -> int:
     help="number of episodes (default 1000; with --from-json: all)",
   )
   p.add_argument("--skill", type=float, default=0.5, help="scripted player skill in [0, 1]")
+  p.add_argument(
+    "--skills",
+    default="",
+    metavar="S1,S2,...",
+    help="a mixture of skills in place of --skill: episode i at the (i mod n)-th",
+  )
   p.add_argument("--seed", type=int, default=0)
   p.add_argument("--batch-size", type=int, default=64, help="lock-step batch of play()")
   p.add_argument("--max-turns", type=int, default=20)
@@ -544,6 +627,7 @@ def main(argv=None) -> int:
         env,
         episodes=1000 if args.episodes is None else args.episodes,
         skill=args.skill,
+        skills=args.skills,
         seed=args.seed,
         batch_size=args.batch_size,
         max_turns=args.max_turns,

@@ -53,11 +53,13 @@ class Networks:
 
 @dataclasses.dataclass(frozen=True)
 class Needs:
-  """What an algorithm needs built (see `Algorithm.needs`)."""
+  """What an algorithm needs built (see `Algorithm.needs`); algo: the initial values of
+  `RLState.algo` ({name: array}), the algorithm's own learnt state."""
 
   critic: bool = True
   value_head: bool = False
   reference: bool = False
+  algo: dict = dataclasses.field(default_factory=dict)
 
 
 def build_tokenizers(config, workdir: str, corpus: Callable[[], list[str]]) -> Tokenizers:
@@ -197,7 +199,8 @@ def build(config, mesh, tokenizers: Tokenizers, needs: Needs) -> tuple[Networks,
       critic_sh=critic_sh,
       frozen=frozen,
     )
-  state = RLState(actor=actor, critic=critic, target=target)
+  algo = {k: np.asarray(v) for k, v in needs.algo.items()}
+  state = RLState(actor=actor, critic=critic, target=target, algo=algo)
   return nets, with_reference(state, nets, needs.reference)
 
 

@@ -23,7 +23,9 @@ class RLState:
   critic: TrainState of the double critic, or None.
   target: the target critic's parameters (Polyak-averaged copy), or None.
   ref: the reference policy's parameters (the KL anchor), or {} when unused.
-  iteration: int32 [] RL iterations done. bc_done: bool [] warm start done."""
+  iteration: int32 [] RL iterations done. bc_done: bool [] warm start done.
+  algo: an algorithm's own learnt values kept across iterations, {name: array} (e.g. PPO's
+  adaptive KL coefficient), initialised from `Needs.algo`; {} when unused."""
 
   actor: TrainState
   critic: TrainState | None = None
@@ -31,6 +33,7 @@ class RLState:
   ref: Any = struct.field(default_factory=dict)
   iteration: Any = struct.field(default_factory=lambda: np.zeros((), np.int32))
   bc_done: Any = struct.field(default_factory=lambda: np.zeros((), np.bool_))
+  algo: Any = struct.field(default_factory=dict)
 
   @property
   def it(self) -> int:

@@ -10,7 +10,10 @@ resumed run is bit-identical):
      tasks when it has a finite set); a checkpoint (the `RLState` and the buffer) every
      `checkpoint_every`.
 Before the first iteration: a BC warm start on demonstrations (`bc.steps`), optionally
-seeding the buffer with them and pre-training the critic (`Algorithm.pretrain`).
+seeding the buffer with them and pre-training the critic (`Algorithm.pretrain`). An offline
+algorithm (`Algorithm.online = False`) skips step 1: its offline dataset
+(`data.demos.offline_trajectories`) enters the buffer once before the first iteration
+(`Algorithm.load_dataset`), and environments step only in evaluation.
 """
 
 from __future__ import annotations
@@ -93,12 +96,15 @@ class Trainer:
         f"devices, mesh {dict(self.mesh.shape)}\n"
       )  # one write: one line
       sys.stderr.flush()
-    n_greedy = int(c.train.get("greedy_rollouts", 0))
-    self.env = make_env(c.env, batch_size=c.train.rollout_size - n_greedy, seed=c.seed)
-    self.greedy_env = make_env(c.env, batch_size=n_greedy, seed=c.seed + 2) if n_greedy else None
-    self.eval_env = make_env(c.env, batch_size=c.train.eval_episodes, seed=c.seed + 1)
-    self._demos = None
     algo_cls = get_algorithm(c.algo.name)
+    n_greedy = int(c.train.get("greedy_rollouts", 0))
+    self.env = self.greedy_env = None  # training envs: online algorithms only
+    if algo_cls.online:
+      self.env = make_env(c.env, batch_size=c.train.rollout_size - n_greedy, seed=c.seed)
+      if n_greedy:
+        self.greedy_env = make_env(c.env, batch_size=n_greedy, seed=c.seed + 2)
+    self.eval_env = make_env(c.env, batch_size=c.train.eval_episodes, seed=c.seed + 1)
+    self._demos = self._dataset = None
     self.needs = algo_cls.needs(c)
     self.tokenizers = builder.build_tokenizers(c, self.workdir, self._corpus)
     self.nets, self.state = builder.build(c, self.mesh, self.tokenizers, self.needs)
@@ -148,10 +154,20 @@ class Trainer:
       self._demos = run_demonstrations(self.config, self.workdir)
     return self._demos
 
+  def dataset(self):
+    """An offline run's dataset (`data.demos.offline_trajectories`), read once."""
+    if self._dataset is None:
+      from archer_jax.data.demos import offline_trajectories
+
+      self._dataset = offline_trajectories(self.config, self.workdir)
+    return self._dataset
+
   def _corpus(self) -> list[str]:
-    """Text for a from-scratch tokenizer: the demonstrations, or the env's own text when it
-    has no scripted player and no dataset is given."""
+    """Text for a from-scratch tokenizer: an offline run's dataset, the demonstrations, or
+    the env's own text when it has no scripted player and no dataset is given."""
     c = self.config
+    if not get_algorithm(c.algo.name).online:
+      return builder.trajectory_texts(self.dataset())
     if has_player(c.env.name) or c.bc.get("json_path") or c.bc.get("data_dir"):
       return builder.trajectory_texts(self.demonstrations())
     n = max(int(c.tokenizer.corpus_episodes), 1)
@@ -232,6 +248,21 @@ class Trainer:
     if c.train.checkpoint_every:  # a crash in iteration 1 does not repeat the warm start
       self._timed("checkpoint", self.save)
 
+  def load_dataset(self):
+    """Offline algorithms: the dataset into the buffer before the first iteration (a run
+    resumed after it has it in the restored buffer)."""
+    if self.iteration > 0:
+      return
+    t0 = time.perf_counter()
+    self.progress.where = "dataset"
+    trajs = self.dataset()
+    self.state = self.algorithm.load_dataset(self.state, self.buffer, trajs)
+    self.progress.line(
+      f"{len(trajs)} episodes, {sum(len(t) for t in trajs)} turns, mean return "
+      f"{np.mean([t.episode_return for t in trajs]):.2f}: {len(self.buffer)} buffer rows "
+      f"in {time.perf_counter() - t0:.1f} s"
+    )
+
   def collect(self, it: int):
     """`rollout_size` episodes under the algorithm's behaviour policy into the buffer: the
     last `train.greedy_rollouts` of them decoded greedily (greedy episodes show an
@@ -291,6 +322,8 @@ class Trainer:
     c = self.config
     t_start = time.perf_counter()
     self._timed("bc", self.warm_start)
+    if not self.algorithm.online:
+      self._timed("dataset", self.load_dataset)
     n = c.train.iterations
     bar = tqdm(
       range(self.iteration, n),
@@ -304,20 +337,22 @@ class Trainer:
     for it in bar:
       t0 = time.perf_counter()
       self.progress.where = f"it {it + 1}/{n}"
-      roll, greedy = self._timed("collect", self.collect, it)
-      rec = {
-        "iteration": it + 1,
-        "phase": c.algo.name,
-        "train_return": float(roll.episode_returns.mean()),
-        "train_success": float(roll.episode_success.mean()),
-        "buffer_size": len(self.buffer),
-        "turns": roll.num_turns,
-      }
-      if greedy is not None:
+      rec = {"iteration": it + 1, "phase": c.algo.name}
+      if self.algorithm.online:
+        roll, greedy = self._timed("collect", self.collect, it)
         rec.update(
-          train_greedy_return=float(greedy.episode_returns.mean()),
-          turns=roll.num_turns + greedy.num_turns,
+          train_return=float(roll.episode_returns.mean()),
+          train_success=float(roll.episode_success.mean()),
+          buffer_size=len(self.buffer),
+          turns=roll.num_turns,
         )
+        if greedy is not None:
+          rec.update(
+            train_greedy_return=float(greedy.episode_returns.mean()),
+            turns=roll.num_turns + greedy.num_turns,
+          )
+      else:  # offline: no episodes of its own, the buffer is the dataset
+        rec["buffer_size"] = len(self.buffer)
       self.state, m = self._timed("update", self.algorithm.update, self.state, self.buffer, it)
       rec.update(m)
       self.state = self.state.replace(iteration=np.asarray(it + 1, np.int32))
@@ -326,11 +361,8 @@ class Trainer:
         rec.update(self._timed("eval", self.evaluate))
       rec["seconds"] = time.perf_counter() - t0
       self._record(rec)
-      bar.set_postfix(
-        ret=f"{rec['train_return']:.2f}",
-        succ=f"{rec['train_success']:.2f}",
-        **({"eval": f"{rec['eval_return']:.2f}"} if "eval_return" in rec else {}),
-      )
+      shown = (("ret", "train_return"), ("succ", "train_success"), ("eval", "eval_return"))
+      bar.set_postfix(**{k: f"{rec[r]:.2f}" for k, r in shown if r in rec})
       if (c.train.checkpoint_every and self.iteration % c.train.checkpoint_every == 0) or last:
         self._timed("checkpoint", self.save)
       done_here += 1

@@ -1,0 +1,181 @@
+"""Offline ArCHer (spec §5) and the ablations of its offline table, from the offline dataset
+alone: the utterance-level double critic trained on dataset transitions (`algo.critic_target`:
+"iql", V regressed onto min(Qbar1, Qbar2)(s, a_data) with the expectile `algo.expectile`, or
+"sarsa", the same with the MSE) and the token-level actor (`algo.actor_loss`: "awr", BC on
+the dataset actions weighted by min(exp(awr_beta * A), awr_max_weight); or "reinforce",
+ArCHer's policy gradient on the policy's own samples, plus `algo.bc_coef` x BC on the dataset
+actions). Per iteration: `critic_steps` critic steps, then (after `warmup_iters`)
+`actor_steps` actor steps, each on fresh dataset samples.
+
+| variant | critic_target | actor_loss | bc_coef |
+|---|---|---|---|
+| IQL + AWR (offline ArCHer) | iql | awr | 0 |
+| SARSA + AWR | sarsa | awr | 0 |
+| IQL + REINFORCE | iql | reinforce | 0 |
+| IQL + REINFORCE + BC | iql | reinforce | > 0 |
+"""
+
+from __future__ import annotations
+
+import functools
+
+import jax
+
+from archer_jax.algorithms import compiled, offline_losses
+from archer_jax.algorithms.context import mean_metrics
+from archer_jax.algorithms.offline import OfflineAlgorithm
+from archer_jax.algorithms.registry import register
+
+CRITIC = 2  # stream purposes (see rl_state.streams)
+ACTOR = 3  # + step index
+
+
+@register
+class OfflineArCHer(OfflineAlgorithm):
+  name = "offline_archer"
+  description = "offline: IQL / SARSA utterance critic + AWR / REINFORCE(+BC) actor"
+
+  @classmethod
+  def needs(cls, config):
+    from archer_jax.training.builder import Needs
+
+    reinforce = config.algo.actor_loss == "reinforce"  # the policy-gradient options apply
+    return Needs(
+      critic=True,
+      value_head=reinforce and bool(config.algo.baseline),
+      reference=reinforce and bool(config.algo.kl_coef),
+    )
+
+  @classmethod
+  def check(cls, config) -> None:
+    from archer_jax.training.validate import ConfigError
+
+    super().check(config)
+    a = config.algo
+    if a.critic_target not in offline_losses.CRITIC_TARGETS:
+      raise ConfigError(
+        f"config.algo.critic_target: must be one of {offline_losses.CRITIC_TARGETS}, "
+        f"got {a.critic_target!r}"
+      )
+    if a.actor_loss not in offline_losses.ACTOR_LOSSES:
+      raise ConfigError(
+        f"config.algo.actor_loss: must be one of {offline_losses.ACTOR_LOSSES}, "
+        f"got {a.actor_loss!r}"
+      )
+    if not a.awr_beta >= 0:
+      raise ConfigError(f"config.algo.awr_beta: must be >= 0, got {a.awr_beta!r}")
+    if not a.awr_max_weight > 0:
+      raise ConfigError(f"config.algo.awr_max_weight: must be > 0, got {a.awr_max_weight!r}")
+    if not a.bc_coef >= 0:
+      raise ConfigError(f"config.algo.bc_coef: must be >= 0, got {a.bc_coef!r}")
+
+  def __init__(self, ctx):
+    super().__init__(ctx)
+    nets, a = ctx.nets, self.config.algo
+    embed, heads, embed_act = compiled.critic_fns(nets)
+    critic = functools.partial(
+      offline_losses.offline_critic_step,
+      tx=nets.critic_tx,
+      embed=embed,
+      heads=heads,
+      embed_act=embed_act,
+      gamma=a.gamma,
+      tau=a.tau,
+      num_micro=a.micro_batches,
+      critic_target=a.critic_target,
+      expectile=a.expectile,
+    )
+    self.critic_step = compiled.under_mesh(
+      jax.jit(
+        critic,
+        donate_argnums=(0, 1),
+        out_shardings=(nets.critic_sh, nets.critic_sh.params, None),
+      ),
+      nets.mesh,
+    )
+    self.awr = a.actor_loss == "awr"
+    self.bc_coef = float(a.bc_coef)
+    crit = dict(embed=embed, heads=heads, embed_act=embed_act)
+    apply = compiled.actor_apply(nets, self.config)
+    if self.awr:
+      actor = functools.partial(
+        offline_losses.awr_step,
+        tx=nets.actor_tx,
+        apply=apply,
+        beta=float(a.awr_beta),
+        max_weight=float(a.awr_max_weight),
+        num_micro=a.micro_batches,
+        **crit,
+      )
+    elif self.bc_coef:
+      actor = functools.partial(
+        offline_losses.reinforce_bc_step,
+        tx=nets.actor_tx,
+        apply=apply,
+        bc_coef=self.bc_coef,
+        **crit,
+        **compiled.policy_kw(self.config),
+      )
+    else:  # plain REINFORCE: ArCHer's own policy step
+      actor = None
+      self.actor_step = compiled.actor_update(nets, self.config)
+    if actor is not None:
+      self.actor_step = compiled.under_mesh(
+        jax.jit(actor, donate_argnums=(0,), out_shardings=(nets.actor_sh, None)), nets.mesh
+      )
+
+  def update(self, state, buffer, it: int):
+    a = self.config.algo
+    state, metrics = self.critic_phase(state, buffer, it)
+    if it >= a.warmup_iters and a.actor_steps:
+      state, m = self.actor_phase(state, buffer, it)
+      metrics.update(m)
+    return state, metrics
+
+  def critic_phase(self, state, buffer, it: int):
+    """`algo.critic_steps` critic updates, each on `batch_size` fresh dataset transitions."""
+    ctx, steps, b = self.ctx, self.config.algo.critic_steps, self.config.algo.batch_size
+    if steps == 0:
+      return state, {}
+    _, rng = ctx.streams(it, CRITIC)
+    rows = buffer.sample(rng, steps * b)
+    critic, target, ms = state.critic, state.target, []
+    with ctx.progress.phase("critic", steps) as p:
+      for s in range(steps):
+        part = {k: v[s * b : (s + 1) * b] for k, v in rows.items()}
+        critic, target, m = self.critic_step(
+          critic, target, ctx.device_batch(ctx.batches.critic_batch(part))
+        )
+        ms.append(m)
+        p.update()
+    return state.replace(critic=critic, target=target), mean_metrics(ms)
+
+  def actor_phase(self, state, buffer, it: int):
+    """`algo.actor_steps` policy steps, each on fresh dataset rows (REINFORCE: and fresh
+    a_pi samples of their states)."""
+    ctx, ms = self.ctx, []
+    actor, steps = state.actor, self.config.algo.actor_steps
+    with ctx.progress.phase("actor", steps) as p:  # a_pi sampling included
+      for s in range(steps):
+        key, rng = ctx.streams(it, ACTOR + s)
+        rows = buffer.sample(rng, self.config.algo.batch_size)
+        if self.awr:
+          crit = ctx.batches.critic_batch(rows)
+          batch = {
+            "critic": {k: crit[k] for k in ("obs", "obs_mask", "act", "act_mask")},
+            "actor": ctx.batches.bc_batch(rows),
+          }
+          actor, m = self.actor_step(actor, state.critic.params, ctx.device_batch(batch))
+        else:
+          rows.update(ctx.sample_pi(state.replace(actor=actor), key, rows))
+          crit = ctx.batches.critic_batch(rows)
+          batch = {
+            "critic": {k: crit[k] for k in ("obs", "obs_mask", "pi_act", "pi_act_mask")},
+            "actor": ctx.batches.actor_batch(rows),
+          }
+          if self.bc_coef:
+            batch["data"] = ctx.batches.bc_batch(rows)
+          actor, m = self.actor_step(actor, state.critic.params, ctx.device_batch(batch), state.ref)
+        ms.append(m)
+        p.update()
+    return state.replace(actor=actor), mean_metrics(ms)

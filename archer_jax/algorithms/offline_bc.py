@@ -1,0 +1,101 @@
+"""Offline behaviour cloning (spec §5): `offline_bc` does SFT on every turn of the offline
+dataset; `offline_filtered_bc` on the turns of the episodes whose return is at or above the
+`algo.filter_quantile` quantile of the dataset's returns (0.9: the top 10%; ties at the
+threshold kept). `algo.actor_steps` BC steps per iteration; no critic."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from archer_jax.algorithms import compiled
+from archer_jax.algorithms.context import mean_metrics
+from archer_jax.algorithms.offline import OfflineAlgorithm
+from archer_jax.algorithms.offline_losses import top_episodes
+from archer_jax.algorithms.registry import register
+
+STEP = 3  # stream purpose + step index (as ArCHer's actor steps)
+
+
+@register
+class OfflineBC(OfflineAlgorithm):
+  name = "offline_bc"
+  description = "offline: BC on every turn of the offline dataset"
+
+  @classmethod
+  def needs(cls, config):
+    from archer_jax.training.builder import Needs
+
+    return Needs(critic=False, value_head=False, reference=False)
+
+  def __init__(self, ctx):
+    super().__init__(ctx)
+    self.bc_step = compiled.bc_update(
+      ctx.nets, self.config, tx=ctx.nets.actor_tx, num_micro=self.config.algo.micro_batches
+    )
+    self._kept = None  # (buffer size, kept row indices, kept episodes): a function of the buffer
+
+  def row_spec(self) -> dict:
+    c = self.config.actor
+    lo, la = c.obs_len, c.max_new_tokens
+    return {
+      "a_obs": ((lo,), np.int32),
+      "a_obs_mask": ((lo,), np.bool_),
+      "a_act": ((la,), np.int32),
+      "a_act_mask": ((la,), np.bool_),
+      "episode": ((), np.int64),
+      "episode_return": ((), np.float32),
+    }
+
+  def rows(self, state, roll, it: int) -> dict:
+    out = self.ctx.batches.actor_rows(roll)
+    out["episode"] = roll.episode.astype(np.int64)
+    out["episode_return"] = roll.episode_returns[roll.episode]
+    return out
+
+  def select(self, returns):
+    """bool [E]: the episodes (by return) whose turns are cloned: all of them."""
+    return np.ones(len(returns), bool)
+
+  def kept_rows(self, buffer):
+    """Buffer row indices of the selected episodes' turns, and the number of episodes."""
+    n = len(buffer)
+    if self._kept is None or self._kept[0] != n:
+      ep = buffer.data["episode"][:n]
+      ids, first = np.unique(ep, return_index=True)
+      keep = self.select(buffer.data["episode_return"][:n][first])
+      self._kept = (n, np.flatnonzero(np.isin(ep, ids[keep])), int(keep.sum()))
+    return self._kept[1], self._kept[2]
+
+  def update(self, state, buffer, it: int):
+    rows, episodes = self.kept_rows(buffer)
+    ctx, actor, ms = self.ctx, state.actor, []
+    steps, b = self.config.algo.actor_steps, self.config.algo.batch_size
+    with ctx.progress.phase("bc", steps) as p:
+      for s in range(steps):
+        _, rng = ctx.streams(it, STEP + s)
+        idx = rows[rng.integers(0, len(rows), size=b)]
+        batch = ctx.batches.bc_batch({k: v[idx] for k, v in buffer.data.items()})
+        actor, m = self.bc_step(actor, ctx.device_batch(batch))
+        ms.append(m)
+        p.update()
+    metrics = mean_metrics(ms)
+    metrics.update(kept_episodes=float(episodes), kept_turns=float(len(rows)))
+    return state.replace(actor=actor), metrics
+
+
+@register
+class OfflineFilteredBC(OfflineBC):
+  name = "offline_filtered_bc"
+  description = "offline: BC on the dataset's episodes at or above a return quantile"
+
+  @classmethod
+  def check(cls, config) -> None:
+    from archer_jax.training.validate import ConfigError
+
+    super().check(config)
+    q = config.algo.filter_quantile
+    if not 0.0 <= q <= 1.0:
+      raise ConfigError(f"config.algo.filter_quantile: must be in [0, 1], got {q!r}")
+
+  def select(self, returns):
+    return top_episodes(returns, float(self.config.algo.filter_quantile))

@@ -1,0 +1,151 @@
+"""Grids of training runs for the experiments: (method, seed) -> one Trainer run each.
+
+A method is a config (`configs/FILE.py:VARIANT`) plus overrides. Every run trains in this
+process (compiled programs are shared) into OUT/METHOD/seedS with `metrics.jsonl` and
+`wall.json`. A grid is resumable: finished runs are read back, an interrupted one resumes from
+its checkpoint (bit-identically), the rest start. With `share_warm_start`, the runs of one seed
+share their BC warm start through `bc.cache_dir` = OUT/bc_cache (same results as training it
+in every run; see `training/warm_cache.py`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import time
+from collections.abc import Sequence
+
+import numpy as np
+
+import archer_jax
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(archer_jax.__file__)))
+
+
+@dataclasses.dataclass(frozen=True)
+class Method:
+  """name: row label and directory; spec: "configs/FILE.py:VARIANT" (relative to the
+  repository); overrides: dotted config paths -> values."""
+
+  name: str
+  label: str
+  spec: str
+  overrides: tuple = ()
+
+  def config(self, extra: dict | None = None):
+    from archer_jax.training.validate import load_config, override
+
+    path, _, variant = self.spec.partition(":")
+    if not os.path.isabs(path):
+      path = os.path.join(REPO, path)
+    c = load_config(f"{path}:{variant}" if variant else path)
+    for k, v in (*self.overrides, *(extra or {}).items()):
+      override(c, k, v)
+    return c
+
+
+@dataclasses.dataclass
+class Run:
+  method: str
+  seed: int
+  history: list
+  wall_s: float
+
+  def evals(self, key: str = "eval_return") -> list[tuple[int, float]]:
+    """[(iteration, value)] of the evaluations (iteration 0: after the warm start)."""
+    return [(h["iteration"], h[key]) for h in self.history if key in h]
+
+  @property
+  def rl_seconds(self) -> float:
+    """Seconds of the RL iterations (the warm start aside)."""
+    return float(sum(h.get("seconds", 0.0) for h in self.history if h.get("phase") != "bc"))
+
+
+def run_dir(out: str, method: str, seed: int) -> str:
+  return os.path.join(out, method, f"seed{seed}")
+
+
+def read_run(out: str, method: str, seed: int, iterations: int | None = None) -> Run | None:
+  """A finished run (its last record at `iterations`, when given), else None."""
+  d = run_dir(out, method, seed)
+  path = os.path.join(d, "metrics.jsonl")
+  if not os.path.exists(os.path.join(d, "wall.json")) or not os.path.exists(path):
+    return None
+  hist = [json.loads(line) for line in open(path) if line.strip()]
+  if not hist or (iterations is not None and hist[-1]["iteration"] != iterations):
+    return None
+  return Run(method, seed, hist, json.load(open(os.path.join(d, "wall.json")))["wall_s"])
+
+
+def run_grid(
+  methods: Sequence[Method],
+  seeds: Sequence[int],
+  out: str,
+  extra: dict | None = None,
+  share_warm_start: bool = True,
+  progress: bool = True,
+  log=print,
+) -> dict[tuple[str, int], Run]:
+  """Train every (method, seed) not finished under `out`; returns all runs. Seeds outer, so
+  a seed's runs share the warm start while it is fresh in the cache."""
+  from archer_jax.training.trainer import Trainer
+
+  runs, total = {}, len(methods) * len(seeds)
+  for seed in seeds:
+    for m in methods:
+      c = m.config(extra)
+      c.seed = seed
+      c.workdir = run_dir(out, m.name, seed)
+      if share_warm_start:
+        c.bc.cache_dir = os.path.join(out, "bc_cache")
+      done = read_run(out, m.name, seed, c.train.iterations)
+      n = len(runs) + 1
+      if done is None:
+        resume = os.path.isdir(os.path.join(c.workdir, "checkpoints"))
+        log(f"[{n}/{total}] {m.label}, seed {seed}{' (resumed)' if resume else ''}")
+        t0 = time.perf_counter()
+        Trainer(c, resume=resume, progress=progress).run()
+        with open(os.path.join(c.workdir, "wall.json"), "w") as f:
+          json.dump({"wall_s": time.perf_counter() - t0}, f)
+        done = read_run(out, m.name, seed)
+      else:
+        log(f"[{n}/{total}] {m.label}, seed {seed}: finished earlier, read back")
+      runs[(m.name, seed)] = done
+  return runs
+
+
+def mean_curve(runs: Sequence[Run], key: str = "eval_return"):
+  """(iterations, mean, min, max) over seeds at the evaluations every run has."""
+  curves = [dict(r.evals(key)) for r in runs]
+  its = sorted(set.intersection(*(set(c) for c in curves))) if curves else []
+  ys = np.array([[c[i] for i in its] for c in curves], np.float64).reshape(len(curves), -1)
+  return np.array(its), ys.mean(0), ys.min(0), ys.max(0)
+
+
+def machine_line() -> str:
+  import platform
+
+  import jax
+
+  return (
+    f"{os.cpu_count()} CPUs, jax {jax.__version__} ({jax.default_backend()}), "
+    f"python {platform.python_version()}"
+  )
+
+
+def parse_overrides(items: Sequence[str]) -> dict:
+  """["--config.algo.gamma=0.9", ...] -> {"algo.gamma": 0.9} (values as Python literals)."""
+  import ast
+
+  out = {}
+  for item in items:
+    if not item.startswith("--config.") or "=" not in item:
+      raise SystemExit(f"unrecognised argument {item!r} (expected --config.path=value)")
+    path, value = item[len("--config.") :].split("=", 1)
+    try:
+      value = ast.literal_eval(value)
+    except (ValueError, SyntaxError):
+      pass
+    out[path] = value
+  return out

@@ -1,0 +1,178 @@
+"""Offline 20Q: IQL+AWR, SARSA+AWR, IQL+REINFORCE, IQL+REINFORCE+BC, filtered BC and BC on
+the same offline dataset, several seeds; the spec's offline table (§5) beside ours.
+
+  python -m archer_jax.experiments.offline                  # 6 methods x seeds 0 1 2
+  python -m archer_jax.experiments.offline --quick          # the smoke-sized grid
+  python -m archer_jax.experiments.offline --methods iql_awr bc --seeds 0
+  python -m archer_jax.experiments.offline --summarize --out DIR
+
+Every method trains from `configs/offline_twenty_questions.py`'s dataset (built once, shared
+by every run) and touches the environment only to evaluate. Writes OUT/summary.md (final
+greedy and sampled eval return per seed, mean and spread, the published numbers) and
+OUT/offline.png (eval return against gradient iterations). Resumable like every grid
+(`experiments/grid.py`); `--config.X=V` overrides every method's config.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+
+import numpy as np
+
+from archer_jax.experiments.grid import (
+  REPO,
+  Method,
+  machine_line,
+  mean_curve,
+  parse_overrides,
+  read_run,
+  run_grid,
+)
+
+FILE = "configs/offline_twenty_questions.py"
+METHODS = {  # short name -> (directory / variant, label, published 20Q return (5 seeds))
+  "iql_awr": ("tiny_iql_awr", "IQL + AWR (offline ArCHer)", -14.1),
+  "sarsa_awr": ("tiny_sarsa_awr", "SARSA + AWR", -14.5),
+  "iql_reinforce": ("tiny_iql_reinforce", "IQL + REINFORCE", -20.0),
+  "iql_reinforce_bc": ("tiny_iql_reinforce_bc", "IQL + REINFORCE + BC", -15.3),
+  "filtered_bc": ("tiny_filtered_bc", "filtered BC", -15.4),
+  "bc": ("tiny_bc", "BC", -16.8),
+}
+QUICK = {  # the offline smoke config under each method
+  "iql_awr": {"algo.name": "offline_archer", "algo.critic_target": "iql", "algo.actor_loss": "awr"},
+  "sarsa_awr": {
+    "algo.name": "offline_archer",
+    "algo.critic_target": "sarsa",
+    "algo.actor_loss": "awr",
+  },
+  "iql_reinforce": {
+    "algo.name": "offline_archer",
+    "algo.critic_target": "iql",
+    "algo.actor_loss": "reinforce",
+  },
+  "iql_reinforce_bc": {
+    "algo.name": "offline_archer",
+    "algo.critic_target": "iql",
+    "algo.actor_loss": "reinforce",
+    "algo.bc_coef": 1.0,
+  },
+  "filtered_bc": {"algo.name": "offline_filtered_bc"},
+  "bc": {"algo.name": "offline_bc"},
+}
+
+
+def methods(names, quick: bool) -> list[Method]:
+  out = []
+  for n in names:
+    if n not in METHODS:
+      raise SystemExit(f"--methods: unknown {n!r}; known: {', '.join(METHODS)}")
+    variant, label, _ = METHODS[n]
+    if quick:
+      over = {**QUICK[n], "train.iterations": 2, "train.eval_every": 1}
+      out.append(Method(variant, label, f"{FILE}:smoke", tuple(over.items())))
+    else:
+      out.append(Method(variant, label, f"{FILE}:{variant}"))
+  return out
+
+
+def summarize(names, ms, seeds, out, extra) -> str:
+  lines = [
+    f"## Offline 20Q, {datetime.date.today()}",
+    "",
+    f"- command: `python -m archer_jax.experiments.offline --seeds "
+    f"{' '.join(map(str, seeds))}`; machine: {machine_line()}",
+    "- every method on the same dataset; eval: fixed greedy (and sampled) episodes cycling "
+    "through the words",
+    "",
+    "| method | final greedy per seed | mean greedy | spread | best mean greedy (iteration) "
+    "| final sampled (mean) | published (spec §5) | wall s (mean) |",
+    "|---|---|---:|---:|---:|---:|---:|---:|",
+  ]
+  for n, m in zip(names, ms, strict=True):
+    runs = [read_run(out, m.name, s) for s in seeds]
+    missing = [s for s, r in zip(seeds, runs, strict=True) if r is None]
+    if missing:
+      raise SystemExit(f"{out}/{m.name}: no finished run for seeds {missing}")
+    finals = np.array([r.evals()[-1][1] for r in runs])
+    its, mean, _, _ = mean_curve(runs)
+    best = int(np.argmax(mean))
+    sampled = [r.evals("eval_sampled_return") for r in runs]
+    fin_s = f"{np.mean([s[-1][1] for s in sampled]):.2f}" if all(sampled) else "—"
+    lines.append(
+      f"| {m.label} | {' / '.join(f'{x:.2f}' for x in finals)} | {finals.mean():.2f} | "
+      f"{np.ptp(finals):.2f} | {mean[best]:.2f} ({its[best]}) | {fin_s} | "
+      f"{METHODS[n][2]:.1f} | {np.mean([r.wall_s for r in runs]):.0f} |"
+    )
+  lines += ["", "Configs (`configs/offline_twenty_questions.py`, the same tuning for each):", ""]
+  for m in ms:
+    c = m.config(extra)
+    a = c.algo
+    lines.append(
+      f"- {m.label} (`{m.spec}`{''.join(f', {k}={v}' for k, v in m.overrides)}): algo "
+      f"{a.name}, {c.train.iterations} iterations, critic steps {a.critic_steps}, actor steps "
+      f"{a.actor_steps}, batch {a.batch_size}, actor lr {c.actor.lr:g}, critic lr "
+      f"{c.critic.lr:g}, dataset {c.offline.episodes} episodes"
+    )
+  return "\n".join(lines) + "\n"
+
+
+def plot(ms, seeds, out, path):
+  import matplotlib
+
+  matplotlib.use("Agg")
+  import matplotlib.pyplot as plt
+
+  fig, axes = plt.subplots(1, 2, figsize=(12, 4), sharey=True)
+  for m in ms:
+    runs = [read_run(out, m.name, s) for s in seeds]
+    for ax, key in zip(axes, ("eval_return", "eval_sampled_return"), strict=True):
+      if not all(r.evals(key) for r in runs):
+        continue
+      its, mean, lo, hi = mean_curve(runs, key)
+      (line,) = ax.plot(its, mean, marker="o", label=m.label)
+      ax.fill_between(its, lo, hi, color=line.get_color(), alpha=0.15)
+  axes[0].set_title(f"greedy eval return (mean, min-max over {len(seeds)} seeds)")
+  axes[1].set_title("sampled eval return")
+  for ax in axes:
+    ax.set_xlabel("iteration (no environment samples: evaluation only)")
+    if ax.get_legend_handles_labels()[0]:
+      ax.legend(fontsize=8)
+  fig.tight_layout()
+  fig.savefig(path, dpi=90)
+  plt.close(fig)
+  return path
+
+
+def main(argv=None) -> str:
+  ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+  ap.add_argument("--methods", nargs="+", default=list(METHODS))
+  ap.add_argument("--seeds", type=int, nargs="+", default=None, help="default 0 1 2 (quick: 0)")
+  ap.add_argument("--out", default=None, help="default runs/experiments/offline[_quick]")
+  ap.add_argument("--quick", action="store_true", help="the smoke-sized grid (seconds per run)")
+  ap.add_argument("--summarize", action="store_true", help="only read the finished runs")
+  ap.add_argument("--noprogress", action="store_true")
+  args, rest = ap.parse_known_args(argv)
+  extra = parse_overrides(rest)
+  out = args.out or os.path.join(
+    REPO, "runs", "experiments", "offline" + ("_quick" if args.quick else "")
+  )
+  seeds = args.seeds or ([0] if args.quick else [0, 1, 2])
+  ms = methods(args.methods, args.quick)
+  if args.quick:  # one dataset for the whole grid (the smoke config keeps it per workdir)
+    extra = {"offline.data_dir": os.path.join(out, "dataset"), **extra}
+  if not args.summarize:
+    run_grid(ms, seeds, out, extra, share_warm_start=False, progress=not args.noprogress)
+  text = summarize(args.methods, ms, seeds, out, extra)
+  os.makedirs(out, exist_ok=True)
+  with open(os.path.join(out, "summary.md"), "w") as f:
+    f.write(text)
+  png = plot(ms, seeds, out, os.path.join(out, "offline.png"))
+  print(text)
+  print(f"table: {os.path.join(out, 'summary.md')}\nplot: {png}")
+  return text
+
+
+if __name__ == "__main__":
+  main()

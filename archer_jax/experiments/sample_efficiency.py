@@ -1,0 +1,216 @@
+"""Sample efficiency on tiny 20Q: ArCHer, ArCHer + token baseline, CHAI, filtered BC and
+token-level PPO for the same budget of environment episodes, several seeds (spec §5).
+
+  python -m archer_jax.experiments.sample_efficiency              # 5 methods x seeds 0 1 2
+  python -m archer_jax.experiments.sample_efficiency --quick      # the smoke-sized grid
+  python -m archer_jax.experiments.sample_efficiency --methods archer ppo --seeds 0
+  python -m archer_jax.experiments.sample_efficiency --summarize --out DIR   # read only
+
+Every method starts from the same BC warm start per seed (shared, `bc.cache_dir`) and then
+collects `train.rollout_size` episodes per iteration for `train.iterations` iterations.
+Writes OUT/summary.md (a table per method: BC and final eval return per seed, the best mean,
+the episodes and turns needed to reach each threshold return, and the ArCHer / PPO sample
+ratio) and OUT/sample_efficiency.png (eval return against environment episodes). The grid
+is resumable: rerunning the command reads the finished runs and resumes an interrupted one.
+`--config.X=V` overrides every method's config.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+
+import numpy as np
+
+from archer_jax.experiments.grid import (
+  REPO,
+  Method,
+  machine_line,
+  mean_curve,
+  parse_overrides,
+  read_run,
+  run_grid,
+)
+
+FILE = "configs/twenty_questions.py"
+METHODS = {  # short name -> (directory / variant, label)
+  "archer": ("tiny", "ArCHer"),
+  "archer_baseline": ("tiny_baseline", "ArCHer + token baseline"),
+  "chai": ("tiny_chai", "CHAI"),
+  "filtered_bc": ("tiny_filtered_bc", "filtered BC"),
+  "ppo": ("tiny_ppo", "token-level PPO"),
+}
+QUICK = {  # the smoke config under each algorithm
+  "archer": {"algo.name": "archer"},
+  "archer_baseline": {"algo.name": "archer", "algo.baseline": True},
+  "chai": {"algo.name": "chai"},
+  "filtered_bc": {"algo.name": "filtered_bc"},
+  "ppo": {"algo.name": "ppo"},
+}
+THRESHOLDS = (-14.0, -12.0, -10.0)  # greedy eval returns (tiny 20Q's BC policy: about -15)
+
+
+def methods(names, quick: bool) -> list[Method]:
+  out = []
+  for n in names:
+    if n not in METHODS:
+      raise SystemExit(f"--methods: unknown {n!r}; known: {', '.join(METHODS)}")
+    variant, label = METHODS[n]
+    if quick:
+      over = {**QUICK[n], "train.iterations": 2, "train.eval_every": 1}
+      out.append(Method(variant, label, f"{FILE}:smoke", tuple(over.items())))
+    else:
+      out.append(Method(variant, label, f"{FILE}:{variant}"))
+  return out
+
+
+def reach(its, mean, per_it_episodes, threshold):
+  """Episodes collected when the mean greedy eval first reaches `threshold` (None: never)."""
+  hit = np.flatnonzero(mean >= threshold)
+  return None if not len(hit) else int(its[hit[0]] * per_it_episodes)
+
+
+def turns_at(runs, iteration):
+  """Mean over seeds of the environment turns collected up to `iteration`."""
+  return float(
+    np.mean(
+      [sum(h.get("turns", 0) for h in r.history if 0 < h["iteration"] <= iteration) for r in runs]
+    )
+  )
+
+
+def summarize(ms, seeds, out, thresholds, extra) -> str:
+  rows, table = [], []
+  for m in ms:
+    c = m.config(extra)
+    runs = [read_run(out, m.name, s) for s in seeds]
+    missing = [s for s, r in zip(seeds, runs, strict=True) if r is None]
+    if missing:
+      raise SystemExit(f"{out}/{m.name}: no finished run for seeds {missing}")
+    rows.append((m, c, runs))
+  fmt = lambda v: "—" if v is None else f"{v}"
+  lines = [
+    f"## Sample efficiency on tiny 20Q, {datetime.date.today()}",
+    "",
+    f"- command: `python -m archer_jax.experiments.sample_efficiency --seeds "
+    f"{' '.join(map(str, seeds))}`; machine: {machine_line()}",
+    "- greedy eval: fixed episodes cycling through the 10 words; iteration 0 = after the "
+    "shared BC warm start",
+    "",
+    "| method | env episodes | BC greedy (mean) | final greedy per seed | best mean greedy | "
+    "final sampled (mean) | "
+    + " | ".join(f"episodes to {t:g} (turns)" for t in thresholds)
+    + " | RL wall s (mean) |",
+    "|---|---:|---:|---|---:|---:|" + "---:|" * len(thresholds) + "---:|",
+  ]
+  reached = {}
+  for m, c, runs in rows:
+    per_it = c.train.rollout_size
+    its, mean, _, _ = mean_curve(runs)
+    finals = [r.evals()[-1][1] for r in runs]
+    sampled = [r.evals("eval_sampled_return") for r in runs]
+    fin_s = np.mean([s[-1][1] for s in sampled]) if all(sampled) else None
+    cells = []
+    for t in thresholds:
+      e = reach(its, mean, per_it, t)
+      reached[(m.name, t)] = e
+      cells.append("not reached" if e is None else f"{e} ({turns_at(runs, e // per_it):.0f})")
+    lines.append(
+      f"| {m.label} | {c.train.iterations * per_it} | {mean[0]:.2f} | "
+      f"{' / '.join(f'{x:.2f}' for x in finals)} | {mean.max():.2f} | "
+      f"{fmt(None if fin_s is None else f'{fin_s:.2f}')} | "
+      + " | ".join(cells)
+      + f" | {np.mean([r.rl_seconds for r in runs]):.0f} |"
+    )
+    table.append((m, c, runs))
+  names = [m.name for m in ms]
+  if "tiny" in names and "tiny_ppo" in names:
+    budget = max(c.train.iterations * c.train.rollout_size for _, c, _ in rows)
+    lines += ["", "PPO / ArCHer episodes to reach each threshold:", ""]
+    for t in thresholds:
+      a, p = reached[("tiny", t)], reached[("tiny_ppo", t)]
+      if a is None or a == 0:
+        ratio = "ArCHer did not reach it" if a is None else "ArCHer's BC policy already there"
+      elif p is None:
+        ratio = f"> {budget / a:.1f} (PPO not there within {budget} episodes)"
+      else:
+        ratio = f"{p / a:.1f}"
+      lines.append(f"- {t:g}: {ratio}")
+  lines += ["", "Configs (`configs/twenty_questions.py`; the same tuning for every method):", ""]
+  for m, c, _ in rows:
+    a = c.algo
+    lines.append(
+      f"- {m.label} (`{m.spec}`{''.join(f', {k}={v}' for k, v in m.overrides)}): algo "
+      f"{a.name}, {c.train.iterations} iterations x {c.train.rollout_size} episodes, batch "
+      f"{a.batch_size}, critic steps {a.critic_steps}, actor steps {a.actor_steps}, actor lr "
+      f"{c.actor.lr:g}, critic lr {c.critic.lr:g}, BC {c.bc.steps} steps"
+    )
+  return "\n".join(lines) + "\n"
+
+
+def plot(ms, seeds, out, extra, path):
+  import matplotlib
+
+  matplotlib.use("Agg")
+  import matplotlib.pyplot as plt
+
+  fig, axes = plt.subplots(1, 2, figsize=(12, 4), sharey=True)
+  for m in ms:
+    c = m.config(extra)
+    runs = [read_run(out, m.name, s) for s in seeds]
+    for ax, key in zip(axes, ("eval_return", "eval_sampled_return"), strict=True):
+      if not all(r.evals(key) for r in runs):
+        continue
+      its, mean, lo, hi = mean_curve(runs, key)
+      x = its * c.train.rollout_size
+      (line,) = ax.plot(x, mean, marker="o", label=m.label)
+      ax.fill_between(x, lo, hi, color=line.get_color(), alpha=0.15)
+  axes[0].set_title(f"greedy eval return (mean, min-max over {len(seeds)} seeds)")
+  axes[1].set_title("sampled eval return")
+  for ax in axes:
+    ax.set_xlabel("environment episodes collected (0 = after the BC warm start)")
+    if ax.get_legend_handles_labels()[0]:
+      ax.legend(fontsize=8)
+  fig.tight_layout()
+  fig.savefig(path, dpi=90)
+  plt.close(fig)
+  return path
+
+
+def main(argv=None) -> str:
+  ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+  ap.add_argument("--methods", nargs="+", default=list(METHODS))
+  ap.add_argument("--seeds", type=int, nargs="+", default=None, help="default 0 1 2 (quick: 0)")
+  ap.add_argument("--out", default=None, help="default runs/experiments/sample_efficiency[_quick]")
+  ap.add_argument("--quick", action="store_true", help="the smoke-sized grid (seconds per run)")
+  ap.add_argument("--summarize", action="store_true", help="only read the finished runs")
+  ap.add_argument("--thresholds", type=float, nargs="+", default=list(THRESHOLDS))
+  ap.add_argument("--noprogress", action="store_true")
+  ap.add_argument(
+    "--share-warm-start",
+    action=argparse.BooleanOptionalAction,
+    default=True,
+    help="the methods of a seed share one BC warm start (OUT/bc_cache)",
+  )
+  args, rest = ap.parse_known_args(argv)
+  extra = parse_overrides(rest)
+  out = args.out or os.path.join(
+    REPO, "runs", "experiments", "sample_efficiency" + ("_quick" if args.quick else "")
+  )
+  ms = methods(args.methods, args.quick)
+  args.seeds = args.seeds or ([0] if args.quick else [0, 1, 2])
+  if not args.summarize:
+    run_grid(ms, args.seeds, out, extra, args.share_warm_start, progress=not args.noprogress)
+  text = summarize(ms, args.seeds, out, args.thresholds, extra)
+  os.makedirs(out, exist_ok=True)
+  with open(os.path.join(out, "summary.md"), "w") as f:
+    f.write(text)
+  png = plot(ms, args.seeds, out, extra, os.path.join(out, "sample_efficiency.png"))
+  print(text)
+  print(f"table: {os.path.join(out, 'summary.md')}\nplot: {png}")
+  return text
+
+
+if __name__ == "__main__":
+  main()
