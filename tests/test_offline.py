@@ -33,7 +33,7 @@ from _helpers import (  # noqa: E402
 )
 from test_train import _assert_same_run, _run  # noqa: E402
 
-from archer_jax.algorithms import losses, offline_losses  # noqa: E402
+from archer_jax.algorithms import losses, offline_losses, steps  # noqa: E402
 from archer_jax.data import demos  # noqa: E402
 from archer_jax.training.validate import ConfigError, load_config, override, validate  # noqa: E402
 
@@ -160,7 +160,8 @@ def test_offline_critic_step_updates_the_target_by_polyak():
   p, tp = toy_critic_params(1), toy_critic_params(2)
   state = TrainState.create(p, tx)
   step = functools.partial(
-    offline_losses.offline_critic_step,
+    steps.critic_step,
+    loss=offline_losses.offline_critic_loss,
     tx=tx,
     embed=toy_embed,
     heads=toy_heads,

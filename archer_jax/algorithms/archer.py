@@ -5,7 +5,7 @@ advantage (optionally with the token-level value baseline, `algo.baseline`)."""
 from __future__ import annotations
 
 from archer_jax.algorithms import compiled
-from archer_jax.algorithms.context import mean_metrics
+from archer_jax.algorithms.context import critic_steps, mean_metrics
 from archer_jax.algorithms.registry import Algorithm, register
 
 CRITIC, WARM_CRITIC = 2, 1_000_033  # stream purposes (see rl_state.streams)
@@ -41,19 +41,10 @@ class ArCHer(Algorithm):
     in large batches (the actor is fixed during the phase)."""
     if steps == 0 or len(buffer) == 0:
       return state, {}
-    ctx, b = self.ctx, self.config.algo.batch_size
-    rows = buffer.sample(rng, steps * b)
+    ctx = self.ctx
+    rows = buffer.sample(rng, steps * self.config.algo.batch_size)
     rows.update(ctx.sample_pi(state, key, rows, self.num_candidates, report=True))
-    critic, target, ms = state.critic, state.target, []
-    with ctx.progress.phase("critic", steps) as p:
-      for s in range(steps):
-        part = {k: v[s * b : (s + 1) * b] for k, v in rows.items()}
-        critic, target, m = self.critic_step(
-          critic, target, ctx.device_batch(ctx.batches.critic_batch(part))
-        )
-        ms.append(m)
-        p.update()
-    return state.replace(critic=critic, target=target), mean_metrics(ms)
+    return critic_steps(ctx, self.critic_step, state, rows, steps)
 
   def actor_phase(self, state, buffer, it: int):
     """`algo.actor_steps` policy steps, each on fresh buffer rows and fresh a_pi."""

@@ -63,10 +63,14 @@ def critic_fns(nets):
   return embed, heads, embed_act
 
 
-def critic_update(nets, config, num_candidates: int = 1):
-  """(critic TrainState, target params, batch) -> (critic, target, metrics); both donated."""
+def critic_update(nets, config, num_candidates: int = 1, loss=None, **loss_kw):
+  """(critic TrainState, target params, batch) -> (critic, target, metrics); both donated.
+  ArCHer's Bellman loss by default; `loss` (with its own keywords `loss_kw`) trains the same
+  critic on another loss (`steps.critic_step`)."""
   a = config.algo
   embed, heads, embed_act = critic_fns(nets)
+  if loss is None:
+    loss_kw = dict(v_loss=a.v_loss, expectile=a.expectile, num_candidates=num_candidates)
   fn = functools.partial(
     steps.critic_step,
     tx=nets.critic_tx,
@@ -76,9 +80,8 @@ def critic_update(nets, config, num_candidates: int = 1):
     gamma=a.gamma,
     tau=a.tau,
     num_micro=a.micro_batches,
-    v_loss=a.v_loss,
-    expectile=a.expectile,
-    num_candidates=num_candidates,
+    **({} if loss is None else {"loss": loss}),
+    **loss_kw,
   )
   return under_mesh(
     jax.jit(fn, donate_argnums=(0, 1), out_shardings=(nets.critic_sh, nets.critic_sh.params, None)),

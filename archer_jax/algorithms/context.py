@@ -58,6 +58,37 @@ class Context:
     return out
 
 
+def critic_steps(ctx: Context, step, state, rows: dict, steps: int):
+  """`steps` critic updates `step(critic, target, batch) -> (critic, target, metrics)`, update
+  s on rows [s * B, (s + 1) * B) of `rows` (B = algo.batch_size), as a "critic" phase.
+  Returns (state with the new critic and target, mean metrics)."""
+  b = ctx.config.algo.batch_size
+  critic, target, ms = state.critic, state.target, []
+  with ctx.progress.phase("critic", steps) as p:
+    for s in range(steps):
+      part = {k: v[s * b : (s + 1) * b] for k, v in rows.items()}
+      critic, target, m = step(critic, target, ctx.device_batch(ctx.batches.critic_batch(part)))
+      ms.append(m)
+      p.update()
+  return state.replace(critic=critic, target=target), mean_metrics(ms)
+
+
+def bc_steps(ctx: Context, step, actor, buffer, rows, it: int, steps: int, purpose: int):
+  """`steps` BC updates `step(actor, batch) -> (actor, metrics)` on buffer rows drawn from
+  the row indices `rows` (algo.batch_size per step; update s draws from stream
+  (it, purpose + s)), as a "bc" phase. Returns (actor, mean metrics)."""
+  ms = []
+  with ctx.progress.phase("bc", steps) as p:
+    for s in range(steps):
+      _, rng = ctx.streams(it, purpose + s)
+      idx = rows[rng.integers(0, len(rows), size=ctx.config.algo.batch_size)]
+      batch = ctx.batches.bc_batch({k: v[idx] for k, v in buffer.data.items()})
+      actor, m = step(actor, ctx.device_batch(batch))
+      ms.append(m)
+      p.update()
+  return actor, mean_metrics(ms)
+
+
 def mean_metrics(ms: list[dict]) -> dict:
   """Per-step device metrics -> their means as floats (one transfer per phase)."""
   if not ms:

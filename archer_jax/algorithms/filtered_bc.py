@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from archer_jax.algorithms import compiled
-from archer_jax.algorithms.context import mean_metrics
+from archer_jax.algorithms.context import bc_steps
 from archer_jax.algorithms.registry import Algorithm, register
 
 STEP = 3  # stream purpose + step index (as ArCHer's actor steps)
@@ -95,16 +95,7 @@ class FilteredBC(Algorithm):
     rows, episodes = self.kept_rows(buffer, it)
     if not len(rows):
       return state, {"kept_episodes": 0.0}
-    ctx, actor, ms = self.ctx, state.actor, []
     steps = self.config.algo.actor_steps
-    with ctx.progress.phase("bc", steps) as p:
-      for s in range(steps):
-        _, rng = ctx.streams(it, STEP + s)
-        idx = rows[rng.integers(0, len(rows), size=self.config.algo.batch_size)]
-        batch = ctx.batches.bc_batch({k: v[idx] for k, v in buffer.data.items()})
-        actor, m = self.bc_step(actor, ctx.device_batch(batch))
-        ms.append(m)
-        p.update()
-    metrics = mean_metrics(ms)
+    actor, metrics = bc_steps(self.ctx, self.bc_step, state.actor, buffer, rows, it, steps, STEP)
     metrics.update(kept_episodes=float(episodes), kept_turns=float(len(rows)))
     return state.replace(actor=actor), metrics

@@ -22,7 +22,7 @@ import functools
 import jax
 
 from archer_jax.algorithms import compiled, offline_losses
-from archer_jax.algorithms.context import mean_metrics
+from archer_jax.algorithms.context import critic_steps, mean_metrics
 from archer_jax.algorithms.offline import OfflineAlgorithm
 from archer_jax.algorithms.registry import register
 
@@ -73,25 +73,12 @@ class OfflineArCHer(OfflineAlgorithm):
     super().__init__(ctx)
     nets, a = ctx.nets, self.config.algo
     embed, heads, embed_act = compiled.critic_fns(nets)
-    critic = functools.partial(
-      offline_losses.offline_critic_step,
-      tx=nets.critic_tx,
-      embed=embed,
-      heads=heads,
-      embed_act=embed_act,
-      gamma=a.gamma,
-      tau=a.tau,
-      num_micro=a.micro_batches,
+    self.critic_step = compiled.critic_update(
+      nets,
+      self.config,
+      loss=offline_losses.offline_critic_loss,
       critic_target=a.critic_target,
       expectile=a.expectile,
-    )
-    self.critic_step = compiled.under_mesh(
-      jax.jit(
-        critic,
-        donate_argnums=(0, 1),
-        out_shardings=(nets.critic_sh, nets.critic_sh.params, None),
-      ),
-      nets.mesh,
     )
     self.awr = a.actor_loss == "awr"
     self.bc_coef = float(a.bc_coef)
@@ -134,21 +121,12 @@ class OfflineArCHer(OfflineAlgorithm):
 
   def critic_phase(self, state, buffer, it: int):
     """`algo.critic_steps` critic updates, each on `batch_size` fresh dataset transitions."""
-    ctx, steps, b = self.ctx, self.config.algo.critic_steps, self.config.algo.batch_size
+    ctx, steps = self.ctx, self.config.algo.critic_steps
     if steps == 0:
       return state, {}
     _, rng = ctx.streams(it, CRITIC)
-    rows = buffer.sample(rng, steps * b)
-    critic, target, ms = state.critic, state.target, []
-    with ctx.progress.phase("critic", steps) as p:
-      for s in range(steps):
-        part = {k: v[s * b : (s + 1) * b] for k, v in rows.items()}
-        critic, target, m = self.critic_step(
-          critic, target, ctx.device_batch(ctx.batches.critic_batch(part))
-        )
-        ms.append(m)
-        p.update()
-    return state.replace(critic=critic, target=target), mean_metrics(ms)
+    rows = buffer.sample(rng, steps * self.config.algo.batch_size)
+    return critic_steps(ctx, self.critic_step, state, rows, steps)
 
   def actor_phase(self, state, buffer, it: int):
     """`algo.actor_steps` policy steps, each on fresh dataset rows (REINFORCE: and fresh

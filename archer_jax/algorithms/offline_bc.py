@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from archer_jax.algorithms import compiled
-from archer_jax.algorithms.context import mean_metrics
+from archer_jax.algorithms.context import bc_steps
 from archer_jax.algorithms.offline import OfflineAlgorithm
 from archer_jax.algorithms.offline_losses import top_episodes
 from archer_jax.algorithms.registry import register
@@ -68,17 +68,8 @@ class OfflineBC(OfflineAlgorithm):
 
   def update(self, state, buffer, it: int):
     rows, episodes = self.kept_rows(buffer)
-    ctx, actor, ms = self.ctx, state.actor, []
-    steps, b = self.config.algo.actor_steps, self.config.algo.batch_size
-    with ctx.progress.phase("bc", steps) as p:
-      for s in range(steps):
-        _, rng = ctx.streams(it, STEP + s)
-        idx = rows[rng.integers(0, len(rows), size=b)]
-        batch = ctx.batches.bc_batch({k: v[idx] for k, v in buffer.data.items()})
-        actor, m = self.bc_step(actor, ctx.device_batch(batch))
-        ms.append(m)
-        p.update()
-    metrics = mean_metrics(ms)
+    steps = self.config.algo.actor_steps
+    actor, metrics = bc_steps(self.ctx, self.bc_step, state.actor, buffer, rows, it, steps, STEP)
     metrics.update(kept_episodes=float(episodes), kept_turns=float(len(rows)))
     return state.replace(actor=actor), metrics
 

@@ -87,45 +87,6 @@ def offline_critic_loss(
   return total, metrics
 
 
-def offline_critic_step(
-  state,
-  target_params,
-  batch,
-  *,
-  tx,
-  embed,
-  heads,
-  gamma: float,
-  tau: float,
-  num_micro: int = 1,
-  critic_target: str = "iql",
-  expectile: float = 0.9,
-  embed_act=None,
-):
-  """One offline critic update (`offline_critic_loss`, gradients accumulated over
-  `num_micro` micro-batches) and the fused target update
-  theta_bar <- (1 - tau) theta_bar + tau theta. batch: [B] dataset transitions.
-  Returns (state, target_params, metrics)."""
-  num_rows = jnp.maximum(jnp.sum(batch["valid"]), 1.0)
-  loss_fn = functools.partial(
-    offline_critic_loss,
-    target_params=target_params,
-    embed=embed,
-    heads=heads,
-    gamma=gamma,
-    num_rows=num_rows,
-    critic_target=critic_target,
-    expectile=expectile,
-    embed_act=embed_act,
-  )
-  grads, metrics = steps.accumulate_grads(
-    lambda p, b: loss_fn(p, batch=b), state.params, batch, num_micro
-  )
-  metrics["critic_grad_norm"] = optax.global_norm(grads)
-  state = state.apply_gradients(grads, tx)
-  return state, steps.polyak(target_params, state.params, tau), metrics
-
-
 # ---- actor: AWR ---------------------------------------------------------------------------
 def awr_weights(advantage, beta: float, max_weight: float):
   """w_b = min(exp(beta * A_b), max_weight) [B], computed as exp(min(beta * A_b,

@@ -9,6 +9,7 @@ whole batch, so the summed gradient equals the full-batch gradient exactly.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 import jax
 import jax.numpy as jnp
@@ -54,32 +55,20 @@ def critic_step(
   batch,
   *,
   tx,
-  embed,
-  heads,
-  gamma: float,
   tau: float,
   num_micro: int = 1,
-  v_loss: str = "mse",
-  expectile: float = 0.9,
-  embed_act=None,
-  num_candidates: int = 1,
+  loss: Callable = losses.critic_loss,
+  **loss_kw,
 ):
-  """One utterance-level critic update (see `losses.critic_loss`) and the fused target update
-  theta_bar <- (1 - tau) theta_bar + tau theta. batch rows: [B] transitions with a_pi ([B, k]
-  candidates when num_candidates = k > 1). Returns (state, target_params, metrics)."""
+  """One utterance-level critic update and the fused target update
+  theta_bar <- (1 - tau) theta_bar + tau theta. `loss(params, target_params=, batch=,
+  num_rows=, **loss_kw) -> (L, metrics)`: ArCHer's Bellman loss (`losses.critic_loss`, whose
+  keywords embed, heads, gamma, v_loss, expectile, embed_act, num_candidates pass through)
+  or another on the same batches (the offline critic). batch rows: [B] transitions (with
+  a_pi, [B, k] candidates when num_candidates = k > 1, for ArCHer's loss); gradients
+  accumulated over `num_micro` micro-batches. Returns (state, target_params, metrics)."""
   num_rows = jnp.maximum(jnp.sum(batch["valid"]), 1.0)
-  loss_fn = functools.partial(
-    losses.critic_loss,
-    target_params=target_params,
-    embed=embed,
-    heads=heads,
-    gamma=gamma,
-    num_rows=num_rows,
-    v_loss=v_loss,
-    expectile=expectile,
-    embed_act=embed_act,
-    num_candidates=num_candidates,
-  )
+  loss_fn = functools.partial(loss, target_params=target_params, num_rows=num_rows, **loss_kw)
   grads, metrics = accumulate_grads(
     lambda p, b: loss_fn(p, batch=b), state.params, batch, num_micro
   )

@@ -123,6 +123,35 @@ def mean_curve(runs: Sequence[Run], key: str = "eval_return"):
   return np.array(its), ys.mean(0), ys.min(0), ys.max(0)
 
 
+def plot_curves(curves, seeds, xlabel: str, path: str) -> str:
+  """Greedy and sampled eval return, mean with a min-max band over `seeds`, one line per
+  method: curves = [(label, runs, x_of)] with x_of(iterations) -> x values. -> `path`."""
+  import matplotlib
+
+  matplotlib.use("Agg")
+  import matplotlib.pyplot as plt
+
+  fig, axes = plt.subplots(1, 2, figsize=(12, 4), sharey=True)
+  for label, runs, x_of in curves:
+    for ax, key in zip(axes, ("eval_return", "eval_sampled_return"), strict=True):
+      if not all(r.evals(key) for r in runs):
+        continue
+      its, mean, lo, hi = mean_curve(runs, key)
+      x = x_of(its)
+      (line,) = ax.plot(x, mean, marker="o", label=label)
+      ax.fill_between(x, lo, hi, color=line.get_color(), alpha=0.15)
+  axes[0].set_title(f"greedy eval return (mean, min-max over {len(seeds)} seeds)")
+  axes[1].set_title("sampled eval return")
+  for ax in axes:
+    ax.set_xlabel(xlabel)
+    if ax.get_legend_handles_labels()[0]:
+      ax.legend(fontsize=8)
+  fig.tight_layout()
+  fig.savefig(path, dpi=90)
+  plt.close(fig)
+  return path
+
+
 def machine_line() -> str:
   import platform
 

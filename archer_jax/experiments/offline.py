@@ -27,6 +27,7 @@ from archer_jax.experiments.grid import (
   machine_line,
   mean_curve,
   parse_overrides,
+  plot_curves,
   read_run,
   run_grid,
 )
@@ -119,30 +120,8 @@ def summarize(names, ms, seeds, out, extra) -> str:
 
 
 def plot(ms, seeds, out, path):
-  import matplotlib
-
-  matplotlib.use("Agg")
-  import matplotlib.pyplot as plt
-
-  fig, axes = plt.subplots(1, 2, figsize=(12, 4), sharey=True)
-  for m in ms:
-    runs = [read_run(out, m.name, s) for s in seeds]
-    for ax, key in zip(axes, ("eval_return", "eval_sampled_return"), strict=True):
-      if not all(r.evals(key) for r in runs):
-        continue
-      its, mean, lo, hi = mean_curve(runs, key)
-      (line,) = ax.plot(its, mean, marker="o", label=m.label)
-      ax.fill_between(its, lo, hi, color=line.get_color(), alpha=0.15)
-  axes[0].set_title(f"greedy eval return (mean, min-max over {len(seeds)} seeds)")
-  axes[1].set_title("sampled eval return")
-  for ax in axes:
-    ax.set_xlabel("iteration (no environment samples: evaluation only)")
-    if ax.get_legend_handles_labels()[0]:
-      ax.legend(fontsize=8)
-  fig.tight_layout()
-  fig.savefig(path, dpi=90)
-  plt.close(fig)
-  return path
+  curves = [(m.label, [read_run(out, m.name, s) for s in seeds], lambda its: its) for m in ms]
+  return plot_curves(curves, seeds, "iteration (no environment samples: evaluation only)", path)
 
 
 def main(argv=None) -> str:

@@ -29,6 +29,7 @@ from archer_jax.experiments.grid import (
   machine_line,
   mean_curve,
   parse_overrides,
+  plot_curves,
   read_run,
   run_grid,
 )
@@ -150,32 +151,13 @@ def summarize(ms, seeds, out, thresholds, extra) -> str:
 
 
 def plot(ms, seeds, out, extra, path):
-  import matplotlib
-
-  matplotlib.use("Agg")
-  import matplotlib.pyplot as plt
-
-  fig, axes = plt.subplots(1, 2, figsize=(12, 4), sharey=True)
+  curves = []
   for m in ms:
-    c = m.config(extra)
+    per_it = m.config(extra).train.rollout_size
     runs = [read_run(out, m.name, s) for s in seeds]
-    for ax, key in zip(axes, ("eval_return", "eval_sampled_return"), strict=True):
-      if not all(r.evals(key) for r in runs):
-        continue
-      its, mean, lo, hi = mean_curve(runs, key)
-      x = its * c.train.rollout_size
-      (line,) = ax.plot(x, mean, marker="o", label=m.label)
-      ax.fill_between(x, lo, hi, color=line.get_color(), alpha=0.15)
-  axes[0].set_title(f"greedy eval return (mean, min-max over {len(seeds)} seeds)")
-  axes[1].set_title("sampled eval return")
-  for ax in axes:
-    ax.set_xlabel("environment episodes collected (0 = after the BC warm start)")
-    if ax.get_legend_handles_labels()[0]:
-      ax.legend(fontsize=8)
-  fig.tight_layout()
-  fig.savefig(path, dpi=90)
-  plt.close(fig)
-  return path
+    curves.append((m.label, runs, lambda its, n=per_it: its * n))
+  xlabel = "environment episodes collected (0 = after the BC warm start)"
+  return plot_curves(curves, seeds, xlabel, path)
 
 
 def main(argv=None) -> str:
