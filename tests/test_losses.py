@@ -68,7 +68,8 @@ def np_critic_loss(p, tp, batch, gamma, v_loss="mse", expectile=0.9, joint=False
     if v_loss == "mse":
       vt = ve**2
     else:
-      vt = np.where(ve < 0, 1.0 - expectile, expectile) * ve**2
+      u = y_v - on["v" + i]  # IQL: u = target - V, undershoots weighted by tau
+      vt = np.where(u < 0, 1.0 - expectile, expectile) * u**2
     out["q" + i + "_loss"] = (valid * qe**2)[valid > 0].sum() / n
     out["v" + i + "_loss"] = (valid * vt)[valid > 0].sum() / n
     total += out["q" + i + "_loss"] + out["v" + i + "_loss"]

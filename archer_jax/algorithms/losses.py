@@ -47,7 +47,9 @@ def critic_loss(
 
     y_Qi = r + gamma * (1 - done) * Vbar_i(s')        (target critic, no gradient)
     y_Vi = Qbar_i(s, a_pi)                             (target critic, fresh actor sample)
-    L = sum_i mean_b[(Q_i(s, a) - y_Qi)^2 + l(V_i(s) - y_Vi)],  l = square | expectile
+    L = sum_i mean_b[(Q_i(s, a) - y_Qi)^2 + l(y_Vi - V_i(s))],  l = square | expectile
+    (expectile: l(u) = |tau - 1[u < 0]| u^2 as in IQL, so with tau > 0.5 an undershoot of V
+    costs more and V tends to an upper expectile of its targets)
 
   embed(params, tokens, mask) -> [B, D]; heads(params, es, ea|None) -> {"q1","q2","v1","v2"};
   embed_act(params, obs, obs_mask, act, act_mask) -> [B, D] (default: embed of the action
@@ -90,7 +92,7 @@ def critic_loss(
     y_v = sg(t_cur["q" + i])
     q_err = online["q" + i] - y_q
     v_err = online["v" + i] - y_v
-    v_term = v_err**2 if v_loss == "mse" else expectile_loss(v_err, expectile)
+    v_term = v_err**2 if v_loss == "mse" else expectile_loss(-v_err, expectile)
     q_l = jnp.sum(valid * q_err**2) / num_rows
     v_l = jnp.sum(valid * v_term) / num_rows
     total = total + q_l + v_l
