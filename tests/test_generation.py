@@ -426,39 +426,3 @@ def test_sharded_params_on_a_data_and_tensor_mesh():
   assert got["devices"] == 4
   np.testing.assert_array_equal(got["tokens"], ref.tokens)
   np.testing.assert_allclose(got["logprobs"], ref.logprobs, atol=1e-5)
-
-
-# ---- the shipped SmolLM2-135M-Instruct ---------------------------------------------------
-def test_smollm2_greedy_matches_transformers_generate(smollm2_gguf):
-  torch = pytest.importorskip("torch")
-  transformers = pytest.importorskip("transformers")
-  from archer_jax.loading import load_model, load_tokenizer
-  from archer_jax.loading.gguf_file import fast_gguf_metadata
-
-  cfg, params = load_model("smollm2-135m-instruct", dtype="float32")
-  tok = load_tokenizer("smollm2-135m-instruct")
-  s = Sampler(
-    cfg, tok, max_new_tokens=32, stop_strings=(), prompt_buckets=(64,), eos_ids=[]
-  )  # no stopping at all
-  ids = s.encode(["Name three fruits, one per line."], chat=True)[0]
-  res = s.generate(params, [ids], jax.random.PRNGKey(0), greedy=True)
-  assert res.lengths[0] == 32
-  with fast_gguf_metadata():
-    ref = transformers.AutoModelForCausalLM.from_pretrained(
-      str(smollm2_gguf.parent), gguf_file=smollm2_gguf.name, dtype=torch.float32
-    ).eval()
-  ref.generation_config.eos_token_id = None  # no stopping either
-  threads = torch.get_num_threads()
-  torch.set_num_threads(1)  # faster than spinning OpenMP threads on a shared CPU
-  try:
-    with torch.no_grad():
-      x = torch.tensor([ids])
-      r = ref.generate(
-        x, attention_mask=torch.ones_like(x), max_new_tokens=32, do_sample=False, pad_token_id=0
-      )
-  finally:
-    torch.set_num_threads(threads)
-  r = r[0, len(ids) :].numpy()
-  print("smollm2 greedy:", repr(tok.decode(res.ids(0))))
-  assert len(r) == 32
-  np.testing.assert_array_equal(res.tokens[0], r)

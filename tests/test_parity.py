@@ -265,37 +265,25 @@ def test_smollm2_gguf_logits_match_transformers(smollm2):
 
 
 def test_smollm2_greedy_decoding_matches_transformers_generate(smollm2):
-  """The KV-cache sampler with the real weights: greedy ids (to EOS) equal transformers'."""
-  from archer_jax.generation.sampler import sample
+  """The KV-cache sampler with the real weights, through `Sampler` (chat template, prompt
+  bucket): 32 greedy ids (no stopping on either side) equal transformers' `generate`."""
+  from archer_jax.generation import Sampler
 
   cfg, params, tok, ref = smollm2
-  ids = tok.apply_chat_template(
-    [{"role": "user", "content": "Name three fruits."}], add_generation_prompt=True, tokenize=True
-  )
-  ids = list(ids["input_ids"] if hasattr(ids, "keys") else ids)
   n = 32
-  stop = jnp.zeros(cfg.vocab_size, bool).at[cfg.eos_token_id].set(True)
-  out = sample(
-    params,
-    jnp.asarray([ids], jnp.int32),
-    jnp.ones((1, len(ids)), bool),
-    jax.random.PRNGKey(0),
-    1.0,
-    stop,
-    cfg=cfg,
-    max_new_tokens=n,
-    greedy=True,
-  )
-  with torch.no_grad():
-    r = ref.generate(
-      torch.tensor([ids]),
-      attention_mask=torch.ones_like(torch.tensor([ids])),
-      max_new_tokens=n,
-      do_sample=False,
-      eos_token_id=cfg.eos_token_id,
-      pad_token_id=cfg.pad_token_id,
-    )[0, len(ids) :].numpy()
-  ours = np.asarray(out.tokens[0, : int(out.lengths[0])])
-  print("smollm2 greedy:", repr(tok.decode(ours)))
-  assert len(ours) > 8
-  np.testing.assert_array_equal(ours, r)
+  s = Sampler(cfg, tok, max_new_tokens=n, stop_strings=(), prompt_buckets=(64,), eos_ids=[])
+  ids = s.encode(["Name three fruits, one per line."], chat=True)[0]
+  res = s.generate(params, [ids], jax.random.PRNGKey(0), greedy=True)
+  assert res.lengths[0] == n
+  eos, ref.generation_config.eos_token_id = ref.generation_config.eos_token_id, None
+  try:
+    with torch.no_grad():
+      x = torch.tensor([ids])
+      r = ref.generate(
+        x, attention_mask=torch.ones_like(x), max_new_tokens=n, do_sample=False, pad_token_id=0
+      )[0, len(ids) :].numpy()
+  finally:
+    ref.generation_config.eos_token_id = eos
+  print("smollm2 greedy:", repr(tok.decode(res.ids(0))))
+  assert len(r) == n
+  np.testing.assert_array_equal(res.tokens[0], r)
