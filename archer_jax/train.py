@@ -22,7 +22,9 @@ USAGE_ERROR = 2  # the exit status of a bad command line (as argparse uses)
 _CONFIG = config_flags.DEFINE_config_file(
   "config", None, "training config file[:variant]", lock_config=True
 )
-_WORKDIR = flags.DEFINE_string("workdir", None, "output directory (default: config.workdir)")
+_WORKDIR = flags.DEFINE_string(
+  "workdir", None, "output directory, local or a URL: gs://bucket/dir (default: config.workdir)"
+)
 _RESUME = flags.DEFINE_bool("resume", False, "continue from the latest checkpoint in workdir")
 _PROGRESS = flags.DEFINE_bool("progress", True, "show progress bars")
 _COORD = flags.DEFINE_string(

@@ -269,7 +269,7 @@ def offline_config_from_run(config) -> DemoConfig:
 def offline_trajectories(config, workdir) -> list[Trajectory]:
   """An offline run's dataset (`offline_config_from_run`), built on first use into
   `offline.data_dir` ("" = <workdir>/datasets) and read from there."""
-  data_dir = config.offline.get("data_dir") or os.path.join(workdir, "datasets")
+  data_dir = config.offline.get("data_dir") or epath.Path(workdir) / "datasets"
   return load_or_build(data_dir, offline_config_from_run(config))
 
 
@@ -280,7 +280,7 @@ def run_demonstrations(config, workdir) -> list[Trajectory]:
   c = config
   if c.bc.get("json_path"):
     dcfg = demo_config(c.env.name, episodes=0, json_path=c.bc.json_path, max_turns=c.env.max_turns)
-    return load_or_build(c.bc.get("data_dir") or os.path.join(workdir, "datasets"), dcfg)
+    return load_or_build(c.bc.get("data_dir") or epath.Path(workdir) / "datasets", dcfg)
   dcfg = demo_config_from_run(c)
   if c.bc.get("data_dir"):
     return load_or_build(c.bc.data_dir, dcfg)
@@ -488,7 +488,7 @@ class ArcherDemos(tfds.core.GeneratorBasedBuilder):
 def dataset_dir(data_dir, config: DemoConfig | str) -> str:
   """<data_dir>/archer_demos/<config name>/<version> (where a build writes)."""
   name = config.name if isinstance(config, DemoConfig) else str(config)
-  return os.path.join(os.fspath(data_dir), DATASET_NAME, name, str(ArcherDemos.VERSION))
+  return os.fspath(epath.Path(data_dir) / DATASET_NAME / name / str(ArcherDemos.VERSION))
 
 
 def build_dataset(
@@ -514,7 +514,7 @@ def build_dataset(
   tfds.display_progress_bar(False)  # our own bar counts episodes
   try:
     builder.download_and_prepare(
-      download_dir=os.path.join(os.fspath(data_dir), "downloads"),
+      download_dir=os.fspath(epath.Path(data_dir) / "downloads"),
       download_config=tfds.download.DownloadConfig(download_mode=mode),
     )
   finally:
@@ -523,14 +523,13 @@ def build_dataset(
 
 
 def _resolve(data_dir, config) -> str:
-  data_dir = os.fspath(data_dir)
-  if os.path.isfile(os.path.join(data_dir, "dataset_info.json")):
-    return data_dir
+  if (epath.Path(data_dir) / "dataset_info.json").exists():
+    return os.fspath(data_dir)
   path = dataset_dir(data_dir, config)
-  if os.path.isfile(os.path.join(path, "dataset_info.json")):
+  if (epath.Path(path) / "dataset_info.json").exists():
     return path
-  root = os.path.join(data_dir, DATASET_NAME)
-  have = sorted(os.listdir(root)) if os.path.isdir(root) else []
+  root = epath.Path(data_dir) / DATASET_NAME
+  have = sorted(p.name for p in root.iterdir()) if root.is_dir() else []
   have = [h for h in have if not h.startswith(".")]
   name = config.name if isinstance(config, DemoConfig) else str(config)
   raise FileNotFoundError(

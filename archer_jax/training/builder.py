@@ -14,6 +14,7 @@ import numpy as np
 from archer_jax.algorithms import lora
 from archer_jax.algorithms.networks import DoubleCritic, PolicyWithValue
 from archer_jax.models import ModelConfig
+from archer_jax.training import paths
 from archer_jax.training.rl_state import RLState
 from archer_jax.training.rollout import IncrementalEncoder
 from archer_jax.training.state import copy_params, create_state, init_params, make_optimizer
@@ -62,21 +63,25 @@ class Needs:
   algo: dict = dataclasses.field(default_factory=dict)
 
 
-def build_tokenizers(config, workdir: str, corpus: Callable[[], list[str]]) -> Tokenizers:
+def build_tokenizers(
+  config, workdir: str | os.PathLike, corpus: Callable[[], list[str]]
+) -> Tokenizers:
   """The actor's tokenizer (a from-scratch byte-level BPE trained on `corpus()` and saved
   under workdir/tokenizer, or a named model's) and the critic's (shared when the critic is
   from scratch or `critic.share_tokenizer`)."""
   from archer_jax.data import tokenizer as bpe
 
   c = config
-  tok_dir = os.path.join(workdir, "tokenizer")
+  tok_dir = paths.resolve(workdir) / "tokenizer"
   if c.actor.model == "scratch":
-    if os.path.exists(os.path.join(tok_dir, "tokenizer.json")):
-      actor = bpe.load(tok_dir)
+    if (tok_dir / "tokenizer.json").exists():
+      with paths.local_dir(tok_dir) as d:
+        actor = bpe.load(d)
     else:
       actor = bpe.train_bpe(corpus(), c.tokenizer.vocab_size)
       if jax.process_index() == 0:
-        bpe.save(actor, tok_dir)
+        with paths.local_dir(tok_dir, write=True) as d:
+          bpe.save(actor, d)
   else:
     from archer_jax.loading import load_tokenizer
 

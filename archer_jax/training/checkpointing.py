@@ -15,7 +15,8 @@ independent of how the array is sharded or reduced: an 8-device save verifies on
 Restoring the latest step falls back to the previous kept step when the latest is corrupt,
 partial or unreadable.
 
-Directories go through `etils.epath`, so `gs://...` works wherever orbax's does.
+Directories go through `etils.epath` (`paths.resolve`), so `gs://...` works wherever orbax's
+does.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ import jax.numpy as jnp
 import numpy as np
 import orbax.checkpoint as ocp
 from etils import epath
+
+from archer_jax.training import paths
 
 log = logging.getLogger(__name__)
 
@@ -176,8 +179,7 @@ class Checkpointer:
   """
 
   def __init__(self, directory: str | os.PathLike, max_to_keep: int = 2):
-    path = epath.Path(directory)
-    self.directory = path if path.is_absolute() else path.absolute()
+    self.directory = paths.resolve(directory)
     self.restored_step: int | None = None
     self.manager = ocp.CheckpointManager(
       self.directory,

@@ -7,12 +7,16 @@ import math
 import os
 from typing import Sequence
 
+from etils import epath
+
+from archer_jax.training import paths
+
 
 class MetricsLog:
   """Appends one JSON object per record to `<workdir>/metrics.jsonl`."""
 
-  def __init__(self, workdir: str, enabled: bool = True):
-    self.path = os.path.join(workdir, "metrics.jsonl")
+  def __init__(self, workdir: str | os.PathLike, enabled: bool = True):
+    self.path = paths.resolve(workdir) / "metrics.jsonl"
     self.enabled = enabled  # multi-host: only process 0 writes
     self._tb = None
     if not enabled:
@@ -20,15 +24,14 @@ class MetricsLog:
     try:  # optional
       from torch.utils.tensorboard import SummaryWriter  # type: ignore
 
-      self._tb = SummaryWriter(os.path.join(workdir, "tensorboard"))
+      self._tb = SummaryWriter(os.fspath(self.path.parent / "tensorboard"))
     except Exception:  # noqa: BLE001 - TensorBoard is a nice-to-have
       self._tb = None
 
   def write(self, record: dict) -> None:
     if not self.enabled:
       return
-    with open(self.path, "a") as f:
-      f.write(json.dumps(record, sort_keys=True) + "\n")
+    paths.append_text(self.path, json.dumps(record, sort_keys=True) + "\n")
     if self._tb is not None and "iteration" in record:
       for k, v in record.items():
         if isinstance(v, (int, float)) and k != "iteration" and math.isfinite(v):
@@ -37,15 +40,16 @@ class MetricsLog:
 
   def truncate_after(self, iteration: int) -> None:
     """On resume: drop records of iterations after the checkpoint's (`iteration` done)."""
-    if not self.enabled or not os.path.exists(self.path):
+    if not self.enabled or not self.path.exists():
       return
-    keep = [line for line in open(self.path) if json.loads(line).get("iteration", -1) <= iteration]
-    with open(self.path, "w") as f:
-      f.writelines(keep)
+    lines = self.path.read_text().splitlines(keepends=True)
+    keep = [line for line in lines if json.loads(line).get("iteration", -1) <= iteration]
+    self.path.write_text("".join(keep))
 
 
-def plot(history: Sequence[dict], path: str, title: str = "") -> str | None:
-  """Train/eval return and critic/actor losses against iteration -> PNG at `path`."""
+def plot(history: Sequence[dict], path: str | os.PathLike, title: str = "") -> str | None:
+  """Train/eval return and critic/actor losses against iteration -> PNG at `path` (a local
+  path or a URL); returns `path` as a string."""
   import matplotlib
 
   matplotlib.use("Agg")
@@ -83,9 +87,10 @@ def plot(history: Sequence[dict], path: str, title: str = "") -> str | None:
   if title:
     fig.suptitle(title)
   fig.tight_layout()
-  fig.savefig(path, dpi=90)
+  with epath.Path(path).open("wb") as f:
+    fig.savefig(f, format="png", dpi=90)
   plt.close(fig)
-  return path
+  return os.fspath(path)
 
 
 def summary_table(rows: Sequence[tuple[str, str]]) -> str:

@@ -35,7 +35,7 @@ from archer_jax.algorithms.context import Context
 from archer_jax.algorithms.registry import get_algorithm
 from archer_jax.envs.registry import has_player, make_env
 from archer_jax.parallel.mesh import make_mesh, to_host
-from archer_jax.training import builder, reporting, warm_cache
+from archer_jax.training import builder, paths, reporting, warm_cache
 from archer_jax.training.batches import Batcher
 from archer_jax.training.checkpointing import Checkpointer
 from archer_jax.training.features import FeatureCache
@@ -84,8 +84,11 @@ class Trainer:
     load_plugins(config.get("plugins", ""))
     validate(config)
     self.config = c = config
-    self.workdir = os.path.abspath(workdir or c.workdir)
-    os.makedirs(self.workdir, exist_ok=True)
+    try:  # a local directory or a URL (gs://...): every path below goes through epath
+      self.workdir = paths.resolve(workdir or c.workdir)
+    except ValueError as e:
+      raise ConfigError(f"workdir: {e}") from None
+    self.workdir.mkdir(parents=True, exist_ok=True)
     self.lead = jax.process_index() == 0
     self.progress = Progress(bars=progress, enabled=self.lead)
     self.mesh = make_mesh(c.mesh)
@@ -129,7 +132,7 @@ class Trainer:
     )
     self.algorithm = algo_cls(self.ctx)
     self.buffer = ReplayBuffer(self.algorithm.buffer_capacity(), self.algorithm.row_spec())
-    self.ckpt = Checkpointer(os.path.join(self.workdir, "checkpoints"))
+    self.ckpt = Checkpointer(self.workdir / "checkpoints")
     self.metrics = reporting.MetricsLog(self.workdir, enabled=self.lead)
     self.history: list[dict] = []
     self.timings: dict[str, list[float]] = {}
@@ -381,7 +384,7 @@ class Trainer:
     if self.lead:
       png = reporting.plot(
         self.history,
-        os.path.join(self.workdir, "training.png"),
+        self.workdir / "training.png",
         title=f"{self.config.env.name} {self.config.algo.name} (seed {self.config.seed})",
       )
     evals = [h for h in self.history if "eval_return" in h]
@@ -396,7 +399,7 @@ class Trainer:
       "iterations": self.iteration,
       "seconds": seconds,
       "plot": png,
-      "workdir": self.workdir,
+      "workdir": os.fspath(self.workdir),
     }
     rows = [
       ("algorithm", self.config.algo.name),

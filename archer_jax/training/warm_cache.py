@@ -19,12 +19,15 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
+import uuid
 from typing import Any
 
 import jax
 import numpy as np
+from etils import epath
 from flax import serialization
+
+from archer_jax.training import paths
 
 log = logging.getLogger(__name__)
 _BC_FIELDS = (
@@ -75,19 +78,18 @@ def key(config, data: dict[str, np.ndarray], params: Any) -> str:
   return h.hexdigest()[:32]
 
 
-def _path(cache_dir: str, k: str) -> str:
-  return os.path.join(cache_dir, f"bc_{k}.msgpack")
+def _path(cache_dir: str | os.PathLike, k: str) -> epath.Path:
+  return paths.resolve(cache_dir) / f"bc_{k}.msgpack"
 
 
-def load(cache_dir: str, k: str, like: Any) -> tuple[Any, float] | None:
+def load(cache_dir: str | os.PathLike, k: str, like: Any) -> tuple[Any, float] | None:
   """(params placed like `like`'s leaves, BC loss) for key `k`, or None on a miss or a
   damaged entry (warned)."""
   path = _path(cache_dir, k)
-  if not os.path.isfile(path):
+  if not path.exists():
     return None
   try:
-    with open(path, "rb") as f:
-      blob = f.read()
+    blob = path.read_bytes()
     digest, payload = blob[:32], blob[32:]
     if hashlib.sha256(payload).digest() != digest:
       raise ValueError("checksum mismatch")
@@ -104,13 +106,12 @@ def load(cache_dir: str, k: str, like: Any) -> tuple[Any, float] | None:
     return None
 
 
-def store(cache_dir: str, k: str, params: Any, bc_loss: float) -> str:
+def store(cache_dir: str | os.PathLike, k: str, params: Any, bc_loss: float) -> str:
   """Write the entry atomically (a temporary file renamed into place); returns its path."""
-  os.makedirs(cache_dir, exist_ok=True)
-  payload = serialization.to_bytes({"params": jax.device_get(params), "bc_loss": bc_loss})
-  fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-  with os.fdopen(fd, "wb") as f:
-    f.write(hashlib.sha256(payload).digest() + payload)
   path = _path(cache_dir, k)
-  os.replace(tmp, path)
-  return path
+  path.parent.mkdir(parents=True, exist_ok=True)
+  payload = serialization.to_bytes({"params": jax.device_get(params), "bc_loss": bc_loss})
+  tmp = path.parent / f"{uuid.uuid4().hex}.tmp"
+  tmp.write_bytes(hashlib.sha256(payload).digest() + payload)
+  tmp.replace(path)
+  return os.fspath(path)
