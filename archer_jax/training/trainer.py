@@ -37,7 +37,7 @@ from archer_jax.envs.registry import has_player, make_env
 from archer_jax.parallel.mesh import make_mesh, to_host
 from archer_jax.training import builder, paths, reporting, warm_cache
 from archer_jax.training.batches import Batcher
-from archer_jax.training.checkpointing import Checkpointer
+from archer_jax.training.checkpointing import Checkpointer, fingerprint
 from archer_jax.training.features import FeatureCache
 from archer_jax.training.policy import Policy
 from archer_jax.training.progress import Progress
@@ -75,6 +75,24 @@ def _duration(seconds: float) -> str:
   m, s = divmod(int(round(seconds)), 60)
   h, m = divmod(m, 60)
   return f"{h} h {m:02d} min" if h else f"{m} min {s:02d} s" if m else f"{s} s"
+
+
+def _without_base(state: dict) -> dict:
+  """A state dict without the frozen base LM of a LoRA actor (in the actor and reference)."""
+  state = dict(state, actor=dict(state["actor"]))
+  state["actor"]["params"] = {k: v for k, v in state["actor"]["params"].items() if k != "lm"}
+  if state.get("ref"):
+    state["ref"] = {k: v for k, v in state["ref"].items() if k != "lm"}
+  return state
+
+
+def _with_base(state: dict, live: dict) -> dict:
+  """`state` (without the base) with the base LM of `live` put back where it was taken."""
+  state = dict(state, actor=dict(state["actor"]))
+  state["actor"]["params"] = dict(state["actor"]["params"], lm=live["actor"]["params"]["lm"])
+  if live.get("ref"):
+    state["ref"] = dict(state["ref"], lm=live["ref"]["lm"])
+  return state
 
 
 class Trainer:
@@ -182,15 +200,41 @@ class Trainer:
 
   # ---- checkpoint -----------------------------------------------------------------------
   def _arrays(self):
-    return {"state": serialization.to_state_dict(self.state), "buffer": self.buffer.state_dict()}
+    """What a checkpoint holds: the RL state and the replay buffer. A LoRA run leaves its
+    frozen base model out (the actor's and the reference's "lm"; `meta` records its
+    fingerprint instead): a checkpoint is the adapters, heads and optimiser state only."""
+    state = serialization.to_state_dict(self.state)
+    if self.nets.lora:
+      state = _without_base(state)
+    return {"state": state, "buffer": self.buffer.state_dict()}
+
+  def _meta(self) -> dict:
+    meta = {"history": self.history}
+    if self.nets.lora:
+      meta["base_fingerprint"] = self._base_fingerprint()
+    return meta
+
+  def _base_fingerprint(self) -> str:
+    if not hasattr(self, "_base_fp"):  # the base is frozen: one pass over it per run
+      self._base_fp = fingerprint(self.state.actor.params["lm"])
+    return self._base_fp
 
   def save(self):
     with self.progress.phase("checkpoint"):
-      self.ckpt.save(self.iteration, self._arrays(), {"history": self.history})
+      self.ckpt.save(self.iteration, self._arrays(), self._meta())
 
   def _restore(self):
     arrays, meta = self.ckpt.restore(None, self._arrays())
-    self.state = serialization.from_state_dict(self.state, arrays["state"])
+    state = arrays["state"]
+    if self.nets.lora:
+      saved, now = meta.get("base_fingerprint"), self._base_fingerprint()
+      if saved != now:
+        raise ConfigError(
+          f"config.actor.model: the checkpoint in {self.ckpt.directory} holds LoRA adapters "
+          f"trained on another base model (fingerprint {saved}; this run's base: {now})"
+        )
+      state = _with_base(state, serialization.to_state_dict(self.state))
+    self.state = serialization.from_state_dict(self.state, state)
     self.buffer.load_state_dict(jax.device_get(arrays["buffer"]))
     self.history = list(meta["history"])
     self.metrics.truncate_after(self.iteration)
