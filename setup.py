@@ -37,5 +37,8 @@ setup(
     "envs": ["jericho"],
     "gpu": ["jax[cuda12]"],
     "tpu": ["jax[tpu]"],
+    # compile-only TPU targets for `python -m archer_jax.aot` on machines without TPUs (the
+    # libtpu release jax[tpu] pins for the installed jax)
+    "aot": ["libtpu"],
   },
 )

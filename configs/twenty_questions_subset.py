@@ -25,6 +25,10 @@ def get_config(variant: str = "paper"):
     c.actor.model = "mistral-7b"  # replace with a local HF checkpoint directory
     c.actor.dtype = "bfloat16"
     c.actor.lora_rank, c.actor.lora_alpha = 16, 32.0
+    # ModelConfig fields of the loaded model; remat=True (activations recomputed in the
+    # backward pass) cuts the actor step's memory for smaller chips: `python -m archer_jax.aot`
+    # (benchmarks/RESULTS.md) has it fit v5e-8 and v5p-8 without
+    c.actor.overrides = {"remat": False}
     c.actor.lr, c.critic.lr = 2e-6, 1e-5
     c.critic.model, c.critic.scratch = "scratch", ROBERTA_BASE
     c.env.kwargs = {"prompt": "json"}

@@ -65,6 +65,23 @@ def test_accumulate_grads_is_exact():
   assert_trees_close(g1, jax.grad(lambda q: loss_fn(q, batch)[0])(p), rtol=1e-6, atol=1e-7)
 
 
+def test_accumulate_grads_takes_gradients_of_trainable_leaves_only():
+  """A trainable mask (LoRA's: the base model frozen) gives the same gradients on the True
+  leaves and zeros on the rest, which are never differentiated."""
+  rng = np.random.default_rng(0)
+  p, tp = toy_critic_params(1), toy_critic_params(2)
+  batch = critic_batch(rng, VALID8)
+  loss_fn = lambda q, b: losses.critic_loss(
+    q, tp, b, embed=toy_embed, heads=toy_heads, gamma=0.9, num_rows=5.0
+  )
+  mask = lambda q: {k: jax.tree.map(lambda _: k in ("q1", "v2"), v) for k, v in q.items()}  # noqa: B023
+  full, _ = fast_jit(lambda q, b: steps.accumulate_grads(loss_fn, q, b, 2))(p, batch)
+  some, _ = fast_jit(lambda q, b: steps.accumulate_grads(loss_fn, q, b, 2, mask))(p, batch)
+  for k in p:
+    want = full[k] if k in ("q1", "v2") else jax.tree.map(jnp.zeros_like, full[k])
+    assert_trees_close(some[k], want, rtol=1e-6, atol=1e-7, what=k)
+
+
 @pytest.mark.parametrize("v_loss", ["mse", "expectile"])
 def test_critic_step_micro_batches_match_one_batch(v_loss):
   rng = np.random.default_rng(1)

@@ -89,6 +89,12 @@ def critic_update(nets, config, num_candidates: int = 1, loss=None, **loss_kw):
   )
 
 
+def trainable_mask(nets):
+  """The actor's trainable leaves when LoRA freezes its base model (gradients are taken for
+  those alone), else None (every leaf)."""
+  return lora.trainable_mask if nets.lora else None
+
+
 def policy_kw(config) -> dict:
   a = config.algo
   return dict(
@@ -113,6 +119,7 @@ def actor_update(nets, config):
     embed=embed,
     heads=heads,
     embed_act=embed_act,
+    trainable=trainable_mask(nets),
     **policy_kw(config),
   )
   return under_mesh(
@@ -128,6 +135,7 @@ def bc_update(nets, config, tx=None, num_micro: int | None = None):
     tx=tx or nets.bc_tx,
     apply=actor_apply(nets, config),
     num_micro=num_micro or config.bc.micro_batches,
+    trainable=trainable_mask(nets),
   )
   return under_mesh(
     jax.jit(fn, donate_argnums=(0,), out_shardings=(nets.actor_sh, None)), nets.mesh

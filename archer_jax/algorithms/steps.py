@@ -18,12 +18,28 @@ import optax
 from archer_jax.algorithms import losses
 
 
-def accumulate_grads(loss_fn, params, batch, num_micro: int):
+def accumulate_grads(loss_fn, params, batch, num_micro: int, trainable=None):
   """sum_k grad loss_fn(params, batch_k) over `num_micro` equal slices of the batch axis.
 
   loss_fn(params, micro_batch) -> (loss, metrics) with loss already normalised by global
   counts; metrics are summed the same way. Returns (grads, metrics).
+  trainable(params) -> bool pytree (e.g. `lora.trainable_mask`): gradients are taken for the
+  True leaves only; the False leaves' are zeros, never computed nor accumulated (a frozen
+  base model costs no weight gradients).
   """
+  if trainable is not None:
+    leaves, treedef = jax.tree.flatten(params)
+    keep = jax.tree.leaves(trainable(params))
+    fill = lambda sub, other: treedef.unflatten(
+      [next(sub) if k else other(x) for x, k in zip(leaves, keep, strict=True)]
+    )
+    grads, metrics = accumulate_grads(
+      lambda t, b: loss_fn(fill(iter(t), jax.lax.stop_gradient), b),
+      [x for x, k in zip(leaves, keep, strict=True) if k],
+      batch,
+      num_micro,
+    )
+    return fill(iter(grads), jnp.zeros_like), metrics
   grad_fn = jax.value_and_grad(loss_fn, has_aux=True)
   if num_micro == 1:
     (_, metrics), grads = grad_fn(params, batch)
@@ -86,6 +102,7 @@ def actor_step(
   apply,
   num_micro: int = 1,
   normalize_advantage: bool = False,
+  trainable=None,
   **loss_kw,
 ):
   """One token-level policy-gradient update (see `losses.policy_loss`).
@@ -109,7 +126,9 @@ def actor_step(
     ref_params=ref_params,
     **loss_kw,
   )
-  grads, metrics = accumulate_grads(lambda p, b: loss_fn(p, b), state.params, batch, num_micro)
+  grads, metrics = accumulate_grads(
+    lambda p, b: loss_fn(p, b), state.params, batch, num_micro, trainable
+  )
   metrics["actor_grad_norm"] = optax.global_norm(grads)
   metrics["advantage_mean"] = jnp.sum(batch["advantage"] * valid) / num_rows
   return state.apply_gradients(grads, tx), metrics
@@ -147,11 +166,13 @@ def actor_step_with_critic(
   )
 
 
-def bc_step(state, batch, *, tx, apply, num_micro: int = 1):
+def bc_step(state, batch, *, tx, apply, num_micro: int = 1, trainable=None):
   """One behaviour-cloning (SFT) update: maximise sum_t log pi(a_t | s, a_<t) on data."""
   num_tokens = jnp.maximum(jnp.sum(batch["act_mask"] * batch["valid"][:, None]), 1.0)
   loss_fn = functools.partial(losses.bc_loss, apply=apply, num_tokens=num_tokens)
-  grads, metrics = accumulate_grads(lambda p, b: loss_fn(p, b), state.params, batch, num_micro)
+  grads, metrics = accumulate_grads(
+    lambda p, b: loss_fn(p, b), state.params, batch, num_micro, trainable
+  )
   metrics["bc_grad_norm"] = optax.global_norm(grads)
   return state.apply_gradients(grads, tx), metrics
 
