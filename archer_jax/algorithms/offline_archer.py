@@ -83,6 +83,7 @@ class OfflineArCHer(OfflineAlgorithm):
     self.awr = a.actor_loss == "awr"
     self.bc_coef = float(a.bc_coef)
     crit = dict(embed=embed, heads=heads, embed_act=embed_act)
+    crit["trainable"] = compiled.trainable_mask(nets)  # LoRA: adapter gradients only
     apply = compiled.actor_apply(nets, self.config)
     if self.awr:
       actor = functools.partial(

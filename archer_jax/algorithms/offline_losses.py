@@ -126,6 +126,7 @@ def awr_step(
   beta: float,
   max_weight: float,
   num_micro: int = 1,
+  trainable=None,
 ):
   """One AWR policy update on dataset actions:
 
@@ -152,7 +153,7 @@ def awr_step(
   num_tokens = jnp.maximum(jnp.sum(a["act_mask"] * valid[:, None]), 1.0)
   loss_fn = functools.partial(awr_loss, apply=apply, num_tokens=num_tokens)
   grads, metrics = steps.accumulate_grads(
-    lambda p, b: loss_fn(p, b), state.params, dict(a, weight=w), num_micro
+    lambda p, b: loss_fn(p, b), state.params, dict(a, weight=w), num_micro, trainable
   )
   metrics["actor_grad_norm"] = optax.global_norm(grads)
   metrics["advantage_mean"] = jnp.sum(adv * valid) / num_rows
@@ -211,6 +212,7 @@ def reinforce_bc_step(
   bc_coef: float,
   num_micro: int = 1,
   normalize_advantage: bool = False,
+  trainable=None,
   **policy_kw,
 ):
   """One REINFORCE + BC policy update (`reinforce_bc_loss`):
@@ -251,7 +253,9 @@ def reinforce_bc_step(
     **policy_kw,
   )
   both = {"pi": dict(pi, advantage=adv), "data": data}
-  grads, metrics = steps.accumulate_grads(lambda p, b: loss_fn(p, b), state.params, both, num_micro)
+  grads, metrics = steps.accumulate_grads(
+    lambda p, b: loss_fn(p, b), state.params, both, num_micro, trainable
+  )
   metrics["actor_grad_norm"] = optax.global_norm(grads)
   metrics["advantage_mean"] = jnp.sum(both["pi"]["advantage"] * valid) / num_rows
   return state.apply_gradients(grads, tx), metrics

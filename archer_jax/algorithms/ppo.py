@@ -80,6 +80,7 @@ def ppo_step(
   num_micro: int = 1,
   normalize_minibatch: bool = False,
   use_ref: bool = False,
+  trainable=None,
   **loss_kw,
 ):
   """One PPO gradient step on a minibatch of B turns -> (state, metrics).
@@ -104,7 +105,7 @@ def ppo_step(
     kl_coef=kl_coef,
     **loss_kw,
   )
-  grads, metrics = steps.accumulate_grads(loss_fn, state.params, batch, num_micro)
+  grads, metrics = steps.accumulate_grads(loss_fn, state.params, batch, num_micro, trainable)
   metrics["actor_grad_norm"] = optax.global_norm(grads)
   return state.apply_gradients(grads, tx), metrics
 
@@ -181,6 +182,7 @@ class PPO(Algorithm):
       num_micro=a.micro_batches,
       normalize_minibatch=self.norm == "minibatch",
       use_ref=self.use_ref,
+      trainable=compiled.trainable_mask(nets),
       clip_eps=float(a.clip_eps),
       value_coef=float(a.value_coef),
       value_clip=float(_algo(c, "value_clip")),
