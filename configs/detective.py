@@ -1,7 +1,11 @@
 """Detective (Jericho): score-delta reward, gamma 0.98 (paper; the reference code used 0.95),
 warm-up 10, actor lr 1e-5, episode cap 50 (reference; env default 60). No demonstrator:
 bc.steps = 0. The story file ships with the package (archer_jax/assets/detective.z5);
-`--config.env.kwargs.game_file=PATH` plays another copy."""
+`--config.env.kwargs.game_file=PATH` plays another copy.
+
+Cost: meant for an accelerator (paper and smollm2 run the 20Q networks on 512-token windows
+and 50-turn episodes; 20Q on a 2-core CPU: ~6.4 h and ~1 h per iteration, benchmarks/
+RESULTS.md "What each config costs")."""
 
 from __future__ import annotations
 

@@ -1,7 +1,12 @@
 """Guess My City (spec §4/§6): rollout 128, 50/3 steps, warm-up 10, actor lr 1e-5.
 
 Variants: paper (GPT-2-small/RoBERTa-base-sized, scratch or --config.*.model=PATH),
-tiny (from-scratch small models + BC on the scripted player), smollm2."""
+tiny (from-scratch small models + BC on the scripted player), smollm2.
+
+Cost on a 2-core CPU (benchmarks/RESULTS.md "What each config costs"): tiny ~129 s per
+iteration (~32 min for its 15, plus the BC warm start). smollm2 and paper run the 20Q
+networks on 512-token windows (20Q: ~1 h and ~6.4 h per iteration): meant for an
+accelerator."""
 
 from __future__ import annotations
 

@@ -15,6 +15,9 @@ Variants (`--config configs/offline_twenty_questions.py:VARIANT`):
   tiny_filtered_bc       BC on the top 10% of the dataset's episodes by return
   tiny_bc                BC on the whole dataset
   smoke                  tiny_iql_awr shrunk to a seconds-long run (tests)
+
+Cost on a 2-core CPU: 7-16 min per variant for its 10 iterations, measured on shared cores
+(upper bounds; benchmarks/RESULTS.md "What each config costs").
 """
 
 from __future__ import annotations

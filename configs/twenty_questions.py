@@ -13,6 +13,11 @@ Variants (`--config configs/twenty_questions.py:VARIANT`):
   tiny_ppo          token-level PPO on tiny: the same warm start and rollouts, no critic.
   smollm2 the shipped SmolLM2-135M-Instruct actor and the shipped MiniLM-L6 critic.
   smoke   the tiny config shrunk to a seconds-long run (tests, launch-script checks).
+
+Cost on a 2-core CPU (measured, benchmarks/RESULTS.md "What each config costs"): smoke ~1
+min; tiny ~8 min (BC ~320 s, 15 iterations of 7-10 s); tiny_minilm ~14 min; the tiny
+algorithm variants 3-18 min of RL after the same BC. smollm2 ~1 h per iteration and paper
+~6.4 h per iteration: meant for an accelerator (no GPU/TPU time measured yet).
 """
 
 from __future__ import annotations

@@ -6,6 +6,11 @@ Variants:
   mistral7b_20q_subset  the spec's LoRA run: Mistral-7B actor (r=16, alpha=32 on q/k/v/o),
                         rollout 32, 20 critic / 1 actor steps, lrs 1e-5 / 2e-6, no SFT.
                         Needs --config.actor.model=/path/to/Mistral-7B-Instruct (HF dir).
+
+Cost: every variant is meant for an accelerator. On a 2-core CPU the same networks cost
+~1 h (smollm2) and ~6.4 h (paper) per iteration (benchmarks/RESULTS.md "What each config
+costs", measured on configs/twenty_questions.py); mistral7b_20q_subset does not run on a CPU
+and fits a TPU v5e-8 slice (`python -m archer_jax.aot`, RESULTS.md).
 """
 
 from __future__ import annotations

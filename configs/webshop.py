@@ -1,6 +1,10 @@
 """WebShop over HTTP: rollout 512, gamma 0.9 (paper; reference code 0.95), warm-up 20,
 actor lr 1e-5, 10-step cap. `--config.env.kwargs.server_url=http://HOST:3000` (see
-docs/webshop.md for running the server)."""
+docs/webshop.md for running the server).
+
+Cost: meant for an accelerator (the paper-sized networks, 512 rollouts per iteration; 20Q's
+paper config takes ~6.4 h per iteration on a 2-core CPU, benchmarks/RESULTS.md "What each
+config costs")."""
 
 from __future__ import annotations
 
