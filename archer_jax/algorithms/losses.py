@@ -8,6 +8,7 @@ Batch conventions (all fixed-shape, batch-major):
 
 from __future__ import annotations
 
+import functools
 from typing import Callable
 
 import jax
@@ -20,6 +21,36 @@ def expectile_loss(diff, tau: float):
   """|tau - 1[diff < 0]| * diff^2 (IQL); tau = 0.5 gives diff^2 / 2 up to scale."""
   w = jnp.where(diff < 0, 1.0 - tau, tau)
   return w * diff * diff
+
+
+def value_regression(v, y, v_loss: str = "mse", expectile: float = 0.9):
+  """Per-row loss of V(s) = v regressed onto a target y (same shapes), u = y - v:
+
+  mse:       u^2 (V tends to the mean of y)
+  expectile: |tau - 1[u < 0]| * u^2, tau = `expectile` (IQL's L_2^tau: with tau > 0.5 an
+             undershoot costs more, so V tends to an upper expectile of y)"""
+  u = y - v
+  return expectile_loss(u, expectile) if v_loss == "expectile" else u**2
+
+
+def double_critic_terms(online, y_q, y_v, valid, num_rows, v_term: Callable):
+  """The loss of both heads given their targets (no gradient through them):
+
+    L = sum_i mean_b[(Q_i(s, a) - y_Qi)^2 + v_term(V_i(s), y_Vi)],  i in {1, 2}
+
+  online: heads' outputs {"q1","q2","v1","v2"} [B]; y_q, y_v: {"1", "2"} -> [B]; valid [B];
+  num_rows: the normaliser. Returns (L, metrics: q/v losses and means per head, critic_loss)."""
+  total, metrics = 0.0, {}
+  for i in ("1", "2"):
+    q_err = online["q" + i] - y_q[i]
+    q_l = jnp.sum(valid * q_err**2) / num_rows
+    v_l = jnp.sum(valid * v_term(online["v" + i], y_v[i])) / num_rows
+    total = total + q_l + v_l
+    metrics[f"q{i}_loss"], metrics[f"v{i}_loss"] = q_l, v_l
+    metrics[f"q{i}_mean"] = jnp.sum(valid * online["q" + i]) / num_rows
+    metrics[f"v{i}_mean"] = jnp.sum(valid * online["v" + i]) / num_rows
+  metrics["critic_loss"] = total
+  return total, metrics
 
 
 def action_embedder(embed: Callable, embed_act: Callable | None) -> Callable:
@@ -85,22 +116,11 @@ def critic_loss(
   online = heads(
     params, embed(params, obs, om), ea(params, obs, om, batch["act"], batch["act_mask"])
   )
-  r, d, valid = batch["reward"], batch["done"].astype(jnp.float32), batch["valid"]
-  total, metrics = 0.0, {}
-  for i in ("1", "2"):
-    y_q = sg(r + gamma * (1.0 - d) * t_next["v" + i])
-    y_v = sg(t_cur["q" + i])
-    q_err = online["q" + i] - y_q
-    v_err = online["v" + i] - y_v
-    v_term = v_err**2 if v_loss == "mse" else expectile_loss(-v_err, expectile)
-    q_l = jnp.sum(valid * q_err**2) / num_rows
-    v_l = jnp.sum(valid * v_term) / num_rows
-    total = total + q_l + v_l
-    metrics[f"q{i}_loss"], metrics[f"v{i}_loss"] = q_l, v_l
-    metrics[f"q{i}_mean"] = jnp.sum(valid * online["q" + i]) / num_rows
-    metrics[f"v{i}_mean"] = jnp.sum(valid * online["v" + i]) / num_rows
-  metrics["critic_loss"] = total
-  return total, metrics
+  r, d = batch["reward"], batch["done"].astype(jnp.float32)
+  y_q = {i: sg(r + gamma * (1.0 - d) * t_next["v" + i]) for i in ("1", "2")}
+  y_v = {i: sg(t_cur["q" + i]) for i in ("1", "2")}
+  v_term = functools.partial(value_regression, v_loss=v_loss, expectile=expectile)
+  return double_critic_terms(online, y_q, y_v, batch["valid"], num_rows, v_term)
 
 
 def best_candidate(q_min):

@@ -28,13 +28,10 @@ ACTOR_LOSSES = ("awr", "reinforce")
 
 # ---- critic ---------------------------------------------------------------------------
 def value_regression(v, y, critic_target: str = "iql", expectile: float = 0.9):
-  """Per-row loss of V(s) = v regressed onto a target y (same shapes):
-
-  iql:   |tau - 1[u < 0]| * u^2,  u = y - v, tau = `expectile` (IQL's L_2^tau(Q - V): with
-         tau > 0.5 an undershoot costs more, so V tends to an upper expectile of y)
-  sarsa: u^2 (V tends to the mean of y)"""
-  u = y - v
-  return losses.expectile_loss(u, expectile) if critic_target == "iql" else u**2
+  """Per-row loss of V(s) = v regressed onto y: iql = the expectile loss (V tends to an upper
+  expectile of y), sarsa = the square (V tends to their mean); `losses.value_regression`."""
+  v_loss = "expectile" if critic_target == "iql" else "mse"
+  return losses.value_regression(v, y, v_loss, expectile)
 
 
 def offline_critic_loss(
@@ -70,21 +67,13 @@ def offline_critic_loss(
   t_cur = heads(target_params, embed(target_params, obs, om), ea(target_params, obs, om, act, am))
   v_next = heads(target_params, embed(target_params, batch["next_obs"], batch["next_obs_mask"]))
   online = heads(params, embed(params, obs, om), ea(params, obs, om, act, am))
-  r, d, valid = batch["reward"], batch["done"].astype(jnp.float32), batch["valid"]
+  r, d = batch["reward"], batch["done"].astype(jnp.float32)
+  y_q = {i: sg(r + gamma * (1.0 - d) * v_next["v" + i]) for i in ("1", "2")}
   y_v = sg(jnp.minimum(t_cur["q1"], t_cur["q2"]))
-  total, metrics = 0.0, {}
-  for i in ("1", "2"):
-    y_q = sg(r + gamma * (1.0 - d) * v_next["v" + i])
-    q_err = online["q" + i] - y_q
-    v_term = value_regression(online["v" + i], y_v, critic_target, expectile)
-    q_l = jnp.sum(valid * q_err**2) / num_rows
-    v_l = jnp.sum(valid * v_term) / num_rows
-    total = total + q_l + v_l
-    metrics[f"q{i}_loss"], metrics[f"v{i}_loss"] = q_l, v_l
-    metrics[f"q{i}_mean"] = jnp.sum(valid * online["q" + i]) / num_rows
-    metrics[f"v{i}_mean"] = jnp.sum(valid * online["v" + i]) / num_rows
-  metrics["critic_loss"] = total
-  return total, metrics
+  v_term = functools.partial(value_regression, critic_target=critic_target, expectile=expectile)
+  return losses.double_critic_terms(
+    online, y_q, {"1": y_v, "2": y_v}, batch["valid"], num_rows, v_term
+  )
 
 
 # ---- actor: AWR ---------------------------------------------------------------------------
@@ -136,16 +125,9 @@ def awr_step(
   batch["critic"]: obs, obs_mask [B, Lc], act, act_mask [B, Lac] (critic ids of the dataset
   actions, or cached features [B, D] with a frozen encoder); batch["actor"]: obs, obs_mask,
   act, act_mask, valid of the same B rows in actor ids. Returns (state, metrics)."""
-  c, a = batch["critic"], batch["actor"]
-  adv = steps.advantages(
-    critic_params,
-    c["obs"],
-    c["obs_mask"],
-    c["act"],
-    c["act_mask"],
-    embed=embed,
-    heads=heads,
-    embed_act=embed_act,
+  a = batch["actor"]
+  adv = steps.batch_advantages(
+    critic_params, batch["critic"], "act", embed=embed, heads=heads, embed_act=embed_act
   )
   w = awr_weights(jax.lax.stop_gradient(adv), beta, max_weight)
   valid = a["valid"]
@@ -224,24 +206,15 @@ def reinforce_bc_step(
   features); batch["actor"]: `steps.actor_step`'s fields but the advantage (a_pi in actor
   ids); batch["data"]: the BC fields of the same B rows' dataset actions. Returns (state,
   metrics)."""
-  c, pi = batch["critic"], batch["actor"]
-  adv = steps.advantages(
-    critic_params,
-    c["obs"],
-    c["obs_mask"],
-    c["pi_act"],
-    c["pi_act_mask"],
-    embed=embed,
-    heads=heads,
-    embed_act=embed_act,
+  pi = batch["actor"]
+  adv = steps.batch_advantages(
+    critic_params, batch["critic"], "pi_act", embed=embed, heads=heads, embed_act=embed_act
   )
   adv = jax.lax.stop_gradient(adv)
   valid, data = pi["valid"], batch["data"]
   num_rows = jnp.maximum(jnp.sum(valid), 1.0)
   if normalize_advantage:
-    mean = jnp.sum(adv * valid) / num_rows
-    std = jnp.sqrt(jnp.sum(valid * (adv - mean) ** 2) / num_rows)
-    adv = (adv - mean) / (std + 1e-6)
+    adv = steps.normalize_rows(adv, valid, num_rows)
   loss_fn = functools.partial(
     reinforce_bc_loss,
     apply=apply,

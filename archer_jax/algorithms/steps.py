@@ -114,10 +114,7 @@ def actor_step(
   num_rows = jnp.maximum(jnp.sum(valid), 1.0)
   num_tokens = jnp.maximum(jnp.sum(batch["act_mask"] * valid[:, None]), 1.0)
   if normalize_advantage:
-    a = batch["advantage"]
-    mean = jnp.sum(a * valid) / num_rows
-    std = jnp.sqrt(jnp.sum(valid * (a - mean) ** 2) / num_rows)
-    batch = dict(batch, advantage=(a - mean) / (std + 1e-6))
+    batch = dict(batch, advantage=normalize_rows(batch["advantage"], valid, num_rows))
   loss_fn = functools.partial(
     losses.policy_loss,
     apply=apply,
@@ -145,16 +142,8 @@ def actor_step_with_critic(
   batch["critic"]: obs/obs_mask [B, Lc], pi_act/pi_act_mask [B, Lac] (critic ids of the
   actor's samples, or cached features [B, D] with a frozen encoder); batch["actor"]: the
   `actor_step` fields but the advantage, the same B rows."""
-  c = batch["critic"]
-  adv = advantages(
-    critic_params,
-    c["obs"],
-    c["obs_mask"],
-    c["pi_act"],
-    c["pi_act_mask"],
-    embed=embed,
-    heads=heads,
-    embed_act=embed_act,
+  adv = batch_advantages(
+    critic_params, batch["critic"], "pi_act", embed=embed, heads=heads, embed_act=embed_act
   )
   return actor_step(
     state,
@@ -186,6 +175,28 @@ def advantages(critic_params, obs, obs_mask, act, act_mask, *, embed, heads, emb
     ea(critic_params, obs, obs_mask, act, act_mask),
   )
   return jnp.minimum(h["q1"], h["q2"]) - jnp.minimum(h["v1"], h["v2"])
+
+
+def batch_advantages(critic_params, c: dict, action: str, *, embed, heads, embed_act=None):
+  """`advantages` at the critic batch `c`'s obs / obs_mask and its action field `action`
+  ("act": the data's, "pi_act": the actor's samples) with `action + "_mask"`: [B]."""
+  return advantages(
+    critic_params,
+    c["obs"],
+    c["obs_mask"],
+    c[action],
+    c[action + "_mask"],
+    embed=embed,
+    heads=heads,
+    embed_act=embed_act,
+  )
+
+
+def normalize_rows(a, valid, num_rows):
+  """(a - mean a) / (std a + 1e-6) over the valid rows: a, valid [B]; num_rows = sum valid."""
+  mean = jnp.sum(a * valid) / num_rows
+  std = jnp.sqrt(jnp.sum(valid * (a - mean) ** 2) / num_rows)
+  return (a - mean) / (std + 1e-6)
 
 
 def q_values(params, obs, obs_mask, act, act_mask, *, embed, heads, embed_act=None):
