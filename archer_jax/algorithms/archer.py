@@ -5,7 +5,7 @@ advantage (optionally with the token-level value baseline, `algo.baseline`)."""
 from __future__ import annotations
 
 from archer_jax.algorithms import compiled
-from archer_jax.algorithms.context import critic_steps, mean_metrics
+from archer_jax.algorithms.context import actor_steps, critic_steps, pi_batch
 from archer_jax.algorithms.registry import Algorithm, register
 
 CRITIC, WARM_CRITIC = 2, 1_000_033  # stream purposes (see rl_state.streams)
@@ -48,19 +48,10 @@ class ArCHer(Algorithm):
 
   def actor_phase(self, state, buffer, it: int):
     """`algo.actor_steps` policy steps, each on fresh buffer rows and fresh a_pi."""
-    ctx, ms = self.ctx, []
-    actor, steps = state.actor, self.config.algo.actor_steps
-    with ctx.progress.phase("actor", steps) as p:  # a_pi sampling included
-      for s in range(steps):
-        key, rng = ctx.streams(it, ACTOR + s)
-        rows = buffer.sample(rng, self.config.algo.batch_size)
-        rows.update(ctx.sample_pi(state.replace(actor=actor), key, rows))
-        crit = ctx.batches.critic_batch(rows)
-        batch = {
-          "critic": {k: crit[k] for k in ("obs", "obs_mask", "pi_act", "pi_act_mask")},
-          "actor": ctx.batches.actor_batch(rows),
-        }
-        actor, m = self.actor_step(actor, state.critic.params, ctx.device_batch(batch), state.ref)
-        ms.append(m)
-        p.update()
-    return state.replace(actor=actor), mean_metrics(ms)
+    ctx = self.ctx
+
+    def update(actor, key, rows):
+      batch = pi_batch(ctx, state.replace(actor=actor), key, rows)
+      return self.actor_step(actor, state.critic.params, ctx.device_batch(batch), state.ref)
+
+    return actor_steps(ctx, state, buffer, it, self.config.algo.actor_steps, ACTOR, update)

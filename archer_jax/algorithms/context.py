@@ -89,6 +89,32 @@ def bc_steps(ctx: Context, step, actor, buffer, rows, it: int, steps: int, purpo
   return actor, mean_metrics(ms)
 
 
+def actor_steps(ctx: Context, state, buffer, it: int, steps: int, purpose: int, update):
+  """`steps` policy updates as an "actor" phase: update s draws a JAX key and
+  algo.batch_size buffer rows from stream (it, purpose + s) and calls
+  `update(actor, key, rows) -> (actor, metrics)` (a_pi sampling included). Returns (state
+  with the new actor, mean metrics)."""
+  actor, ms = state.actor, []
+  with ctx.progress.phase("actor", steps) as p:
+    for s in range(steps):
+      key, rng = ctx.streams(it, purpose + s)
+      actor, m = update(actor, key, buffer.sample(rng, ctx.config.algo.batch_size))
+      ms.append(m)
+      p.update()
+  return state.replace(actor=actor), mean_metrics(ms)
+
+
+def pi_batch(ctx: Context, state, key, rows: dict) -> dict:
+  """Fresh a_pi ~ `state.actor` for `rows` (added to them) and the host batch of a policy
+  step on them: {"critic": obs, obs_mask, pi_act, pi_act_mask; "actor": `actor_batch`}."""
+  rows.update(ctx.sample_pi(state, key, rows))
+  crit = ctx.batches.critic_batch(rows)
+  return {
+    "critic": {k: crit[k] for k in ("obs", "obs_mask", "pi_act", "pi_act_mask")},
+    "actor": ctx.batches.actor_batch(rows),
+  }
+
+
 def mean_metrics(ms: list[dict]) -> dict:
   """Per-step device metrics -> their means as floats (one transfer per phase)."""
   if not ms:

@@ -26,6 +26,30 @@ def select_episodes(returns, iterations, it: int, window: int, quantile: float =
   return recent & (returns >= np.quantile(returns[recent], quantile))
 
 
+def episode_row_spec(config) -> dict:
+  """Buffer rows of BC on whole episodes: the actor's (obs, act) ids, the episode id and its
+  return."""
+  lo, la = config.actor.obs_len, config.actor.max_new_tokens
+  return {
+    "a_obs": ((lo,), np.int32),
+    "a_obs_mask": ((lo,), np.bool_),
+    "a_act": ((la,), np.int32),
+    "a_act_mask": ((la,), np.bool_),
+    "episode": ((), np.int64),
+    "episode_return": ((), np.float32),
+  }
+
+
+def rows_of_episodes(episode, keep_first) -> tuple[np.ndarray, int]:
+  """(row indices of the kept episodes' turns, how many episodes are kept).
+
+  episode [N]: each row's episode id; keep_first(first) -> bool [E]: which episodes to keep,
+  given the index of each episode's first row (episodes in increasing id order)."""
+  ids, first = np.unique(episode, return_index=True)
+  keep = keep_first(first)
+  return np.flatnonzero(np.isin(episode, ids[keep])), int(keep.sum())
+
+
 @register
 class FilteredBC(Algorithm):
   name = "filtered_bc"
@@ -62,17 +86,7 @@ class FilteredBC(Algorithm):
     return self.window * t.rollout_size * self.config.env.max_turns
 
   def row_spec(self) -> dict:
-    c = self.config.actor
-    lo, la = c.obs_len, c.max_new_tokens
-    return {
-      "a_obs": ((lo,), np.int32),
-      "a_obs_mask": ((lo,), np.bool_),
-      "a_act": ((la,), np.int32),
-      "a_act_mask": ((la,), np.bool_),
-      "episode": ((), np.int64),
-      "episode_return": ((), np.float32),
-      "iteration": ((), np.int32),
-    }
+    return {**episode_row_spec(self.config), "iteration": ((), np.int32)}
 
   def rows(self, state, roll, it: int) -> dict:
     out = self.ctx.batches.actor_rows(roll)
@@ -85,11 +99,12 @@ class FilteredBC(Algorithm):
     """Buffer row indices of the selected episodes' turns, and the number of episodes."""
     n = len(buffer)
     d = {k: buffer.data[k][:n] for k in ("episode", "episode_return", "iteration")}
-    ids, first = np.unique(d["episode"], return_index=True)
-    keep = select_episodes(
-      d["episode_return"][first], d["iteration"][first], it, self.window, self.quantile
+    return rows_of_episodes(
+      d["episode"],
+      lambda first: select_episodes(
+        d["episode_return"][first], d["iteration"][first], it, self.window, self.quantile
+      ),
     )
-    return np.flatnonzero(np.isin(d["episode"], ids[keep])), int(keep.sum())
 
   def update(self, state, buffer, it: int):
     rows, episodes = self.kept_rows(buffer, it)

@@ -22,7 +22,7 @@ import functools
 import jax
 
 from archer_jax.algorithms import compiled, offline_losses
-from archer_jax.algorithms.context import critic_steps, mean_metrics
+from archer_jax.algorithms.context import actor_steps, critic_steps, pi_batch
 from archer_jax.algorithms.offline import OfflineAlgorithm
 from archer_jax.algorithms.registry import register
 
@@ -132,29 +132,19 @@ class OfflineArCHer(OfflineAlgorithm):
   def actor_phase(self, state, buffer, it: int):
     """`algo.actor_steps` policy steps, each on fresh dataset rows (REINFORCE: and fresh
     a_pi samples of their states)."""
-    ctx, ms = self.ctx, []
-    actor, steps = state.actor, self.config.algo.actor_steps
-    with ctx.progress.phase("actor", steps) as p:  # a_pi sampling included
-      for s in range(steps):
-        key, rng = ctx.streams(it, ACTOR + s)
-        rows = buffer.sample(rng, self.config.algo.batch_size)
-        if self.awr:
-          crit = ctx.batches.critic_batch(rows)
-          batch = {
-            "critic": {k: crit[k] for k in ("obs", "obs_mask", "act", "act_mask")},
-            "actor": ctx.batches.bc_batch(rows),
-          }
-          actor, m = self.actor_step(actor, state.critic.params, ctx.device_batch(batch))
-        else:
-          rows.update(ctx.sample_pi(state.replace(actor=actor), key, rows))
-          crit = ctx.batches.critic_batch(rows)
-          batch = {
-            "critic": {k: crit[k] for k in ("obs", "obs_mask", "pi_act", "pi_act_mask")},
-            "actor": ctx.batches.actor_batch(rows),
-          }
-          if self.bc_coef:
-            batch["data"] = ctx.batches.bc_batch(rows)
-          actor, m = self.actor_step(actor, state.critic.params, ctx.device_batch(batch), state.ref)
-        ms.append(m)
-        p.update()
-    return state.replace(actor=actor), mean_metrics(ms)
+    ctx, critic = self.ctx, state.critic.params
+
+    def update(actor, key, rows):
+      if self.awr:
+        crit = ctx.batches.critic_batch(rows)
+        batch = {
+          "critic": {k: crit[k] for k in ("obs", "obs_mask", "act", "act_mask")},
+          "actor": ctx.batches.bc_batch(rows),
+        }
+        return self.actor_step(actor, critic, ctx.device_batch(batch))
+      batch = pi_batch(ctx, state.replace(actor=actor), key, rows)
+      if self.bc_coef:
+        batch["data"] = ctx.batches.bc_batch(rows)
+      return self.actor_step(actor, critic, ctx.device_batch(batch), state.ref)
+
+    return actor_steps(ctx, state, buffer, it, self.config.algo.actor_steps, ACTOR, update)

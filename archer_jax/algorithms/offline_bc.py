@@ -9,6 +9,7 @@ import numpy as np
 
 from archer_jax.algorithms import compiled
 from archer_jax.algorithms.context import bc_steps
+from archer_jax.algorithms.filtered_bc import episode_row_spec, rows_of_episodes
 from archer_jax.algorithms.offline import OfflineAlgorithm
 from archer_jax.algorithms.offline_losses import top_episodes
 from archer_jax.algorithms.registry import register
@@ -35,16 +36,7 @@ class OfflineBC(OfflineAlgorithm):
     self._kept = None  # (buffer size, kept row indices, kept episodes): a function of the buffer
 
   def row_spec(self) -> dict:
-    c = self.config.actor
-    lo, la = c.obs_len, c.max_new_tokens
-    return {
-      "a_obs": ((lo,), np.int32),
-      "a_obs_mask": ((lo,), np.bool_),
-      "a_act": ((la,), np.int32),
-      "a_act_mask": ((la,), np.bool_),
-      "episode": ((), np.int64),
-      "episode_return": ((), np.float32),
-    }
+    return episode_row_spec(self.config)
 
   def rows(self, state, roll, it: int) -> dict:
     out = self.ctx.batches.actor_rows(roll)
@@ -60,10 +52,11 @@ class OfflineBC(OfflineAlgorithm):
     """Buffer row indices of the selected episodes' turns, and the number of episodes."""
     n = len(buffer)
     if self._kept is None or self._kept[0] != n:
-      ep = buffer.data["episode"][:n]
-      ids, first = np.unique(ep, return_index=True)
-      keep = self.select(buffer.data["episode_return"][:n][first])
-      self._kept = (n, np.flatnonzero(np.isin(ep, ids[keep])), int(keep.sum()))
+      returns = buffer.data["episode_return"][:n]
+      rows, kept = rows_of_episodes(
+        buffer.data["episode"][:n], lambda first: self.select(returns[first])
+      )
+      self._kept = (n, rows, kept)
     return self._kept[1], self._kept[2]
 
   def update(self, state, buffer, it: int):
