@@ -159,14 +159,17 @@ def test_tiny_run_logs_and_resume_is_bit_identical(tmp_path, capsys):
 
 def test_warm_start_cache_is_shared_and_bit_identical(tmp_path, monkeypatch, caplog):
   """bc.cache_dir: the first run stores its BC weights, a second run with the same warm start
-  loads them instead of training (BC steps made to fail) with an identical run; another seed
-  misses; a damaged entry is recomputed with a warning."""
+  loads them instead of training (BC steps made to fail) with an identical run, and so does a
+  run with a token-level value head (BC leaves the head at its init); another seed misses; a
+  damaged entry is recomputed with a warning."""
   from archer_jax.algorithms import compiled
   from archer_jax.training import warm_cache
 
   cache = str(tmp_path / "cache")
   over = {"train.iterations": 1, "train.eval_every": 1}
   plain = _run(micro_config(tmp_path / "a", **over))
+  headed = {**over, "algo.baseline": True}
+  plain_headed = _run(micro_config(tmp_path / "ah", **headed))
   stored = _run(micro_config(tmp_path / "b", **over, **{"bc.cache_dir": cache}))
   _assert_same_run(plain, stored)
   (entry,) = os.listdir(cache)
@@ -177,6 +180,10 @@ def test_warm_start_cache_is_shared_and_bit_identical(tmp_path, monkeypatch, cap
   monkeypatch.setattr(compiled, "bc_update", no_bc)
   loaded = _run(micro_config(tmp_path / "c", **over, **{"bc.cache_dir": cache}))
   _assert_same_run(plain, loaded)
+  loaded_headed = _run(micro_config(tmp_path / "ch", **headed, **{"bc.cache_dir": cache}))
+  assert "value" in loaded_headed.state.actor.params
+  _assert_same_run(plain_headed, loaded_headed)
+  assert os.listdir(cache) == [entry]
   with pytest.raises(AssertionError, match="trained, not loaded"):  # another seed: a miss
     _run(micro_config(tmp_path / "d", **over, **{"bc.cache_dir": cache, "seed": 1}))
 

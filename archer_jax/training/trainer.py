@@ -261,10 +261,12 @@ class Trainer:
     self.progress.where = "warm start"
     cached, cache_key = None, None
     if warm_cache.enabled(c):
-      cache_key = warm_cache.key(c, data, actor.params)
-      cached = warm_cache.load(c.bc.cache_dir, cache_key, actor.params)
+      policy = warm_cache.policy_params(actor.params)
+      cache_key = warm_cache.key(c, data, policy)
+      cached = warm_cache.load(c.bc.cache_dir, cache_key, policy)
     if cached is not None:
-      actor, bc_loss = actor.replace(params=cached[0]), cached[1]
+      params = warm_cache.with_policy(actor.params, cached[0])
+      actor, bc_loss = actor.replace(params=params), cached[1]
       self.progress.line(f"bc: the warm start's weights from {c.bc.cache_dir} (bc.cache_dir)")
     else:
       step = compiled.bc_update(self.nets, c)
@@ -279,7 +281,7 @@ class Trainer:
             p.postfix(loss=f"{float(losses[-1]):.3f}")
       bc_loss = float(np.mean(to_host(losses[-20:])))
       if cache_key is not None:
-        warm_cache.store(c.bc.cache_dir, cache_key, actor.params, bc_loss)
+        warm_cache.store(c.bc.cache_dir, cache_key, warm_cache.policy_params(actor.params), bc_loss)
     self.state = builder.restart_actor(
       self.state.replace(actor=actor), self.nets, self.needs.reference
     )

@@ -8,6 +8,10 @@ plus the jax version and backend); later runs load them instead of training. Res
 bit-identical either way: the warm start draws from its own random stream
 (`rl_state.streams`), so nothing after it depends on whether it ran or was loaded.
 
+Only the policy's weights are keyed and stored: a token-level value head (ArCHer's baseline,
+PPO) gets no BC gradient, so Adam leaves it at its initial value, and runs with and without
+one share an entry (`policy_params` / `with_policy`).
+
 An entry is `KEY.msgpack`: the SHA-256 of the payload, then the payload (flax msgpack of
 {"params", "bc_loss"}). A damaged or unreadable entry is recomputed with a warning.
 Single-process runs only (a multi-host run trains its warm start as usual).
@@ -40,6 +44,16 @@ _BC_FIELDS = (
   "data_dir",
   "json_path",
 )
+
+
+def policy_params(params: dict) -> dict:
+  """The actor's leaves BC trains: everything but the token-level value head."""
+  return {k: v for k, v in params.items() if k != "value"}
+
+
+def with_policy(params: dict, policy: dict) -> dict:
+  """`params` with its policy leaves replaced by `policy` (the value head kept)."""
+  return {**params, **policy}
 
 
 def enabled(config) -> bool:
