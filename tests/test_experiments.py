@@ -7,6 +7,7 @@ import json
 import os
 
 import numpy as np
+import pytest
 
 from archer_jax.experiments import grid, sample_efficiency
 
@@ -75,6 +76,29 @@ def test_sample_efficiency_quick_mode(tmp_path):
   assert os.listdir(os.path.join(out, "bc_cache"))
   again = sample_efficiency.main(["--quick", "--out", out, "--noprogress"])  # reads them back
   assert again == text
+
+
+def test_parallel_grid_equals_one_process_and_orders_the_warm_start(tmp_path):
+  """jobs=2: two worker processes train ArCHer and PPO for seeds 0 and 1; each seed's second
+  run loads the warm start its first run stored (PPO's value head shares it), and every
+  metric equals a run trained in this process. A failing run stops the grid naming its log."""
+  ms = sample_efficiency.methods(["archer", "ppo"], quick=True)
+  par, one = str(tmp_path / "par"), str(tmp_path / "one")
+  logs = []
+  grid.run_grid(ms, [0, 1], par, jobs=2, log=logs.append)
+  assert "4 of 4 runs to train, 2 at a time" in logs[0]
+  assert sum("finished in" in line for line in logs) == 4
+  assert len(os.listdir(os.path.join(par, "bc_cache"))) == 2  # one warm start per seed
+  for seed in (0, 1):
+    later = open(os.path.join(grid.run_dir(par, "tiny_ppo", seed), "console.log")).read()
+    assert "the warm start's weights from" in later
+  grid.run_grid(ms[1:], [1], one, jobs=1, log=logs.append, progress=False)
+  drop = lambda h: [{k: v for k, v in r.items() if k != "seconds"} for r in h]
+  assert drop(grid.read_run(one, "tiny_ppo", 1).history) == drop(
+    grid.read_run(par, "tiny_ppo", 1).history
+  )
+  with pytest.raises(SystemExit, match=r"seed 2 failed .*seed2/console\.log"):
+    grid.run_grid(ms[:1], [2], par, {"algo.gamma": 1.5}, jobs=2, log=logs.append)
 
 
 def test_offline_quick_mode(tmp_path):

@@ -6,12 +6,21 @@ process (compiled programs are shared) into OUT/METHOD/seedS with `metrics.jsonl
 its checkpoint (bit-identically), the rest start. With `share_warm_start`, the runs of one seed
 share their BC warm start through `bc.cache_dir` = OUT/bc_cache (same results as training it
 in every run; see `training/warm_cache.py`).
+
+With `jobs` > 1, runs train in that many worker processes at once (each run's console goes to
+OUT/METHOD/seedS/console.log); a seed's later runs wait for its first, which writes the
+shared warm start. Results are the same as with one process: every run is seeded alone. On a
+small CPU machine two workers gain throughput (the sampler leaves cores idle); on a single
+accelerator keep one (`default_jobs`).
 """
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import dataclasses
+import importlib.util
 import json
+import multiprocessing
 import os
 import time
 from collections.abc import Sequence
@@ -78,6 +87,55 @@ def read_run(out: str, method: str, seed: int, iterations: int | None = None) ->
   return Run(method, seed, hist, json.load(open(os.path.join(d, "wall.json")))["wall_s"])
 
 
+def default_jobs() -> int:
+  """Worker processes for a grid: 2 on a CPU-only machine with at least 2 cores, else 1 (one
+  accelerator is not shared between processes)."""
+  plugins = ("jax_cuda12_plugin", "jax_cuda13_plugin", "jax_rocm60_plugin", "libtpu")
+  if any(importlib.util.find_spec(p) is not None for p in plugins):
+    return 1
+  return min(2, os.cpu_count() or 1)
+
+
+def _cell(m: Method, seed: int, out: str, extra, share_warm_start: bool):
+  c = m.config(extra)
+  c.seed = seed
+  c.workdir = run_dir(out, m.name, seed)
+  if share_warm_start:
+    c.bc.cache_dir = os.path.join(out, "bc_cache")
+  return c
+
+
+def _train(c, progress: bool) -> float:
+  from archer_jax.training.trainer import Trainer
+
+  resume = os.path.isdir(os.path.join(c.workdir, "checkpoints"))
+  t0 = time.perf_counter()
+  Trainer(c, resume=resume, progress=progress).run()
+  wall = time.perf_counter() - t0
+  with open(os.path.join(c.workdir, "wall.json"), "w") as f:
+    json.dump({"wall_s": wall}, f)
+  return wall
+
+
+def _train_logged(m: Method, seed: int, out: str, extra, share_warm_start: bool) -> float:
+  """One run in a worker process, its console (Python's and the libraries' file descriptors
+  1 and 2) into RUN/console.log."""
+  import sys
+
+  c = _cell(m, seed, out, extra, share_warm_start)
+  os.makedirs(c.workdir, exist_ok=True)
+  with open(os.path.join(c.workdir, "console.log"), "a") as f:
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.dup2(f.fileno(), 1)
+    os.dup2(f.fileno(), 2)
+    try:
+      return _train(c, progress=False)
+    finally:
+      sys.stdout.flush()
+      sys.stderr.flush()
+
+
 def run_grid(
   methods: Sequence[Method],
   seeds: Sequence[int],
@@ -86,33 +144,71 @@ def run_grid(
   share_warm_start: bool = True,
   progress: bool = True,
   log=print,
+  jobs: int = 1,
 ) -> dict[tuple[str, int], Run]:
   """Train every (method, seed) not finished under `out`; returns all runs. Seeds outer, so
-  a seed's runs share the warm start while it is fresh in the cache."""
-  from archer_jax.training.trainer import Trainer
-
-  runs, total = {}, len(methods) * len(seeds)
+  a seed's runs share the warm start while it is fresh in the cache; `jobs` worker
+  processes (1: this process, compiled programs shared between runs)."""
+  todo, total = [], len(methods) * len(seeds)
   for seed in seeds:
     for m in methods:
-      c = m.config(extra)
-      c.seed = seed
-      c.workdir = run_dir(out, m.name, seed)
-      if share_warm_start:
-        c.bc.cache_dir = os.path.join(out, "bc_cache")
-      done = read_run(out, m.name, seed, c.train.iterations)
-      n = len(runs) + 1
-      if done is None:
-        resume = os.path.isdir(os.path.join(c.workdir, "checkpoints"))
-        log(f"[{n}/{total}] {m.label}, seed {seed}{' (resumed)' if resume else ''}")
-        t0 = time.perf_counter()
-        Trainer(c, resume=resume, progress=progress).run()
-        with open(os.path.join(c.workdir, "wall.json"), "w") as f:
-          json.dump({"wall_s": time.perf_counter() - t0}, f)
-        done = read_run(out, m.name, seed)
+      c = _cell(m, seed, out, extra, share_warm_start)
+      if read_run(out, m.name, seed, c.train.iterations) is None:
+        todo.append((m, seed, os.path.isdir(os.path.join(c.workdir, "checkpoints"))))
       else:
-        log(f"[{n}/{total}] {m.label}, seed {seed}: finished earlier, read back")
-      runs[(m.name, seed)] = done
+        log(f"{m.label}, seed {seed}: finished earlier, read back")
+  log(f"{len(todo)} of {total} runs to train" + (f", {jobs} at a time" if jobs > 1 else ""))
+  if jobs <= 1:
+    for n, (m, seed, resume) in enumerate(todo, 1):
+      log(f"[{n}/{len(todo)}] {m.label}, seed {seed}{' (resumed)' if resume else ''}")
+      _train(_cell(m, seed, out, extra, share_warm_start), progress)
+  else:
+    _run_parallel(todo, out, extra, share_warm_start, log, jobs)
+  runs = {}
+  for seed in seeds:
+    for m in methods:
+      runs[(m.name, seed)] = read_run(out, m.name, seed)
   return runs
+
+
+def _run_parallel(todo, out, extra, share_warm_start, log, jobs):
+  """`todo` on `jobs` spawned workers; a seed's first run goes before its others when they
+  share the warm start. Stops at the first failure, naming the run's console log."""
+  first = {}
+  for m, seed, _ in todo:
+    first.setdefault(seed, m.name)
+  pending, running, finished = list(todo), {}, set()
+  ctx = multiprocessing.get_context("spawn")
+  t0 = time.perf_counter()
+  with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as ex:
+    while pending or running:
+      for item in list(pending):
+        if len(running) >= jobs:
+          break
+        m, seed, resume = item
+        if share_warm_start and m.name != first[seed] and (first[seed], seed) not in finished:
+          continue
+        pending.remove(item)
+        running[ex.submit(_train_logged, m, seed, out, extra, share_warm_start)] = item
+        log(
+          f"[{len(finished) + len(running)}/{len(todo)}] {m.label}, seed {seed}: started"
+          f"{' (resumed)' if resume else ''} (console: {run_dir(out, m.name, seed)}/console.log)"
+        )
+      done, _ = cf.wait(running, return_when=cf.FIRST_COMPLETED)
+      for fut in done:
+        m, seed, _ = running.pop(fut)
+        console = os.path.join(run_dir(out, m.name, seed), "console.log")
+        try:
+          wall = fut.result()
+        except Exception as e:
+          for f in running:
+            f.cancel()
+          raise SystemExit(f"{m.label}, seed {seed} failed ({e!r}); see {console}") from e
+        finished.add((m.name, seed))
+        log(
+          f"{m.label}, seed {seed}: finished in {wall:.0f} s ({len(finished)}/{len(todo)} done, "
+          f"{time.perf_counter() - t0:.0f} s elapsed)"
+        )
 
 
 def mean_curve(runs: Sequence[Run], key: str = "eval_return"):

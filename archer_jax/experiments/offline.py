@@ -24,6 +24,7 @@ import numpy as np
 from archer_jax.experiments.grid import (
   REPO,
   Method,
+  default_jobs,
   machine_line,
   mean_curve,
   parse_overrides,
@@ -76,6 +77,19 @@ def methods(names, quick: bool) -> list[Method]:
     else:
       out.append(Method(variant, label, f"{FILE}:{variant}"))
   return out
+
+
+def prepare_datasets(ms, seeds, out, extra) -> None:
+  """Build each shared dataset (`offline.data_dir`) here, once, before worker processes
+  would race to build it."""
+  from archer_jax.data.demos import offline_trajectories
+
+  built = set()
+  for m in ms:
+    c = m.config(extra)
+    if c.offline.get("data_dir") and c.offline.data_dir not in built:
+      offline_trajectories(c, os.path.join(out, m.name, f"seed{seeds[0]}"))
+      built.add(c.offline.data_dir)
 
 
 def summarize(names, ms, seeds, out, extra) -> str:
@@ -132,8 +146,16 @@ def main(argv=None) -> str:
   ap.add_argument("--quick", action="store_true", help="the smoke-sized grid (seconds per run)")
   ap.add_argument("--summarize", action="store_true", help="only read the finished runs")
   ap.add_argument("--noprogress", action="store_true")
+  ap.add_argument(
+    "--jobs",
+    type=int,
+    default=None,
+    help="runs trained at once in worker processes (default: 2 on a CPU-only machine with 2+ "
+    "cores, else 1; 1 trains in this process)",
+  )
   args, rest = ap.parse_known_args(argv)
   extra = parse_overrides(rest)
+  jobs = args.jobs or (1 if args.quick else default_jobs())
   out = args.out or os.path.join(
     REPO, "runs", "experiments", "offline" + ("_quick" if args.quick else "")
   )
@@ -142,7 +164,9 @@ def main(argv=None) -> str:
   if args.quick:  # one dataset for the whole grid (the smoke config keeps it per workdir)
     extra = {"offline.data_dir": os.path.join(out, "dataset"), **extra}
   if not args.summarize:
-    run_grid(ms, seeds, out, extra, share_warm_start=False, progress=not args.noprogress)
+    if jobs > 1:
+      prepare_datasets(ms, seeds, out, extra)
+    run_grid(ms, seeds, out, extra, share_warm_start=False, progress=not args.noprogress, jobs=jobs)
   text = summarize(args.methods, ms, seeds, out, extra)
   os.makedirs(out, exist_ok=True)
   with open(os.path.join(out, "summary.md"), "w") as f:

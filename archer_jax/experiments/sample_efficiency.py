@@ -7,7 +7,8 @@ token-level PPO for the same budget of environment episodes, several seeds (spec
   python -m archer_jax.experiments.sample_efficiency --summarize --out DIR   # read only
 
 Every method starts from the same BC warm start per seed (shared, `bc.cache_dir`) and then
-collects `train.rollout_size` episodes per iteration for `train.iterations` iterations.
+collects `train.rollout_size` (32) episodes per iteration for `BUDGET`'s 10 iterations. Runs
+train two at a time on a CPU-only machine (`--jobs`).
 Writes OUT/summary.md (a table per method: BC and final eval return per seed, the best mean,
 the episodes and turns needed to reach each threshold return, and the ArCHer / PPO sample
 ratio) and OUT/sample_efficiency.png (eval return against environment episodes). The grid
@@ -26,6 +27,7 @@ import numpy as np
 from archer_jax.experiments.grid import (
   REPO,
   Method,
+  default_jobs,
   machine_line,
   mean_curve,
   parse_overrides,
@@ -49,6 +51,9 @@ QUICK = {  # the smoke config under each algorithm
   "filtered_bc": {"algo.name": "filtered_bc"},
   "ppo": {"algo.name": "ppo"},
 }
+# the experiment's budget: 10 iterations x 32 episodes per method and seed (the variants'
+# own 15 stay for single runs), evaluated every 2 iterations
+BUDGET = {"train.iterations": 10, "train.eval_every": 2}
 THRESHOLDS = (-14.0, -12.0, -10.0)  # greedy eval returns (tiny 20Q's BC policy: about -15)
 
 
@@ -62,7 +67,7 @@ def methods(names, quick: bool) -> list[Method]:
       over = {**QUICK[n], "train.iterations": 2, "train.eval_every": 1}
       out.append(Method(variant, label, f"{FILE}:smoke", tuple(over.items())))
     else:
-      out.append(Method(variant, label, f"{FILE}:{variant}"))
+      out.append(Method(variant, label, f"{FILE}:{variant}", tuple(BUDGET.items())))
   return out
 
 
@@ -170,6 +175,13 @@ def main(argv=None) -> str:
   ap.add_argument("--thresholds", type=float, nargs="+", default=list(THRESHOLDS))
   ap.add_argument("--noprogress", action="store_true")
   ap.add_argument(
+    "--jobs",
+    type=int,
+    default=None,
+    help="runs trained at once in worker processes (default: 2 on a CPU-only machine with 2+ "
+    "cores, else 1; 1 trains in this process)",
+  )
+  ap.add_argument(
     "--share-warm-start",
     action=argparse.BooleanOptionalAction,
     default=True,
@@ -177,13 +189,15 @@ def main(argv=None) -> str:
   )
   args, rest = ap.parse_known_args(argv)
   extra = parse_overrides(rest)
+  jobs = args.jobs or (1 if args.quick else default_jobs())
   out = args.out or os.path.join(
     REPO, "runs", "experiments", "sample_efficiency" + ("_quick" if args.quick else "")
   )
   ms = methods(args.methods, args.quick)
   args.seeds = args.seeds or ([0] if args.quick else [0, 1, 2])
   if not args.summarize:
-    run_grid(ms, args.seeds, out, extra, args.share_warm_start, progress=not args.noprogress)
+    share = args.share_warm_start
+    run_grid(ms, args.seeds, out, extra, share, progress=not args.noprogress, jobs=jobs)
   text = summarize(ms, args.seeds, out, args.thresholds, extra)
   os.makedirs(out, exist_ok=True)
   with open(os.path.join(out, "summary.md"), "w") as f:
