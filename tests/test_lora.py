@@ -57,3 +57,28 @@ def test_lora_checkpoints_hold_adapters_only_and_resume_bit_identically(tmp_path
   other.seed = 1  # another initial base model
   with pytest.raises(ConfigError, match=r"config\.actor\.model: .*another base model"):
     Trainer(other, resume=True, progress=False)
+
+
+def test_sampler_merges_the_adapters_once_per_version(tmp_path):
+  """Policy.lm_for: the LoRA merge runs once for repeated calls with the same adapters (a
+  rollout's turns), again when the adapters change, and equals lora.merge; a reference
+  policy's params without adapters are used as they are."""
+  from archer_jax.algorithms import lora
+  from archer_jax.training.trainer import Trainer
+
+  t = Trainer(micro_config(tmp_path, **LORA), progress=False)
+  policy, params = t.ctx.policy, t.state.actor.params
+  calls = []
+  merge = policy._merge
+  policy._merge = lambda p: calls.append(1) or merge(p)
+  first = policy.lm_for(params)
+  assert policy.lm_for(params) is first and policy.lm_for(dict(params)) is first
+  assert len(calls) == 1
+  bumped = jax.tree.map(lambda x: x + 0.5, params["lora"])
+  second = policy.lm_for({**params, "lora": bumped})
+  assert len(calls) == 2
+  c = t.config.actor
+  want = lora.merge(params["lm"], bumped, c.lora_alpha, c.lora_rank)
+  for x, y in zip(jax.tree.leaves(want), jax.tree.leaves(second), strict=True):
+    np.testing.assert_allclose(np.asarray(x), np.asarray(y), rtol=1e-6, atol=1e-6)
+  assert policy.lm_for({"lm": params["lm"]}) is params["lm"]

@@ -129,6 +129,7 @@ def _train_logged(m: Method, seed: int, out: str, extra, share_warm_start: bool)
     sys.stderr.flush()
     os.dup2(f.fileno(), 1)
     os.dup2(f.fileno(), 2)
+    sys.stdout.reconfigure(line_buffering=True)  # the log follows the run, line by line
     try:
       return _train(c, progress=False)
     finally:

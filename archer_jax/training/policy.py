@@ -29,6 +29,7 @@ class Policy:
       batch_buckets=tuple(c.batch_buckets),
     )
     self._merge = jax.jit(self.merged_lm)
+    self._merged = None  # ((base, adapters) merged from, merged LM): see `lm_for`
 
   def merged_lm(self, params):
     """The LM weights the policy runs with: base (+ (alpha/r) A B when LoRA is on)."""
@@ -37,10 +38,23 @@ class Policy:
     c = self.config.actor
     return lora.merge(params["lm"], params["lora"], c.lora_alpha, c.lora_rank)
 
+  def lm_for(self, params):
+    """The LM weights to sample with: params["lm"], or under LoRA the merged weights, merged
+    once per version of the adapters, not per call: the merge is kept while the same base and
+    adapter arrays come back (a rollout's turns, a_pi's chunks) and redone when the actor
+    steps replace them. The kept copy references its source, so identity cannot be reused."""
+    if "lora" not in params:
+      return params["lm"]
+    src = (params["lm"], params["lora"])
+    if self._merged is None or any(a is not b for a, b in zip(self._merged[0], src, strict=True)):
+      self._merged = None  # free the old copy before building the new one
+      self._merged = (src, self._merge(params))
+    return self._merged[1]
+
   def sample(self, params, prompts, key, greedy: bool):
     """prompts: list of id lists -> (ids incl. the stop token, texts, log-probs [N, L])."""
     with jax.sharding.set_mesh(self.mesh), nn.logical_axis_rules(RULES):
-      lm = self._merge(params) if self.lora else params["lm"]
+      lm = self.lm_for(params)
       r = self.sampler.generate(
         lm, prompts, key, temperature=self.config.actor.temperature, greedy=greedy
       )
