@@ -38,8 +38,17 @@ class Context:
     return streams(self.config.seed, it, what)
 
   def device_batch(self, tree):
-    """Host arrays -> global arrays sharded over the mesh's data axes (batch-major)."""
-    return jax.tree.map(lambda v: jax.device_put(v, data_sharding(self.mesh, np.ndim(v))), tree)
+    """Host arrays -> global arrays sharded over the mesh's data axes (batch-major). Each
+    process copies only the rows its own devices hold (`jax.make_array_from_callback`):
+    nothing is sent to or compared with other hosts per step (`jax.device_put` of host data
+    onto a multi-process sharding checks that every process passed the same values)."""
+
+    def put(v):
+      v = np.asarray(v)
+      sh = data_sharding(self.mesh, v.ndim)
+      return jax.make_array_from_callback(v.shape, sh, lambda index: v[index])
+
+    return jax.tree.map(put, tree)
 
   def sample_pi(self, state, key, rows, k: int = 1, report: bool = False) -> dict:
     """a_pi ~ pi(.|s) for every row (k per row when k > 1: fields [N, k, ...]) as batch
