@@ -178,7 +178,9 @@ def _run_parallel(todo, out, extra, share_warm_start, log, jobs):
   first = {}
   for m, seed, _ in todo:
     first.setdefault(seed, m.name)
-  pending, running, finished = list(todo), {}, set()
+  # the seeds' first runs (their warm starts) go first, so no worker waits on one late
+  pending = sorted(todo, key=lambda t: not (share_warm_start and t[0].name == first[t[1]]))
+  running, finished = {}, set()
   ctx = multiprocessing.get_context("spawn")
   t0 = time.perf_counter()
   with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as ex:

@@ -65,6 +65,12 @@ QUICK = {  # the offline smoke config under each method
 }
 
 
+# the experiment's budget per method and seed (the variants' own 10 iterations stay for
+# single runs): 4 iterations of 40 critic and 100 actor steps, evaluated every 2; the grid
+# fits 45 min on 2 cores
+BUDGET = {"train.iterations": 4, "train.eval_every": 2}
+
+
 def methods(names, quick: bool) -> list[Method]:
   out = []
   for n in names:
@@ -75,7 +81,7 @@ def methods(names, quick: bool) -> list[Method]:
       over = {**QUICK[n], "train.iterations": 2, "train.eval_every": 1}
       out.append(Method(variant, label, f"{FILE}:smoke", tuple(over.items())))
     else:
-      out.append(Method(variant, label, f"{FILE}:{variant}"))
+      out.append(Method(variant, label, f"{FILE}:{variant}", tuple(BUDGET.items())))
   return out
 
 
