@@ -52,7 +52,8 @@ QUICK = {  # the smoke config under each algorithm
   "ppo": {"algo.name": "ppo"},
 }
 # the experiment's budget: 5 iterations x 32 episodes per method and seed, evaluated after
-# each (the variants' own 15 iterations stay for single runs); the grid fits 45 min on 2 cores
+# each (the variants' own 15 iterations stay for single runs); the grid took 61 min on 2 cores,
+# 39 of its 123 worker-minutes the three BC warm starts (benchmarks/RESULTS.md)
 BUDGET = {"train.iterations": 5, "train.eval_every": 1}
 THRESHOLDS = (-14.0, -12.0, -10.0)  # greedy eval returns (tiny 20Q's BC policy: about -15)
 
