@@ -262,6 +262,32 @@ def machine_line() -> str:
   )
 
 
+def add_grid_arguments(ap, methods: Sequence[str], name: str) -> None:
+  """The options every experiment command shares (methods, seeds, output, quick, jobs)."""
+  ap.add_argument("--methods", nargs="+", default=list(methods))
+  ap.add_argument("--seeds", type=int, nargs="+", default=None, help="default 0 1 2 (quick: 0)")
+  ap.add_argument("--out", default=None, help=f"default runs/experiments/{name}[_quick]")
+  ap.add_argument("--quick", action="store_true", help="the smoke-sized grid (seconds per run)")
+  ap.add_argument("--summarize", action="store_true", help="only read the finished runs")
+  ap.add_argument("--noprogress", action="store_true")
+  ap.add_argument(
+    "--jobs",
+    type=int,
+    default=None,
+    help="runs trained at once in worker processes (default: 2 on a CPU-only machine with 2+ "
+    "cores, else 1; 1 trains in this process)",
+  )
+
+
+def grid_settings(args, name: str) -> tuple[str, list[int], int]:
+  """(output directory, seeds, worker processes) from `add_grid_arguments`' options."""
+  out = args.out or os.path.join(
+    REPO, "runs", "experiments", name + ("_quick" if args.quick else "")
+  )
+  seeds = args.seeds or ([0] if args.quick else [0, 1, 2])
+  return out, seeds, args.jobs or (1 if args.quick else default_jobs())
+
+
 def parse_overrides(items: Sequence[str]) -> dict:
   """["--config.algo.gamma=0.9", ...] -> {"algo.gamma": 0.9} (values as Python literals)."""
   import ast

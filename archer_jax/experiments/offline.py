@@ -22,9 +22,9 @@ import os
 import numpy as np
 
 from archer_jax.experiments.grid import (
-  REPO,
   Method,
-  default_jobs,
+  add_grid_arguments,
+  grid_settings,
   machine_line,
   mean_curve,
   parse_overrides,
@@ -146,26 +146,10 @@ def plot(ms, seeds, out, path):
 
 def main(argv=None) -> str:
   ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-  ap.add_argument("--methods", nargs="+", default=list(METHODS))
-  ap.add_argument("--seeds", type=int, nargs="+", default=None, help="default 0 1 2 (quick: 0)")
-  ap.add_argument("--out", default=None, help="default runs/experiments/offline[_quick]")
-  ap.add_argument("--quick", action="store_true", help="the smoke-sized grid (seconds per run)")
-  ap.add_argument("--summarize", action="store_true", help="only read the finished runs")
-  ap.add_argument("--noprogress", action="store_true")
-  ap.add_argument(
-    "--jobs",
-    type=int,
-    default=None,
-    help="runs trained at once in worker processes (default: 2 on a CPU-only machine with 2+ "
-    "cores, else 1; 1 trains in this process)",
-  )
+  add_grid_arguments(ap, METHODS, "offline")
   args, rest = ap.parse_known_args(argv)
   extra = parse_overrides(rest)
-  jobs = args.jobs or (1 if args.quick else default_jobs())
-  out = args.out or os.path.join(
-    REPO, "runs", "experiments", "offline" + ("_quick" if args.quick else "")
-  )
-  seeds = args.seeds or ([0] if args.quick else [0, 1, 2])
+  out, seeds, jobs = grid_settings(args, "offline")
   ms = methods(args.methods, args.quick)
   if args.quick:  # one dataset for the whole grid (the smoke config keeps it per workdir)
     extra = {"offline.data_dir": os.path.join(out, "dataset"), **extra}

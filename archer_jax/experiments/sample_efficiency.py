@@ -25,9 +25,9 @@ import os
 import numpy as np
 
 from archer_jax.experiments.grid import (
-  REPO,
   Method,
-  default_jobs,
+  add_grid_arguments,
+  grid_settings,
   machine_line,
   mean_curve,
   parse_overrides,
@@ -168,20 +168,8 @@ def plot(ms, seeds, out, extra, path):
 
 def main(argv=None) -> str:
   ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-  ap.add_argument("--methods", nargs="+", default=list(METHODS))
-  ap.add_argument("--seeds", type=int, nargs="+", default=None, help="default 0 1 2 (quick: 0)")
-  ap.add_argument("--out", default=None, help="default runs/experiments/sample_efficiency[_quick]")
-  ap.add_argument("--quick", action="store_true", help="the smoke-sized grid (seconds per run)")
-  ap.add_argument("--summarize", action="store_true", help="only read the finished runs")
+  add_grid_arguments(ap, METHODS, "sample_efficiency")
   ap.add_argument("--thresholds", type=float, nargs="+", default=list(THRESHOLDS))
-  ap.add_argument("--noprogress", action="store_true")
-  ap.add_argument(
-    "--jobs",
-    type=int,
-    default=None,
-    help="runs trained at once in worker processes (default: 2 on a CPU-only machine with 2+ "
-    "cores, else 1; 1 trains in this process)",
-  )
   ap.add_argument(
     "--share-warm-start",
     action=argparse.BooleanOptionalAction,
@@ -190,20 +178,16 @@ def main(argv=None) -> str:
   )
   args, rest = ap.parse_known_args(argv)
   extra = parse_overrides(rest)
-  jobs = args.jobs or (1 if args.quick else default_jobs())
-  out = args.out or os.path.join(
-    REPO, "runs", "experiments", "sample_efficiency" + ("_quick" if args.quick else "")
-  )
+  out, seeds, jobs = grid_settings(args, "sample_efficiency")
   ms = methods(args.methods, args.quick)
-  args.seeds = args.seeds or ([0] if args.quick else [0, 1, 2])
   if not args.summarize:
     share = args.share_warm_start
-    run_grid(ms, args.seeds, out, extra, share, progress=not args.noprogress, jobs=jobs)
-  text = summarize(ms, args.seeds, out, args.thresholds, extra)
+    run_grid(ms, seeds, out, extra, share, progress=not args.noprogress, jobs=jobs)
+  text = summarize(ms, seeds, out, args.thresholds, extra)
   os.makedirs(out, exist_ok=True)
   with open(os.path.join(out, "summary.md"), "w") as f:
     f.write(text)
-  png = plot(ms, args.seeds, out, extra, os.path.join(out, "sample_efficiency.png"))
+  png = plot(ms, seeds, out, extra, os.path.join(out, "sample_efficiency.png"))
   print(text)
   print(f"table: {os.path.join(out, 'summary.md')}\nplot: {png}")
   return text
