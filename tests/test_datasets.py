@@ -7,6 +7,7 @@ import dataclasses
 import glob
 import gzip
 import json
+import logging
 import os
 from pathlib import Path
 
@@ -122,9 +123,13 @@ def test_records_equal_play(built, subset_cfg):
   ) == _as_tuples(got)
 
 
-def test_build_is_deterministic(built, subset_cfg, tmp_path):
+def test_build_is_deterministic(built, subset_cfg, tmp_path, caplog, capsys):
   data_dir, path = built
-  path2 = demos.build_dataset(subset_cfg, tmp_path)
+  with caplog.at_level(logging.INFO):
+    path2 = demos.build_dataset(subset_cfg, tmp_path)
+  # tfds's own lines (a "custom data configuration", "download: Unknown size") stay quiet
+  said = caplog.text + "".join(capsys.readouterr())
+  assert "custom data configuration" not in said and "Unknown size" not in said
   a = demos.load_trajectories(data_dir, subset_cfg)
   b = demos.load_trajectories(tmp_path, subset_cfg)
   assert _as_tuples(a) == _as_tuples(b) and [t.info for t in a] == [t.info for t in b]

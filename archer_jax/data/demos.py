@@ -36,6 +36,7 @@ import dataclasses
 import hashlib
 import itertools
 import json
+import logging
 import os
 import re
 import sys
@@ -406,6 +407,15 @@ class ArcherDemos(tfds.core.GeneratorBasedBuilder):
   """Offline multi-turn trajectories: scripted demonstrations or public conversations."""
 
   VERSION = tfds.core.Version("1.0.0")
+
+  # nothing is downloaded (episodes are played or read locally): no "download: Unknown
+  # size" / "downloaded and prepared" lines from tfds
+  def _log_download_bytes(self) -> None:
+    pass
+
+  def _log_download_done(self) -> None:
+    pass
+
   RELEASE_NOTES = {
     "1.0.0": "Episodes with per-turn observation/action/reward/done/"
     "next_observation, return, word, success, truncated, seed."
@@ -501,8 +511,6 @@ def build_dataset(
     )
   if config.json_path and not os.path.isfile(config.json_path):
     raise FileNotFoundError(f"{config.json_path}: no such file (the config's json_path)")
-  builder = ArcherDemos(data_dir=os.fspath(data_dir), config=config, file_format="array_record")
-  builder.progress = progress
   mode = (
     tfds.download.GenerateMode.FORCE_REDOWNLOAD
     if overwrite
@@ -512,13 +520,19 @@ def build_dataset(
 
   was = getattr(tqdm_utils, "_active", True)
   tfds.display_progress_bar(False)  # our own bar counts episodes
+  absl_log = logging.getLogger("absl")  # tfds's "custom data configuration" warning: every
+  level = absl_log.level  # config is built from the run's, by design
+  absl_log.setLevel(logging.ERROR)
   try:
+    builder = ArcherDemos(data_dir=os.fspath(data_dir), config=config, file_format="array_record")
+    builder.progress = progress
     builder.download_and_prepare(
       download_dir=os.fspath(epath.Path(data_dir) / "downloads"),
       download_config=tfds.download.DownloadConfig(download_mode=mode),
     )
   finally:
     tfds.display_progress_bar(was)
+    absl_log.setLevel(level)
   return os.fspath(builder.data_dir)
 
 
