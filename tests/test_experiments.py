@@ -44,6 +44,11 @@ def test_mean_curve_and_reach():
   assert sample_efficiency.reach(its, mean, 32, -10.0) == 64  # ties count as reached
   assert sample_efficiency.reach(its, mean, 32, -9.0) is None
   assert sample_efficiency.reach(its, mean, 32, -20.0) == 0  # the BC policy already there
+  # a lucky early eval does not count: the threshold must hold to the end
+  dip = np.array([-15.0, -11.0, -14.0, -11.0, -10.5])
+  assert sample_efficiency.reach(np.arange(5), dip, 32, -12.0) == 96
+  assert sample_efficiency.reach(np.arange(5), dip, 32, -10.8) == 128
+  assert sample_efficiency.reach(np.arange(5), dip, 32, -10.0) is None
 
 
 def test_sample_efficiency_summary_counts_episodes_and_the_ppo_ratio(tmp_path):
