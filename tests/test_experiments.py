@@ -65,7 +65,7 @@ def test_sample_efficiency_summary_counts_episodes_and_the_ppo_ratio(tmp_path):
   text = sample_efficiency.summarize(ms, [0, 1], str(tmp_path), (-12.0, -10.0), extra)
   rows = {line.split("|")[1].strip(): line for line in text.splitlines() if line.startswith("| ")}
   assert "| 32 (50) | 64 (100) |" in rows["ArCHer"]  # episodes (turns) to -12 and to -10
-  assert "| 128 (200) | not reached |" in rows["token-level PPO"]
+  assert "| 128 (200) | not held |" in rows["token-level PPO"]
   assert "- -12: 4.0" in text
   assert f"- -10: > {(its - 1) * 32 / 64:.1f} (PPO not there within {(its - 1) * 32}" in text
 

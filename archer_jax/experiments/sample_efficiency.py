@@ -126,7 +126,7 @@ def summarize(ms, seeds, out, thresholds, extra) -> str:
     for t in thresholds:
       e = reach(its, mean, per_it, t)
       reached[(m.name, t)] = e
-      cells.append("not reached" if e is None else f"{e} ({turns_at(runs, e // per_it):.0f})")
+      cells.append("not held" if e is None else f"{e} ({turns_at(runs, e // per_it):.0f})")
     lines.append(
       f"| {m.label} | {c.train.iterations * per_it} | {mean[0]:.2f} | "
       f"{' / '.join(f'{x:.2f}' for x in finals)} | {mean.max():.2f} | "
