@@ -64,21 +64,11 @@ def batched_critic_loss(
   online = heads(
     params, embed(params, obs, om), ea(params, obs, om, batch["act"], batch["act_mask"])
   )
-  r, d, valid = batch["reward"], batch["done"].astype(jnp.float32), batch["valid"]
-  total, metrics = 0.0, {}
-  for i in ("1", "2"):
-    y_q = sg(r + gamma * (1.0 - d) * t_next["v" + i])
-    y_v = sg(t_cur["q" + i])
-    q_err, v_err = online["q" + i] - y_q, online["v" + i] - y_v
-    v_term = v_err**2 if v_loss == "mse" else losses.expectile_loss(v_err, expectile)
-    q_l = jnp.sum(valid * q_err**2) / num_rows
-    v_l = jnp.sum(valid * v_term) / num_rows
-    total = total + q_l + v_l
-    metrics[f"q{i}_loss"], metrics[f"v{i}_loss"] = q_l, v_l
-    metrics[f"q{i}_mean"] = jnp.sum(valid * online["q" + i]) / num_rows
-    metrics[f"v{i}_mean"] = jnp.sum(valid * online["v" + i]) / num_rows
-  metrics["critic_loss"] = total
-  return total, metrics
+  r, d = batch["reward"], batch["done"].astype(jnp.float32)
+  y_q = {i: sg(r + gamma * (1.0 - d) * t_next["v" + i]) for i in ("1", "2")}
+  y_v = {i: sg(t_cur["q" + i]) for i in ("1", "2")}
+  v_term = functools.partial(losses.value_regression, v_loss=v_loss, expectile=expectile)
+  return losses.double_critic_terms(online, y_q, y_v, batch["valid"], num_rows, v_term)
 
 
 def measure(row: str, reps: int) -> dict:
