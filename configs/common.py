@@ -110,6 +110,8 @@ def base_config() -> mlc.ConfigDict:
       json_path="",
       # BC weights shared by runs with the same warm start (see training/warm_cache.py)
       cache_dir="",
+      # the warm start's seed (actor init, demonstrations, BC batches); -1: the run's seed
+      seed=-1,
     )
   )
   # the dataset offline algorithms (offline_*) train on: a tfds dataset built on first use into

@@ -84,26 +84,36 @@ def test_sample_efficiency_quick_mode(tmp_path):
 
 
 def test_parallel_grid_equals_one_process_and_orders_the_warm_start(tmp_path):
-  """jobs=2: two worker processes train ArCHer and PPO for seeds 0 and 1; each seed's second
-  run loads the warm start its first run stored (PPO's value head shares it), and every
-  metric equals a run trained in this process. A failing run stops the grid naming its log."""
+  """jobs=2: two worker processes train ArCHer and PPO for seeds 0 and 1 from one BC policy
+  (bc.seed = 0): a job of its own trains it first, every run loads it (PPO's value head
+  shares it), and every metric equals a run trained in this process, which trains the BC
+  policy itself. A failing run stops the grid naming its log."""
   ms = sample_efficiency.methods(["archer", "ppo"], quick=True)
   par, one = str(tmp_path / "par"), str(tmp_path / "one")
   logs = []
   grid.run_grid(ms, [0, 1], par, jobs=2, log=logs.append)
   assert "4 of 4 runs to train, 2 at a time" in logs[0]
-  assert sum("finished in" in line for line in logs) == 4
-  assert len(os.listdir(os.path.join(par, "bc_cache"))) == 2  # one warm start per seed
-  for seed in (0, 1):
-    later = open(os.path.join(grid.run_dir(par, "tiny_ppo", seed), "console.log")).read()
-    assert "the warm start's weights from" in later
+  assert logs[1].startswith("[1/5] BC warm start, seed 0: started")
+  warm_done = next(i for i, line in enumerate(logs) if line.startswith("BC warm start, seed 0:"))
+  assert "finished in" in logs[warm_done]
+  assert all("started" not in line for line in logs[2:warm_done])  # the runs waited for it
+  assert sum("finished in" in line for line in logs) == 5
+  cache = os.path.join(par, "bc_cache")
+  assert len([f for f in os.listdir(cache) if f.endswith(".msgpack")]) == 1
+  assert "bc: 4/4 steps" in open(os.path.join(grid.warm_dir(par, 0), "console.log")).read()
+  for m in ("tiny", "tiny_ppo"):
+    for seed in (0, 1):
+      console = open(os.path.join(grid.run_dir(par, m, seed), "console.log")).read()
+      assert "the warm start's weights from" in console
   grid.run_grid(ms[1:], [1], one, jobs=1, log=logs.append, progress=False)
   drop = lambda h: [{k: v for k, v in r.items() if k != "seconds"} for r in h]
   assert drop(grid.read_run(one, "tiny_ppo", 1).history) == drop(
     grid.read_run(par, "tiny_ppo", 1).history
   )
-  with pytest.raises(SystemExit, match=r"seed 2 failed .*seed2/console\.log"):
+  with pytest.raises(SystemExit, match=r"warm start, seed 0 failed .*seed0/console\.log"):
     grid.run_grid(ms[:1], [2], par, {"algo.gamma": 1.5}, jobs=2, log=logs.append)
+  with pytest.raises(SystemExit, match=r"ArCHer, seed 2 failed .*tiny/seed2/console\.log"):
+    grid.run_grid(ms[:1], [2], par, {"algo.gamma": 1.5}, share_warm_start=False, jobs=2)
 
 
 def test_offline_quick_mode(tmp_path):

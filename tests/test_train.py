@@ -41,6 +41,7 @@ def micro_config(tmp_path, **over):
     ("actor.model", "no-such-model", "config.actor.model"),
     ("algo.v_loss", "huber", "config.algo.v_loss"),
     ("train.greedy_rollouts", 4, "config.train.greedy_rollouts"),
+    ("bc.seed", -2, "config.bc.seed"),
   ],
 )
 def test_bad_config_fails_naming_field(tmp_path, field, value, needle):
@@ -160,8 +161,8 @@ def test_tiny_run_logs_and_resume_is_bit_identical(tmp_path, capsys):
 def test_warm_start_cache_is_shared_and_bit_identical(tmp_path, monkeypatch, caplog):
   """bc.cache_dir: the first run stores its BC weights, a second run with the same warm start
   loads them instead of training (BC steps made to fail) with an identical run, and so does a
-  run with a token-level value head (BC leaves the head at its init); another seed misses; a
-  damaged entry is recomputed with a warning."""
+  run with a token-level value head (BC leaves the head at its init); another seed misses
+  unless it sets bc.seed to the first one's; a damaged entry is recomputed with a warning."""
   from archer_jax.algorithms import compiled
   from archer_jax.training import warm_cache
 
@@ -186,6 +187,16 @@ def test_warm_start_cache_is_shared_and_bit_identical(tmp_path, monkeypatch, cap
   assert os.listdir(cache) == [entry]
   with pytest.raises(AssertionError, match="trained, not loaded"):  # another seed: a miss
     _run(micro_config(tmp_path / "d", **over, **{"bc.cache_dir": cache, "seed": 1}))
+  # seed 1 from seed 0's warm start (bc.seed): a hit, with its own critic and episodes
+  shared = {**over, "bc.cache_dir": cache, "seed": 1, "bc.seed": 0}
+  other = _run(micro_config(tmp_path / "e", **shared))
+  assert os.listdir(cache) == [entry]
+  assert any(
+    not np.array_equal(x, y)
+    for x, y in zip(
+      _leaves(plain.state.critic.params), _leaves(other.state.critic.params), strict=True
+    )
+  )
 
   path = os.path.join(cache, entry)
   blob = bytearray(open(path, "rb").read())

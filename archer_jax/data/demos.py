@@ -10,7 +10,7 @@ says where the episodes come from:
   batch is cut to `episodes`. With a skill mixture (`skills`), episode i (dataset position)
   is played at skills[i % len(skills)], so returns spread (offline RL datasets).
   Deterministic given the config. (The trainer's in-memory demonstrations follow the same
-  rule with seed = run seed + 11 and batch size 64, so `demo_config_from_run` names a
+  rule with seed = the warm start's seed + 11 and batch size 64, so `demo_config_from_run` names a
   dataset holding exactly those episodes; an offline run's dataset is
   `offline_config_from_run`'s.)
 * json: a public conversations file (`archer_jax.data.public_json`: the Guess My City
@@ -233,13 +233,16 @@ def _skill_mixture(skills) -> str:
 
 def demo_config_from_run(config) -> DemoConfig:
   """The dataset holding a run config's BC demonstrations (what `run_demonstrations` plays:
-  env block, `bc.skill`, max(bc.episodes, tokenizer.corpus_episodes), seed + 11)."""
+  env block, `bc.skill`, max(bc.episodes, tokenizer.corpus_episodes), the warm start's seed
+  + 11; `rl_state.warm_seed`)."""
+  from archer_jax.training.rl_state import warm_seed
+
   n = max(int(config.bc.episodes), int(config.tokenizer.get("corpus_episodes", 0)))
   return demo_config(
     config.env.name,
     episodes=n,
     skill=float(config.bc.skill),
-    seed=int(config.seed) + 11,
+    seed=warm_seed(config) + 11,
     batch_size=64,
     max_turns=int(config.env.max_turns),
     env_kwargs=dict(config.env.get("kwargs", {})),

@@ -3,15 +3,17 @@
 A method is a config (`configs/FILE.py:VARIANT`) plus overrides. Every run trains in this
 process (compiled programs are shared) into OUT/METHOD/seedS with `metrics.jsonl` and
 `wall.json`. A grid is resumable: finished runs are read back, an interrupted one resumes from
-its checkpoint (bit-identically), the rest start. With `share_warm_start`, the runs of one seed
-share their BC warm start through `bc.cache_dir` = OUT/bc_cache (same results as training it
-in every run; see `training/warm_cache.py`).
+its checkpoint (bit-identically), the rest start. With `share_warm_start`, the runs with one
+warm start (the same seed, or the same `bc.seed` across seeds) share their BC policy through
+`bc.cache_dir` = OUT/bc_cache (same results as training it in every run; see
+`training/warm_cache.py`).
 
 With `jobs` > 1, runs train in that many worker processes at once (each run's console goes to
-OUT/METHOD/seedS/console.log); a seed's later runs wait for its first, which writes the
-shared warm start. Results are the same as with one process: every run is seeded alone. On a
-small CPU machine two workers gain throughput (the sampler leaves cores idle); on a single
-accelerator keep one (`default_jobs`).
+OUT/METHOD/seedS/console.log), sharing compiled programs through a persistent cache in
+OUT/xla_cache. Each shared BC policy is trained first, by a job of its own, and the runs
+that start from it wait for that job. Results are the same as with one process: every run is
+seeded alone. On a small CPU machine two workers gain throughput (the sampler leaves cores
+idle); on a single accelerator keep one (`default_jobs`).
 """
 
 from __future__ import annotations
@@ -117,24 +119,61 @@ def _train(c, progress: bool) -> float:
   return wall
 
 
-def _train_logged(m: Method, seed: int, out: str, extra, share_warm_start: bool) -> float:
-  """One run in a worker process, its console (Python's and the libraries' file descriptors
-  1 and 2) into RUN/console.log."""
+def _use_compile_cache(out: str) -> None:
+  """Workers share compiled programs through a persistent cache under OUT (the runs of a
+  grid compile the same steps; an environment's JAX_COMPILATION_CACHE_DIR wins)."""
+  import jax
+
+  if not os.environ.get("JAX_COMPILATION_CACHE_DIR"):
+    jax.config.update("jax_compilation_cache_dir", os.path.join(out, "xla_cache"))
+    jax.config.update("jax_persistent_cache_min_compile_time_secs", 0.2)
+
+
+def _logged(workdir: str, fn, *args):
+  """fn(*args) in a worker process, its console (Python's and the libraries' file
+  descriptors 1 and 2) into WORKDIR/console.log."""
   import sys
 
-  c = _cell(m, seed, out, extra, share_warm_start)
-  os.makedirs(c.workdir, exist_ok=True)
-  with open(os.path.join(c.workdir, "console.log"), "a") as f:
+  os.makedirs(workdir, exist_ok=True)
+  with open(os.path.join(workdir, "console.log"), "a") as f:
     sys.stdout.flush()
     sys.stderr.flush()
     os.dup2(f.fileno(), 1)
     os.dup2(f.fileno(), 2)
     sys.stdout.reconfigure(line_buffering=True)  # the log follows the run, line by line
     try:
-      return _train(c, progress=False)
+      return fn(*args)
     finally:
       sys.stdout.flush()
       sys.stderr.flush()
+
+
+def _train_logged(m: Method, seed: int, out: str, extra, share_warm_start: bool) -> float:
+  """One run in a worker process (console: RUN/console.log)."""
+  _use_compile_cache(out)
+  c = _cell(m, seed, out, extra, share_warm_start)
+  return _logged(c.workdir, _train, c, False)
+
+
+def warm_dir(out: str, group: int) -> str:
+  return os.path.join(out, "bc_cache", f"warm_start_seed{group}")
+
+
+def _bc_only(c) -> float:
+  from archer_jax.training.trainer import Trainer
+
+  t0 = time.perf_counter()
+  Trainer(c, progress=False).bc_policy()  # stores the entry in bc.cache_dir
+  return time.perf_counter() - t0
+
+
+def _warm_logged(m: Method, seed: int, out: str, extra, group: int) -> float:
+  """The BC policy of warm-start group `group` into OUT/bc_cache, in a worker process
+  (console: OUT/bc_cache/warm_start_seedG/console.log); nothing else of the run."""
+  _use_compile_cache(out)
+  c = _cell(m, seed, out, extra, True)
+  c.workdir = warm_dir(out, group)
+  return _logged(c.workdir, _bc_only, c)
 
 
 def run_grid(
@@ -173,14 +212,21 @@ def run_grid(
 
 
 def _run_parallel(todo, out, extra, share_warm_start, log, jobs):
-  """`todo` on `jobs` spawned workers; a seed's first run goes before its others when they
-  share the warm start. Stops at the first failure, naming the run's console log."""
-  first = {}
-  for m, seed, _ in todo:
-    first.setdefault(seed, m.name)
-  # the seeds' first runs (their warm starts) go first, so no worker waits on one late
-  pending = sorted(todo, key=lambda t: not (share_warm_start and t[0].name == first[t[1]]))
-  running, finished = {}, set()
+  """`todo` on `jobs` spawned workers. With a shared warm start, the runs are grouped by
+  their warm start's seed (`rl_state.warm_seed`: the run's seed, or `bc.seed`); each group's
+  BC policy is trained first by a job of its own, which the group's runs wait for. Stops at
+  the first failure, naming the job's console log."""
+  from archer_jax.training.rl_state import warm_seed
+
+  group, warm = {}, {}
+  for m, seed, resume in todo:
+    if share_warm_start:
+      group[(m.name, seed)] = g = warm_seed(_cell(m, seed, out, extra, True))
+      if not resume:  # a resumed run may be past its warm start; a cached one loads fast
+        warm.setdefault(g, (m, seed))
+  pending = [("warm", m, seed, g) for g, (m, seed) in warm.items()]
+  pending += [("run", m, seed, resume) for m, seed, resume in todo]
+  running, finished, n_jobs = {}, set(), len(pending)
   ctx = multiprocessing.get_context("spawn")
   t0 = time.perf_counter()
   with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as ex:
@@ -188,28 +234,35 @@ def _run_parallel(todo, out, extra, share_warm_start, log, jobs):
       for item in list(pending):
         if len(running) >= jobs:
           break
-        m, seed, resume = item
-        if share_warm_start and m.name != first[seed] and (first[seed], seed) not in finished:
-          continue
+        kind, m, seed, arg = item
+        g = group.get((m.name, seed))
+        if kind == "run" and g in warm and ("warm", g) not in finished:
+          continue  # its group's BC policy is not trained yet
         pending.remove(item)
-        running[ex.submit(_train_logged, m, seed, out, extra, share_warm_start)] = item
+        if kind == "warm":
+          fut = ex.submit(_warm_logged, m, seed, out, extra, arg)
+          what, where = f"BC warm start, seed {arg}", warm_dir(out, arg)
+        else:
+          fut = ex.submit(_train_logged, m, seed, out, extra, share_warm_start)
+          what = f"{m.label}, seed {seed}" + (" (resumed)" if arg else "")
+          where = run_dir(out, m.name, seed)
+        running[fut] = (kind, what, where, seed if kind == "run" else arg)
         log(
-          f"[{len(finished) + len(running)}/{len(todo)}] {m.label}, seed {seed}: started"
-          f"{' (resumed)' if resume else ''} (console: {run_dir(out, m.name, seed)}/console.log)"
+          f"[{len(finished) + len(running)}/{n_jobs}] {what}: started "
+          f"(console: {where}/console.log)"
         )
       done, _ = cf.wait(running, return_when=cf.FIRST_COMPLETED)
       for fut in done:
-        m, seed, _ = running.pop(fut)
-        console = os.path.join(run_dir(out, m.name, seed), "console.log")
+        kind, what, where, key = running.pop(fut)
         try:
           wall = fut.result()
         except Exception as e:
           for f in running:
             f.cancel()
-          raise SystemExit(f"{m.label}, seed {seed} failed ({e!r}); see {console}") from e
-        finished.add((m.name, seed))
+          raise SystemExit(f"{what} failed ({e!r}); see {where}/console.log") from e
+        finished.add((kind, key) if kind == "warm" else (kind, what))
         log(
-          f"{m.label}, seed {seed}: finished in {wall:.0f} s ({len(finished)}/{len(todo)} done, "
+          f"{what}: finished in {wall:.0f} s ({len(finished)}/{n_jobs} done, "
           f"{time.perf_counter() - t0:.0f} s elapsed)"
         )
 

@@ -15,7 +15,7 @@ from archer_jax.algorithms import lora
 from archer_jax.algorithms.networks import DoubleCritic, PolicyWithValue
 from archer_jax.models import ModelConfig
 from archer_jax.training import paths
-from archer_jax.training.rl_state import RLState
+from archer_jax.training.rl_state import RLState, warm_seed
 from archer_jax.training.rollout import IncrementalEncoder
 from archer_jax.training.state import copy_params, create_state, init_params, make_optimizer
 
@@ -146,12 +146,14 @@ def frozen_encoder_mask(params):
 
 
 def build(config, mesh, tokenizers: Tokenizers, needs: Needs) -> tuple[Networks, RLState]:
-  """Networks and the initial RL state. Keys: actor fold_in(seed key, 1), critic 2, LoRA 3;
-  heads added to pretrained networks (value head, critic heads) from the seed key itself,
-  initialised sharded without materialising the rest of the model."""
+  """Networks and the initial RL state. Keys: actor fold_in(warm key, 1), LoRA fold_in(warm
+  key, 3), critic fold_in(seed key, 2) (warm key: of `rl_state.warm_seed`, the run's seed
+  unless `bc.seed` is set); heads added to pretrained networks from the warm key (value head)
+  and the seed key (critic heads), initialised sharded without materialising the rest."""
   c = config
   dp = mesh.shape["data"] * mesh.shape["fsdp"]
   key = jax.random.PRNGKey(c.seed)
+  warm = jax.random.PRNGKey(warm_seed(c))
   actor_cfg, lm_params = _load(c, "actor", tokenizers.actor, mesh)
   actor_net = PolicyWithValue(actor_cfg, value_head=needs.value_head)
   dummy = (jnp.zeros((dp, c.actor.obs_len + c.actor.max_new_tokens), jnp.int32),)
@@ -159,18 +161,18 @@ def build(config, mesh, tokenizers: Tokenizers, needs: Needs) -> tuple[Networks,
   if lm_params is not None:  # pretrained LM; a value head (if any) starts random
     params = {"lm": lm_params}
     if needs.value_head:
-      params.update(init_params(actor_net, dummy, key, mesh, keep=("value",)))
+      params.update(init_params(actor_net, dummy, warm, mesh, keep=("value",)))
   extra, trainable = None, None
   if c.actor.lora_rank:
     from flax import linen as nn
 
-    abstract = nn.meta.unbox(jax.eval_shape(actor_net.init, key, *dummy)["params"])
-    extra = {"lora": lora.init_lora(abstract["lm"], c.actor.lora_rank, jax.random.fold_in(key, 3))}
+    abstract = nn.meta.unbox(jax.eval_shape(actor_net.init, warm, *dummy)["params"])
+    extra = {"lora": lora.init_lora(abstract["lm"], c.actor.lora_rank, jax.random.fold_in(warm, 3))}
     trainable = lora.trainable_mask
   actor_tx = make_optimizer(c.actor.lr, c.actor.grad_clip, trainable=trainable)
   bc_tx = make_optimizer(c.bc.lr or c.actor.lr, c.actor.grad_clip, trainable=trainable)
   actor, actor_sh = create_state(
-    actor_net, dummy, actor_tx, mesh, jax.random.fold_in(key, 1), params, extra
+    actor_net, dummy, actor_tx, mesh, jax.random.fold_in(warm, 1), params, extra
   )
   nets = Networks(actor_net, actor_cfg, actor_tx, bc_tx, actor_sh, dummy, bool(extra), mesh)
   critic = target = None

@@ -49,3 +49,11 @@ def streams(seed: int, it: int, what: int):
   s, 1_000_003 BC warm start, 1_000_033 critic warm start (it = 0)."""
   k = jax.random.fold_in(jax.random.fold_in(jax.random.PRNGKey(seed), it), what)
   return k, np.random.default_rng([seed, it, what])
+
+
+def warm_seed(config) -> int:
+  """The seed of a run's warm start: the actor's initial weights, the demonstrations (and the
+  tokenizer trained on them) and the BC batches. `bc.seed` when >= 0, else the run's seed:
+  runs over seeds that set one `bc.seed` start RL from the same BC policy."""
+  s = int(config.bc.get("seed", -1))
+  return int(config.seed) if s < 0 else s

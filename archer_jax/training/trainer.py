@@ -42,7 +42,7 @@ from archer_jax.training.features import FeatureCache
 from archer_jax.training.policy import Policy
 from archer_jax.training.progress import Progress
 from archer_jax.training.replay_buffer import ReplayBuffer
-from archer_jax.training.rl_state import streams
+from archer_jax.training.rl_state import streams, warm_seed
 from archer_jax.training.rollout import collect, concat_rollouts, from_trajectories
 from archer_jax.training.validate import ConfigError, validate
 
@@ -192,9 +192,9 @@ class Trainer:
     if has_player(c.env.name) or c.bc.get("json_path") or c.bc.get("data_dir"):
       return builder.trajectory_texts(self.demonstrations())
     n = max(int(c.tokenizer.corpus_episodes), 1)
-    env = make_env(c.env, batch_size=min(64, n), seed=c.seed + 7)
+    env = make_env(c.env, batch_size=min(64, n), seed=warm_seed(c) + 7)
     try:
-      return builder.env_texts(env, n, c.seed + 11)
+      return builder.env_texts(env, n, warm_seed(c) + 11)
     finally:
       env.close()
 
@@ -247,41 +247,47 @@ class Trainer:
     self.timings.setdefault(name, []).append(time.perf_counter() - t0)
     return out
 
-  def warm_start(self):
-    """BC on the demonstrations, then (per the config) the demonstrations into the buffer,
-    the algorithm's pre-training, and an evaluation of the BC policy (iteration 0)."""
+  def bc_policy(self):
+    """The BC warm start's actor state and final loss: `bc.steps` BC updates on the first
+    `bc.episodes` demonstrations (batches from the warm start's stream), or the entry of
+    `bc.cache_dir` when one matches (stored there after training)."""
     c, ctx = self.config, self.ctx
-    if bool(self.state.bc_done) or c.bc.steps == 0:
-      return
-    _, rng = streams(c.seed, 0, BC)
-    demos = self.demonstrations()[: c.bc.episodes]
-    data = ctx.batches.bc_rows(demos)
+    _, rng = streams(warm_seed(c), 0, BC)
+    data = ctx.batches.bc_rows(self.demonstrations()[: c.bc.episodes])
     n = len(data["valid"])
     actor = self.state.actor
-    self.progress.where = "warm start"
     cached, cache_key = None, None
     if warm_cache.enabled(c):
       policy = warm_cache.policy_params(actor.params)
       cache_key = warm_cache.key(c, data, policy)
       cached = warm_cache.load(c.bc.cache_dir, cache_key, policy)
     if cached is not None:
-      params = warm_cache.with_policy(actor.params, cached[0])
-      actor, bc_loss = actor.replace(params=params), cached[1]
       self.progress.line(f"bc: the warm start's weights from {c.bc.cache_dir} (bc.cache_dir)")
-    else:
-      step = compiled.bc_update(self.nets, c)
-      losses = []
-      with self.progress.phase("bc", c.bc.steps) as p:
-        for s in range(c.bc.steps):
-          idx = rng.integers(0, n, size=c.bc.batch_size)
-          actor, m = step(actor, ctx.device_batch({k: v[idx] for k, v in data.items()}))
-          losses.append(m["bc_loss"])
-          p.update()
-          if s % 20 == 0 and self.progress.bars:
-            p.postfix(loss=f"{float(losses[-1]):.3f}")
-      bc_loss = float(np.mean(to_host(losses[-20:])))
-      if cache_key is not None:
-        warm_cache.store(c.bc.cache_dir, cache_key, warm_cache.policy_params(actor.params), bc_loss)
+      return actor.replace(params=warm_cache.with_policy(actor.params, cached[0])), cached[1]
+    step = compiled.bc_update(self.nets, c)
+    losses = []
+    with self.progress.phase("bc", c.bc.steps) as p:
+      for s in range(c.bc.steps):
+        idx = rng.integers(0, n, size=c.bc.batch_size)
+        actor, m = step(actor, ctx.device_batch({k: v[idx] for k, v in data.items()}))
+        losses.append(m["bc_loss"])
+        p.update()
+        if s % 20 == 0 and self.progress.bars:
+          p.postfix(loss=f"{float(losses[-1]):.3f}")
+    bc_loss = float(np.mean(to_host(losses[-20:])))
+    if cache_key is not None:
+      warm_cache.store(c.bc.cache_dir, cache_key, warm_cache.policy_params(actor.params), bc_loss)
+    return actor, bc_loss
+
+  def warm_start(self):
+    """BC on the demonstrations, then (per the config) the demonstrations into the buffer,
+    the algorithm's pre-training, and an evaluation of the BC policy (iteration 0)."""
+    c = self.config
+    if bool(self.state.bc_done) or c.bc.steps == 0:
+      return
+    self.progress.where = "warm start"
+    actor, bc_loss = self.bc_policy()
+    demos = self.demonstrations()[: c.bc.episodes]
     self.state = builder.restart_actor(
       self.state.replace(actor=actor), self.nets, self.needs.reference
     )

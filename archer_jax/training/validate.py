@@ -101,6 +101,12 @@ def validate(config, num_devices: int | None = None) -> None:
     "train.checkpoint_every",
   ):
     _positive(config, path, allow_zero=True)
+  bc_seed = config.bc.get("seed", -1)
+  _require(
+    isinstance(bc_seed, int) and bc_seed >= -1,
+    "bc.seed",
+    f"must be an integer >= 0, or -1 for the run's seed; got {bc_seed!r}",
+  )
   _require(
     0.0 <= config.algo.gamma <= 1.0, "algo.gamma", f"must be in [0, 1], got {config.algo.gamma}"
   )

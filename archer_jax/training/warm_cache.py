@@ -32,6 +32,7 @@ from etils import epath
 from flax import serialization
 
 from archer_jax.training import paths
+from archer_jax.training.rl_state import warm_seed
 
 log = logging.getLogger(__name__)
 _BC_FIELDS = (
@@ -73,11 +74,11 @@ def _update_array(h, name: str, x) -> None:
 
 
 def key(config, data: dict[str, np.ndarray], params: Any) -> str:
-  """Hex key of everything the BC weights depend on: the seed, the BC settings, the actor,
-  tokenizer, env and mesh sections, the jax version and backend, the BC rows and the
-  initial actor weights (by value)."""
+  """Hex key of everything the BC weights depend on: the warm start's seed, the BC settings,
+  the actor, tokenizer, env and mesh sections, the jax version and backend, the BC rows and
+  the initial actor weights (by value)."""
   parts = {
-    "seed": int(config.seed),
+    "seed": warm_seed(config),
     "bc": {f: config.bc.get(f) for f in _BC_FIELDS},
     **{name: _section(config, name) for name in ("actor", "tokenizer", "env", "mesh")},
     # the RL learning rate reaches BC only as the fallback for bc.lr = 0
