@@ -1,5 +1,5 @@
-"""Memory before renting: compile a run's critic step, actor step and sampler for a machine
-that is not here, and say whether each fits its chips' HBM.
+"""Memory before renting: compile a run's update steps and sampler for a machine that is not
+here, and say whether each fits its chips' HBM.
 
   python -m archer_jax.aot --config configs/twenty_questions_subset.py:mistral7b_20q_subset \
       --topology v5e-8 [--config.actor.overrides.remat=True ...] [--hbm_gib=N] \
@@ -12,9 +12,12 @@ abstractly (`training.builder.build` under `jax.eval_shape`: shapes, dtypes and 
 own shardings, nothing allocated), a pretrained model from its architecture alone
 (`loading.architectures`: a name in its table, a checkpoint's config.json or GGUF metadata;
 a from-scratch tokenizer counts as `tokenizer.vocab_size` ids). The programs the training
-loop runs (`algorithms.compiled.critic_update` / `actor_update` at `algo.batch_size` rows,
-`generation.sample` at the run's largest sampling batch, on the LoRA-merged weights when
-LoRA is on) are lowered on `ShapeDtypeStruct`s carrying those shardings, and compiled.
+loop runs are lowered on `ShapeDtypeStruct`s carrying those shardings, and compiled: the
+algorithm's update steps as it lists them (`Algorithm.programs`: ArCHer's critic and actor
+steps at `algo.batch_size` rows; CHAI's critic step and candidate scoring; PPO's minibatch
+step and behaviour statistics; the BC step; offline ArCHer's critic and actor steps),
+and `generation.sample` at the run's largest sampling batch, on the LoRA-merged weights
+when LoRA is on. `--steps` picks some of them by name.
 
 Per step and device it prints XLA's memory analysis (arguments, temporaries, outputs, and
 the donated bytes reused for outputs), the rest of the RL state that stays resident beside
@@ -41,7 +44,6 @@ from ml_collections import config_flags
 
 USAGE_ERROR, DOES_NOT_FIT = 2, 1
 GIB = 1 << 30
-STEPS = ("critic", "actor", "sampler")
 
 # generation -> (topology-name prefix, chip config, TensorCores per chip in the slice's name,
 # HBM per chip in GiB, the accelerator-type prefix libtpu reads)
@@ -81,7 +83,7 @@ def define_flags() -> None:
     "hbm_gib", None, "memory per device in GiB (default: the TPU chip's HBM; none for cpu:N)"
   )
   FLAGS["steps"] = flags.DEFINE_list(
-    "steps", list(STEPS), f"programs to compile, of {', '.join(STEPS)}"
+    "steps", [], "programs to compile (default: all the algorithm's steps and the sampler)"
   )
 
 
@@ -308,35 +310,13 @@ def _abstract(tree, mesh):
   import jax
   import numpy as np
 
-  from archer_jax.parallel.mesh import data_sharding
+  from archer_jax.parallel.mesh import data_sharding, replicated
 
-  return jax.tree.map(
-    lambda v: jax.ShapeDtypeStruct(v.shape, v.dtype, sharding=data_sharding(mesh, np.ndim(v))),
-    tree,
-  )
+  def one(v):
+    sharding = data_sharding(mesh, np.ndim(v)) if np.ndim(v) else replicated(mesh)
+    return jax.ShapeDtypeStruct(np.shape(v), np.asarray(v).dtype, sharding=sharding)
 
-
-def batch_rows(c, nets, n: int):
-  """(the run's Batcher, n replay rows with their a_pi fields: zeros of the buffer's shapes
-  and dtypes)."""
-  import numpy as np
-
-  from archer_jax.training.batches import Batcher
-
-  hidden = nets.critic_cfg.hidden_size if nets.critic_cfg is not None else None
-  batcher = Batcher(c, _PadIds(), features=True if nets.frozen else None)
-  rows = {k: np.zeros((n, *s), d) for k, (s, d) in batcher.transition_spec(hidden).items()}
-  la, ca = c.actor.max_new_tokens, c.critic.act_len
-  rows.update(
-    pi_a_act=np.zeros((n, la), np.int32),
-    pi_a_act_mask=np.zeros((n, la), bool),
-    pi_logp=np.zeros((n, la), np.float32),
-    pi_act=np.zeros((n, ca), np.int32),
-    pi_act_mask=np.zeros((n, ca), bool),
-  )
-  if nets.frozen:
-    rows["pi_feat"] = np.zeros((n, hidden), np.float32)
-  return batcher, rows
+  return jax.tree.map(one, tree)
 
 
 class _PadIds:
@@ -358,49 +338,47 @@ class Program:
 
 
 def programs(c, nets, state, mesh, which) -> list[Program]:
-  """ArCHer's critic step, actor step and sampler as the training loop calls them."""
+  """The algorithm's update steps (`Algorithm.programs`) and the sampler, as the training
+  loop calls them; `which`: their names (None: all)."""
   import jax
   import jax.numpy as jnp
   import numpy as np
   from jax.sharding import NamedSharding
   from jax.sharding import PartitionSpec as P
 
-  from archer_jax.algorithms import compiled
-  from archer_jax.algorithms.archer import ArCHer
+  from archer_jax.algorithms.context import Context
+  from archer_jax.algorithms.registry import get_algorithm
   from archer_jax.generation import sampler as sampling
+  from archer_jax.training.batches import Batcher
   from archer_jax.training.policy import Policy
 
-  if c.algo.name != ArCHer.name:
+  policy = Policy(c, mesh, nets.actor_cfg, None)
+  batcher = Batcher(c, _PadIds(), features=True if nets.frozen else None)
+  algorithm = get_algorithm(c.algo.name)(Context(c, mesh, nets, _PadIds(), policy, batcher))
+  steps = algorithm.programs(state)
+  if not steps:
     raise UsageError(
-      f"config.algo.name={c.algo.name!r}: the compile check covers ArCHer's critic step, "
-      "actor step and sampler (algo.name=archer)"
+      f"config.algo.name={c.algo.name!r}: the algorithm lists no programs to compile "
+      "(Algorithm.programs)"
     )
+  known = [name for name, _, _ in steps] + ["sampler"]
+  unknown = sorted(set(which or ()) - set(known))
+  if unknown:
+    raise UsageError(f"--steps: unknown {unknown}; {c.algo.name} has {', '.join(known)}")
+  rep = NamedSharding(mesh, P())
   out = []
-  batcher, rows = batch_rows(c, nets, int(c.algo.batch_size))
-  if "critic" in which:
-    fn = compiled.critic_update(nets, c, ArCHer.num_candidates)
-    batch = _abstract(batcher.critic_batch(rows), mesh)
-    parts = (state.critic, state.target)
-    out.append(Program("critic", fn, (*parts, batch), {}, device_bytes(parts)))
-  if "actor" in which:
-    fn = compiled.actor_update(nets, c)
-    crit = batcher.critic_batch(rows)
-    batch = {
-      "critic": {k: crit[k] for k in ("obs", "obs_mask", "pi_act", "pi_act_mask")},
-      "actor": batcher.actor_batch(rows),
-    }
-    args = (state.actor, state.critic.params, _abstract(batch, mesh), state.ref)
-    out.append(
-      Program("actor", fn, args, {}, device_bytes((state.actor, state.critic.params, state.ref)))
-    )
-  if "sampler" in which:
+  for name, fn, args in steps:
+    if which and name not in which:
+      continue
+    on_device = [a for a in args if not _is_host(a)]  # the RL-state parts
+    args = tuple(_abstract(a, mesh) if _is_host(a) else a for a in args)
+    out.append(Program(name, fn, args, {}, device_bytes(on_device)))
+  if not which or "sampler" in which:
     a = c.actor
-    policy = Policy(c, mesh, nets.actor_cfg, None)
     smp = policy.sampler
     rows_per_call = max(int(a.sample_chunk), int(c.train.rollout_size), int(c.train.eval_episodes))
     b = sampling.bucket(min(rows_per_call, max(a.batch_buckets)), a.batch_buckets)
     tokens, mask = smp.pad([[1] * int(a.obs_len)] * b)
-    rep = NamedSharding(mesh, P())
     sds = lambda x: jax.ShapeDtypeStruct(np.shape(x), np.asarray(x).dtype, sharding=rep)
     lm = state.actor.params["lm"]
     if policy.lora:  # the sampler runs on the merged weights, a copy beside the state
@@ -423,6 +401,15 @@ def programs(c, nets, state, mesh, which) -> list[Program]:
     state_args = 0 if policy.lora else device_bytes(state.actor.params["lm"])
     out.append(Program("sampler", sampling.sample, args, kwargs, state_args))
   return out
+
+
+def _is_host(tree) -> bool:
+  """Whether an argument is host data (numpy arrays), not a part of the RL state."""
+  import jax
+  import numpy as np
+
+  leaves = jax.tree.leaves(tree)
+  return bool(leaves) and all(isinstance(x, (np.ndarray, np.generic)) for x in leaves)
 
 
 # ---- compile and report -------------------------------------------------------------------
@@ -581,10 +568,7 @@ def main(argv):
     config.keys()
   except OSError as e:  # ml_collections defers a missing config file to its first use
     fail(_missing_file(e))
-  which = [s.strip() for s in FLAGS["steps"].value if s.strip()]
-  unknown = sorted(set(which) - set(STEPS))
-  if unknown or not which:
-    fail(f"--steps: unknown {unknown or which}; choose from {', '.join(STEPS)}")
+  which = [s.strip() for s in FLAGS["steps"].value if s.strip()]  # checked once built
   try:
     topo = parse_topology(topology)
     hbm = int(hbm_gib * GIB) if hbm_gib is not None else topo.hbm_bytes

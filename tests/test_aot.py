@@ -35,7 +35,7 @@ def test_cpu_devices_print_every_step_and_fit():
   proc = _aot("--topology", "cpu:8")
   assert proc.returncode == 0, proc.stderr[-3000:]
   assert "topology cpu:8: 8 x cpu" in proc.stdout and "data=8" in proc.stdout
-  for step in aot.STEPS:
+  for step in ("critic", "actor", "sampler"):
     row = _row(proc.stdout, step)
     args, temp, total, needed = (float(row[i]) for i in (1, 2, 5, 7))
     assert args > 0 and temp >= 0 and needed >= total > 0, row
@@ -48,6 +48,47 @@ def test_a_step_over_the_memory_limit_exits_1_naming_it():
   assert _row(proc.stdout, "critic")[9] == "NO"
   (err,) = [ln for ln in proc.stderr.splitlines() if ln.startswith("error:")]
   assert "the critic step needs" in err and "0.00 GiB HBM of a device" in err, err
+
+
+@pytest.mark.parametrize(
+  "algo,steps",
+  [
+    ("archer", ["critic", "actor"]),
+    ("chai", ["critic", "q_min"]),
+    ("ppo", ["ppo", "stats"]),
+    ("filtered_bc", ["bc"]),
+    ("offline_archer", ["critic", "actor"]),
+    ("offline_archer:reinforce", ["critic", "actor"]),
+    ("offline_bc", ["bc"]),
+  ],
+)
+def test_every_algorithm_lists_steps_that_lower(algo, steps):
+  """Each built-in algorithm's `programs` (what aot compiles) lower on this process's device
+  with the batch layouts its update loop feeds; compiling them is the test above's job."""
+  import flax.linen as nn
+  import jax
+
+  from archer_jax.parallel.mesh import RULES, make_mesh
+  from archer_jax.training.validate import load_config, override
+
+  c = load_config(f"{REPO}/{SMOKE}")
+  algo, _, loss = algo.partition(":")
+  override(c, "algo.name", algo)
+  if loss:  # IQL + REINFORCE + BC: a_pi fields, the reference, the data's BC term
+    for k, v in (("algo.actor_loss", loss), ("algo.bc_coef", 0.5), ("algo.kl_coef", 0.1)):
+      override(c, k, v)
+  c, toks = aot.compile_config(c)
+  mesh = make_mesh(c.mesh, devices=jax.devices()[:1])
+  nets, state = aot.abstract_run(c, toks, mesh)
+  progs = aot.programs(c, nets, state, mesh, None)
+  assert [p.name for p in progs] == [*steps, "sampler"]
+  for p in progs[:-1]:
+    fn = p.fn if hasattr(p.fn, "lower") else p.fn.__wrapped__
+    with jax.sharding.set_mesh(mesh), nn.logical_axis_rules(RULES):
+      lowered = fn.lower(*p.args, **p.kwargs)
+    assert "func" in lowered.as_text()[:2000] and p.state_args > 0, p.name
+  with pytest.raises(aot.UsageError, match=f"unknown \\['nope'\\]; {algo} has"):
+    aot.programs(c, nets, state, mesh, ["nope"])
 
 
 def test_bad_topology_is_one_error_line():

@@ -5,7 +5,13 @@ advantage (optionally with the token-level value baseline, `algo.baseline`)."""
 from __future__ import annotations
 
 from archer_jax.algorithms import compiled
-from archer_jax.algorithms.context import actor_steps, critic_steps, pi_batch
+from archer_jax.algorithms.context import (
+  actor_steps,
+  critic_steps,
+  example_rows,
+  pi_batch,
+  policy_batch,
+)
 from archer_jax.algorithms.registry import Algorithm, register
 
 CRITIC, WARM_CRITIC = 2, 1_000_033  # stream purposes (see rl_state.streams)
@@ -55,3 +61,16 @@ class ArCHer(Algorithm):
       return self.actor_step(actor, state.critic.params, ctx.device_batch(batch), state.ref)
 
     return actor_steps(ctx, state, buffer, it, self.config.algo.actor_steps, ACTOR, update)
+
+  def programs(self, state):
+    """The critic step at `algo.batch_size` rows with `num_candidates` a_pi each, and the
+    policy step (when `algo.actor_steps` > 0)."""
+    ctx, b = self.ctx, int(self.config.algo.batch_size)
+    rows = example_rows(ctx, self.row_spec(), b, pi=self.num_candidates)
+    out = [
+      ("critic", self.critic_step, (state.critic, state.target, ctx.batches.critic_batch(rows)))
+    ]
+    if self.config.algo.actor_steps:
+      batch = policy_batch(ctx, example_rows(ctx, self.row_spec(), b, pi=1))
+      out.append(("actor", self.actor_step, (state.actor, state.critic.params, batch, state.ref)))
+    return out

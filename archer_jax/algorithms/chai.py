@@ -9,6 +9,7 @@ import numpy as np
 
 from archer_jax.algorithms import compiled
 from archer_jax.algorithms.archer import CRITIC, ArCHer
+from archer_jax.algorithms.context import example_rows
 from archer_jax.algorithms.registry import register
 
 
@@ -81,3 +82,12 @@ class CHAI(ArCHer):
     pad = lambda x: np.pad(x, [(0, bucket(n) - n)] + [(0, 0)] * (x.ndim - 1))
     q = self.q_min(state.target, *ctx.device_batch([pad(obs), pad(om), pad(act), pad(am)]))
     return np.asarray(q)[:n]
+
+  def programs(self, state):
+    """The critic step (best of `num_candidates` a_pi) and the candidates' scoring at a
+    rollout's turn (`rollout_size` x k rows, bucketed); the actor stays frozen."""
+    critic = [p for p in super().programs(state) if p[0] == "critic"]
+    n = bucket(int(self.config.train.rollout_size) * self.num_candidates)
+    cb = self.ctx.batches.critic_batch(example_rows(self.ctx, self.row_spec(), n))
+    args = (state.target, cb["obs"], cb["obs_mask"], cb["act"], cb["act_mask"])
+    return [*critic, ("q_min", self.q_min, args)]

@@ -115,13 +115,38 @@ def actor_steps(ctx: Context, state, buffer, it: int, steps: int, purpose: int, 
 
 def pi_batch(ctx: Context, state, key, rows: dict) -> dict:
   """Fresh a_pi ~ `state.actor` for `rows` (added to them) and the host batch of a policy
-  step on them: {"critic": obs, obs_mask, pi_act, pi_act_mask; "actor": `actor_batch`}."""
+  step on them (`policy_batch`)."""
   rows.update(ctx.sample_pi(state, key, rows))
+  return policy_batch(ctx, rows)
+
+
+def policy_batch(ctx: Context, rows: dict) -> dict:
+  """Rows with a_pi fields -> a policy step's host batch: {"critic": obs, obs_mask, pi_act,
+  pi_act_mask; "actor": `actor_batch`}."""
   crit = ctx.batches.critic_batch(rows)
   return {
     "critic": {k: crit[k] for k in ("obs", "obs_mask", "pi_act", "pi_act_mask")},
     "actor": ctx.batches.actor_batch(rows),
   }
+
+
+def example_rows(ctx: Context, spec: dict, n: int, pi: int = 0) -> dict:
+  """n rows of zeros of a row spec {field: (shape, dtype)} (a compile check's data); pi = k
+  >= 1 adds a_pi fields as `Context.sample_pi` does (k > 1: [n, k, ...])."""
+  rows = {f: np.zeros((n, *shape), dtype) for f, (shape, dtype) in spec.items()}
+  if pi:
+    la, ca = ctx.config.actor.max_new_tokens, ctx.config.critic.act_len
+    lead = (n,) if pi == 1 else (n, pi)
+    rows.update(
+      pi_a_act=np.zeros((*lead, la), np.int32),
+      pi_a_act_mask=np.zeros((*lead, la), bool),
+      pi_logp=np.zeros((*lead, la), np.float32),
+      pi_act=np.zeros((*lead, ca), np.int32),
+      pi_act_mask=np.zeros((*lead, ca), bool),
+    )
+    if ctx.batches.frozen:
+      rows["pi_feat"] = np.zeros((*lead, ctx.hidden_size), np.float32)
+  return rows
 
 
 def mean_metrics(ms: list[dict]) -> dict:

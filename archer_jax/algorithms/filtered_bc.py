@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from archer_jax.algorithms import compiled
-from archer_jax.algorithms.context import bc_steps
+from archer_jax.algorithms.context import bc_steps, example_rows
 from archer_jax.algorithms.registry import Algorithm, register
 
 STEP = 3  # stream purpose + step index (as ArCHer's actor steps)
@@ -105,6 +105,11 @@ class FilteredBC(Algorithm):
         d["episode_return"][first], d["iteration"][first], it, self.window, self.quantile
       ),
     )
+
+  def programs(self, state):
+    """The BC step on `algo.batch_size` kept turns."""
+    rows = example_rows(self.ctx, self.row_spec(), int(self.config.algo.batch_size))
+    return [("bc", self.bc_step, (state.actor, self.ctx.batches.bc_batch(rows)))]
 
   def update(self, state, buffer, it: int):
     rows, episodes = self.kept_rows(buffer, it)

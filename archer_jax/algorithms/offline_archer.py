@@ -22,7 +22,7 @@ import functools
 import jax
 
 from archer_jax.algorithms import compiled, offline_losses
-from archer_jax.algorithms.context import actor_steps, critic_steps, pi_batch
+from archer_jax.algorithms.context import actor_steps, critic_steps, example_rows, policy_batch
 from archer_jax.algorithms.offline import OfflineAlgorithm
 from archer_jax.algorithms.registry import register
 
@@ -132,19 +132,44 @@ class OfflineArCHer(OfflineAlgorithm):
   def actor_phase(self, state, buffer, it: int):
     """`algo.actor_steps` policy steps, each on fresh dataset rows (REINFORCE: and fresh
     a_pi samples of their states)."""
-    ctx, critic = self.ctx, state.critic.params
+    ctx = self.ctx
 
     def update(actor, key, rows):
-      if self.awr:
-        crit = ctx.batches.critic_batch(rows)
-        batch = {
-          "critic": {k: crit[k] for k in ("obs", "obs_mask", "act", "act_mask")},
-          "actor": ctx.batches.bc_batch(rows),
-        }
-        return self.actor_step(actor, critic, ctx.device_batch(batch))
-      batch = pi_batch(ctx, state.replace(actor=actor), key, rows)
-      if self.bc_coef:
-        batch["data"] = ctx.batches.bc_batch(rows)
-      return self.actor_step(actor, critic, ctx.device_batch(batch), state.ref)
+      if not self.awr:  # REINFORCE: a_pi of the rows' states
+        rows.update(ctx.sample_pi(state.replace(actor=actor), key, rows))
+      return self.actor_step(*self.actor_args(state, actor, ctx.device_batch(self.batch(rows))))
 
     return actor_steps(ctx, state, buffer, it, self.config.algo.actor_steps, ACTOR, update)
+
+  def batch(self, rows) -> dict:
+    """Dataset rows (REINFORCE: with their a_pi fields) -> the actor step's host batch. AWR:
+    {"critic": the data actions' critic view, "actor": the BC layout}; REINFORCE:
+    `policy_batch` (+ "data": the BC layout when bc_coef > 0)."""
+    ctx = self.ctx
+    if self.awr:
+      crit = ctx.batches.critic_batch(rows)
+      return {
+        "critic": {k: crit[k] for k in ("obs", "obs_mask", "act", "act_mask")},
+        "actor": ctx.batches.bc_batch(rows),
+      }
+    batch = policy_batch(ctx, rows)
+    if self.bc_coef:
+      batch["data"] = ctx.batches.bc_batch(rows)
+    return batch
+
+  def actor_args(self, state, actor, batch) -> tuple:
+    """The actor step's arguments (REINFORCE also takes the reference policy)."""
+    critic = state.critic.params
+    return (actor, critic, batch) if self.awr else (actor, critic, batch, state.ref)
+
+  def programs(self, state):
+    """The critic step on dataset transitions and the actor step, at `algo.batch_size`."""
+    ctx, b = self.ctx, int(self.config.algo.batch_size)
+    rows = example_rows(ctx, self.row_spec(), b)
+    out = [
+      ("critic", self.critic_step, (state.critic, state.target, ctx.batches.critic_batch(rows)))
+    ]
+    if self.config.algo.actor_steps:
+      rows = example_rows(ctx, self.row_spec(), b, pi=0 if self.awr else 1)
+      out.append(("actor", self.actor_step, self.actor_args(state, state.actor, self.batch(rows))))
+    return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from archer_jax.algorithms import compiled
-from archer_jax.algorithms.context import bc_steps
+from archer_jax.algorithms.context import bc_steps, example_rows
 from archer_jax.algorithms.filtered_bc import episode_row_spec, rows_of_episodes
 from archer_jax.algorithms.offline import OfflineAlgorithm
 from archer_jax.algorithms.offline_losses import top_episodes
@@ -58,6 +58,11 @@ class OfflineBC(OfflineAlgorithm):
       )
       self._kept = (n, rows, kept)
     return self._kept[1], self._kept[2]
+
+  def programs(self, state):
+    """The BC step on `algo.batch_size` dataset turns."""
+    rows = example_rows(self.ctx, self.row_spec(), int(self.config.algo.batch_size))
+    return [("bc", self.bc_step, (state.actor, self.ctx.batches.bc_batch(rows)))]
 
   def update(self, state, buffer, it: int):
     rows, episodes = self.kept_rows(buffer)

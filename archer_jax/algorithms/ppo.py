@@ -46,7 +46,7 @@ import numpy as np
 import optax
 
 from archer_jax.algorithms import compiled, ppo_losses, steps
-from archer_jax.algorithms.context import mean_metrics
+from archer_jax.algorithms.context import example_rows, mean_metrics
 from archer_jax.algorithms.registry import Algorithm, register
 from archer_jax.parallel.mesh import to_host
 from archer_jax.training.rollout import pad_left
@@ -256,6 +256,22 @@ class PPO(Algorithm):
     return {k: v[order] for k, v in d.items()}
 
   # ---- update -------------------------------------------------------------------------
+  def programs(self, state):
+    """The PPO minibatch step and the behaviour statistics (old log-probs, values, KL to
+    the reference), both at `algo.batch_size` turns."""
+    b, la = int(self.config.algo.batch_size), int(self.config.actor.max_new_tokens)
+    rows = example_rows(self.ctx, self.row_spec(), b)
+    tokens = np.zeros((b, la), np.float32)
+    view = {"obs": rows["a_obs"], "obs_mask": rows["a_obs_mask"]}
+    view.update(act=rows["a_act"], act_mask=rows["a_act_mask"])
+    batch = dict(view, old_logp=tokens, old_values=tokens, advantage=tokens, returns=tokens)
+    batch["valid"] = np.ones(b, np.float32)
+    beta = np.asarray(self.config.algo.kl_coef, np.float32)
+    return [  # (GAE, on one device over [capacity, La] floats, is left out)
+      ("ppo", self.step, (state.actor, batch, state.ref, beta)),
+      ("stats", self.stats, (state.actor.params, view, state.ref)),
+    ]
+
   def _chunks(self, n: int):
     """Fixed-size index chunks [B] covering 0..n-1 (the last padded with 0) and their
     valid masks."""

@@ -139,6 +139,14 @@ class Algorithm:
     """The behaviour policy: (prompt ids, observation texts) -> (ids, texts)."""
     return self.ctx.policy.generate_fn(state.actor.params, key, greedy)
 
+  # ---- compile check ------------------------------------------------------------------
+  def programs(self, state) -> list[tuple]:
+    """The update phase's jitted steps as (name, step, args), args as the step is called:
+    the RL-state parts (as `state` holds them) and host batches of zeros at the shapes the
+    loop feeds (`context.example_rows`). `python -m archer_jax.aot` compiles them, with
+    the sampler, for a machine that is not here; it refuses an algorithm that lists none."""
+    return []
+
   # ---- updates ------------------------------------------------------------------------
   def pretrain(self, state, buffer):
     """After the BC warm start (e.g. critic steps on the demonstrations) -> (state, metrics)."""
