@@ -21,7 +21,9 @@ when LoRA is on. `--steps` picks some of them by name.
 
 Per step and device it prints XLA's memory analysis (arguments, temporaries, outputs, and
 the donated bytes reused for outputs), the rest of the RL state that stays resident beside
-the step (the actor during a critic step, ...), their sum "needed", and XLA's FLOP estimate.
+the step (the actor during a critic step, ...), their sum "needed", and XLA's FLOP estimate
+(which counts a loop's body once: one layer of the layer scan, one micro-batch, one decoding
+step; compare it between configs, not against a chip's peak).
 Exits 1 naming each step whose "needed" exceeds the HBM per chip (v4 32 GiB, v5e 16, v5p
 95, v6e 32; or --hbm_gib) or whose compilation ran out of it, 2 on a bad command line.
 
@@ -484,7 +486,8 @@ def table(reports: list[Report], hbm: int | None) -> str:
   unit, size = ("GiB", GIB) if top >= GIB else ("MiB", 1 << 20)
   num = lambda n: f"{n / size:.2f}"
   lines = [
-    f"per device, {unit} (needed = step total + resident state; FLOP: XLA's estimate)",
+    f"per device, {unit} (needed = step total + resident state; FLOP: XLA's estimate, "
+    "loop bodies counted once)",
     "| step | arguments | temp | output | alias | step total | resident state | needed | "
     "HBM | fits | FLOP | compile s |",
     "|" + "---|" * 12,
