@@ -221,8 +221,9 @@ def _run_parallel(todo, out, extra, share_warm_start, log, jobs):
   group, warm = {}, {}
   for m, seed, resume in todo:
     if share_warm_start:
-      group[(m.name, seed)] = g = warm_seed(_cell(m, seed, out, extra, True))
-      if not resume:  # a resumed run may be past its warm start; a cached one loads fast
+      c = _cell(m, seed, out, extra, True)
+      group[(m.name, seed)] = g = warm_seed(c)
+      if not resume and c.bc.steps > 0:  # a resumed run may be past its warm start
         warm.setdefault(g, (m, seed))
   pending = [("warm", m, seed, g) for g, (m, seed) in warm.items()]
   pending += [("run", m, seed, resume) for m, seed, resume in todo]
