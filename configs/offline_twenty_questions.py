@@ -47,6 +47,7 @@ def get_config(variant: str = "tiny_iql_awr"):
   c.offline.update(data_dir="runs/offline_datasets", episodes=1000)
   c.actor.lr = 1e-3  # the actor learns from scratch on the dataset (as the BC warm start's 2e-3)
   c.algo.update(
+    kl_coef=0.0,  # no anchor: the policy starts untrained (tiny's anchors its BC policy)
     critic_steps=40,
     actor_steps=100,
     warmup_iters=0,
