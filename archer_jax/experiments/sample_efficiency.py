@@ -57,9 +57,8 @@ QUICK = {  # the smoke config under each algorithm
   "ppo": {"algo.name": "ppo"},
 }
 # the experiment's budget: 5 iterations x 32 episodes per method and seed, evaluated after
-# each (the variants' own 15 iterations stay for single runs), from one shared BC policy
-# (with a BC policy per seed the grid took 61 min on 2 cores, 39 of its 123 worker-minutes
-# the three BC warm starts; benchmarks/RESULTS.md)
+# each (the variants' own 15 iterations stay for single runs), from one shared BC policy:
+# 39 min on 2 cores (61 min with a BC policy per seed; benchmarks/RESULTS.md)
 BUDGET = {"train.iterations": 5, "train.eval_every": 1, "bc.seed": 0}
 # the settings tuned for early learning, for every method: actor lr 1e-4 and ArCHer without
 # its KL anchor (tiny's defaults trade early speed for holding over 50 iterations; the
