@@ -50,8 +50,9 @@ SHIPPED = ("smollm2-135m-instruct", "minilm-l6")
 
 # ---- rows ------------------------------------------------------------------------------
 def row_config(name: str, dtype: str = "float32"):
-  """The training config of a row (warm start off, plain advantages, few eval episodes),
-  and its schedule {rollout_size, critic_steps, actor_steps} for the full iteration."""
+  """The training config of a row (warm start off, plain advantages, no KL anchor, few eval
+  episodes), and its schedule {rollout_size, critic_steps, actor_steps} for the full
+  iteration."""
   from archer_jax.training.validate import load_config
   from configs.common import GPT2_SMALL, ROBERTA_BASE
 
@@ -92,7 +93,7 @@ def row_config(name: str, dtype: str = "float32"):
     "critic_steps": c.algo.critic_steps,
     "actor_steps": c.algo.actor_steps,
   }
-  c.algo.update(normalize_advantage=False, warmup_iters=0)
+  c.algo.update(normalize_advantage=False, warmup_iters=0, kl_coef=0.0)  # as the original
   c.bc.update(steps=0, to_buffer=False, critic_steps=0)
   c.train.update(eval_episodes=4, greedy_rollouts=0, eval_sampled=False)
   return c, schedule
