@@ -31,6 +31,9 @@ def base_config() -> mlc.ConfigDict:
       batch_buckets=[8, 32, 128, 256],
       lora_rank=0,
       lora_alpha=32.0,
+      # evaluation runs a Polyak average of the actor's trainable weights, updated once per
+      # iteration: avg <- d * avg + (1 - d) * params; 0 = evaluate the live weights
+      eval_average=0.0,
     )
   )
   c.critic = mlc.ConfigDict(

@@ -42,6 +42,7 @@ def micro_config(tmp_path, **over):
     ("algo.v_loss", "huber", "config.algo.v_loss"),
     ("train.greedy_rollouts", 4, "config.train.greedy_rollouts"),
     ("bc.seed", -2, "config.bc.seed"),
+    ("actor.eval_average", 1.0, "config.actor.eval_average"),
   ],
 )
 def test_bad_config_fails_naming_field(tmp_path, field, value, needle):
@@ -156,6 +157,60 @@ def test_tiny_run_logs_and_resume_is_bit_identical(tmp_path, capsys):
   warm.warm_start()
   assert warm.ckpt.latest_step() == 0
   _assert_same_run(full, _run(micro_config(tmp_path / "c"), resume=True))
+
+
+def test_eval_average_is_a_polyak_average_and_resumes_bit_identically(tmp_path):
+  """actor.eval_average = d: the average starts at the BC weights, takes each iteration's
+  weights as avg <- d avg + (1 - d) params (float64 numpy reference), evaluation runs it
+  (not the live weights), training is unchanged, and it resumes bit for bit."""
+  from archer_jax.training.trainer import Trainer
+
+  d = 0.75
+  cfg = micro_config(tmp_path / "a", **{"actor.eval_average": d, "train.iterations": 2})
+  t = Trainer(cfg, progress=False)
+  assert t.state.avg and set(t.state.avg) == set(t.state.actor.params)
+  t.warm_start()
+  seen = [_leaves(t.state.actor.params)]  # the BC weights, the average's start
+  assert all((a == b).all() for a, b in zip(_leaves(t.state.avg), seen[0], strict=True))
+  update = t.algorithm.update
+
+  def recording(state, buffer, it):
+    state, m = update(state, buffer, it)
+    seen.append(_leaves(state.actor.params))
+    return state, m
+
+  t.algorithm.update = recording
+  acted = []
+  act = t.algorithm.act
+
+  def recording_act(state, key, greedy):
+    acted.append((greedy, _leaves(state.actor.params)))
+    return act(state, key, greedy)
+
+  t.algorithm.act = recording_act
+  t.run()
+  ref = [x.astype(np.float64) for x in seen[0]]
+  for p in seen[1:]:
+    ref = [d * r + (1 - d) * x.astype(np.float64) for r, x in zip(ref, p, strict=True)]
+  avg = _leaves(t.state.avg)
+  assert max(float(np.abs(a - r).max()) for a, r in zip(avg, ref, strict=True)) < 1e-6
+  assert any(not np.array_equal(a, p) for a, p in zip(avg, seen[-1], strict=True))
+  # the last evaluation (greedy) acted with the average, collection with the live weights
+  greedy = [p for g, p in acted if g]
+  assert all(np.array_equal(a, b) for a, b in zip(greedy[-1], avg, strict=True))
+  sampled = [p for g, p in acted if not g]  # iteration 2's collection: iteration 1's weights
+  assert all(np.array_equal(a, b) for a, b in zip(sampled[-1], seen[-2], strict=True))
+  # training itself is the run without an average
+  plain = _run(micro_config(tmp_path / "b", **{"train.iterations": 2}))
+  assert all(
+    np.array_equal(a, b) for a, b in zip(_leaves(plain.state.actor.params), seen[-1], strict=True)
+  )
+  # interrupted after 1 iteration and resumed: the same average
+  part = micro_config(tmp_path / "c", **{"actor.eval_average": d, "train.iterations": 1})
+  _run(part)
+  again = micro_config(tmp_path / "c", **{"actor.eval_average": d, "train.iterations": 2})
+  resumed = _run(again, resume=True)
+  assert all(np.array_equal(a, b) for a, b in zip(_leaves(resumed.state.avg), avg, strict=True))
 
 
 def test_warm_start_cache_is_shared_and_bit_identical(tmp_path, monkeypatch, caplog):

@@ -15,7 +15,7 @@ from archer_jax.algorithms import lora
 from archer_jax.algorithms.networks import DoubleCritic, PolicyWithValue
 from archer_jax.models import ModelConfig
 from archer_jax.training import paths
-from archer_jax.training.rl_state import RLState, warm_seed
+from archer_jax.training.rl_state import RLState, averaged, warm_seed
 from archer_jax.training.rollout import IncrementalEncoder
 from archer_jax.training.state import copy_params, create_state, init_params, make_optimizer
 
@@ -208,6 +208,7 @@ def build(config, mesh, tokenizers: Tokenizers, needs: Needs) -> tuple[Networks,
     )
   algo = {k: np.asarray(v) for k, v in needs.algo.items()}
   state = RLState(actor=actor, critic=critic, target=target, algo=algo)
+  state = with_average(state, nets, bool(c.actor.get("eval_average", 0.0)))
   return nets, with_reference(state, nets, needs.reference)
 
 
@@ -217,11 +218,23 @@ def with_reference(state: RLState, nets: Networks, reference: bool) -> RLState:
   return state.replace(ref=ref)
 
 
-def restart_actor(state: RLState, nets: Networks, reference: bool) -> RLState:
-  """After the warm start: a fresh RL optimizer state on the BC weights, a new KL anchor."""
+def with_average(state: RLState, nets: Networks, average: bool) -> RLState:
+  """The eval average <- a copy of the actor's trainable weights, or {} when unused."""
+  if not average:
+    return state.replace(avg={})
+  part = averaged(state.actor.params, nets.lora)
+  return state.replace(avg=copy_params(part, averaged(nets.actor_sh.params, nets.lora)))
+
+
+def restart_actor(
+  state: RLState, nets: Networks, reference: bool, average: bool = False
+) -> RLState:
+  """After the warm start: a fresh RL optimizer state on the BC weights, a new KL anchor
+  and a new eval average (both start at the BC weights)."""
   params = {k: v for k, v in state.actor.params.items() if k != "lora"}
   extra = {"lora": state.actor.params["lora"]} if nets.lora else None
   actor, _ = create_state(
     nets.actor_net, nets.actor_dummy, nets.actor_tx, nets.mesh, jax.random.PRNGKey(0), params, extra
   )
-  return with_reference(state.replace(actor=actor, bc_done=np.ones((), np.bool_)), nets, reference)
+  state = with_average(state.replace(actor=actor, bc_done=np.ones((), np.bool_)), nets, average)
+  return with_reference(state, nets, reference)

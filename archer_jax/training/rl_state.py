@@ -8,9 +8,11 @@ plus the replay buffer. Networks an algorithm does not need are None.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import jax
+import jax.numpy as jnp
 import numpy as np
 from flax import struct
 
@@ -25,7 +27,9 @@ class RLState:
   ref: the reference policy's parameters (the KL anchor), or {} when unused.
   iteration: int32 [] RL iterations done. bc_done: bool [] warm start done.
   algo: an algorithm's own learnt values kept across iterations, {name: array} (e.g. PPO's
-  adaptive KL coefficient), initialised from `Needs.algo`; {} when unused."""
+  adaptive KL coefficient), initialised from `Needs.algo`; {} when unused.
+  avg: the Polyak average of the actor's trainable weights that evaluation runs
+  (`actor.eval_average`; see `averaged` and `polyak`), or {} when unused."""
 
   actor: TrainState
   critic: TrainState | None = None
@@ -34,11 +38,34 @@ class RLState:
   iteration: Any = struct.field(default_factory=lambda: np.zeros((), np.int32))
   bc_done: Any = struct.field(default_factory=lambda: np.zeros((), np.bool_))
   algo: Any = struct.field(default_factory=dict)
+  avg: Any = struct.field(default_factory=dict)
 
   @property
   def it(self) -> int:
     """The iteration counter as a host int (a scalar already on the host)."""
     return int(self.iteration)
+
+
+def averaged(params, lora: bool) -> dict:
+  """The part of the actor's weights an eval average covers: all of them, or under LoRA all
+  but the frozen base LM ("lm")."""
+  return {k: v for k, v in params.items() if not (lora and k == "lm")}
+
+
+def eval_params(state: RLState):
+  """The actor weights evaluation runs: the live ones with the average (if any) in place."""
+  return dict(state.actor.params, **state.avg) if state.avg else state.actor.params
+
+
+@functools.partial(jax.jit, donate_argnums=0)
+def polyak(avg, params, decay):
+  """avg <- decay * avg + (1 - decay) * params, leaf by leaf (any pytree; `params` has avg's
+  structure). Computed in float32 and stored in each leaf's dtype; `avg` is donated."""
+
+  def mix(a, p):
+    return (decay * a.astype(jnp.float32) + (1.0 - decay) * p.astype(jnp.float32)).astype(a.dtype)
+
+  return jax.tree.map(mix, avg, params)
 
 
 def streams(seed: int, it: int, what: int):

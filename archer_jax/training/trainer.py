@@ -5,10 +5,11 @@ resumed run is bit-identical):
   1. collect `rollout_size` episodes with the algorithm's behaviour policy (`Algorithm.act`;
      `train.greedy_rollouts` of them decoded greedily) and store the algorithm's rows;
   2. the algorithm's update phase(s): `state, metrics = algorithm.update(state, buffer, it)`
-     (ArCHer: critic steps, then policy steps after `warmup_iters`);
-  3. evaluation every `eval_every` iterations (fixed episodes, cycling through the env's
-     tasks when it has a finite set); a checkpoint (the `RLState` and the buffer) every
-     `checkpoint_every`.
+     (ArCHer: critic steps, then policy steps after `warmup_iters`), and the actor's eval
+     average taken one step (`actor.eval_average`, when on);
+  3. evaluation (of the averaged actor when `actor.eval_average` is on) every `eval_every`
+     iterations (fixed episodes, cycling through the env's tasks when it has a finite set);
+     a checkpoint (the `RLState` and the buffer) every `checkpoint_every`.
 Before the first iteration: a BC warm start on demonstrations (`bc.steps`), optionally
 seeding the buffer with them and pre-training the critic (`Algorithm.pretrain`). An offline
 algorithm (`Algorithm.online = False`) skips step 1: its offline dataset
@@ -42,7 +43,7 @@ from archer_jax.training.features import FeatureCache
 from archer_jax.training.policy import Policy
 from archer_jax.training.progress import Progress
 from archer_jax.training.replay_buffer import ReplayBuffer
-from archer_jax.training.rl_state import streams, warm_seed
+from archer_jax.training.rl_state import eval_params, polyak, streams, warm_seed
 from archer_jax.training.rollout import collect, concat_rollouts, from_trajectories
 from archer_jax.training.validate import ConfigError, validate
 
@@ -289,7 +290,7 @@ class Trainer:
     actor, bc_loss = self.bc_policy()
     demos = self.demonstrations()[: c.bc.episodes]
     self.state = builder.restart_actor(
-      self.state.replace(actor=actor), self.nets, self.needs.reference
+      self.state.replace(actor=actor), self.nets, self.needs.reference, bool(self.state.avg)
     )
     rec = {"iteration": 0, "phase": "bc", "bc_loss": bc_loss}
     if c.bc.to_buffer:  # offline-to-online: the demonstrations seed the replay buffer
@@ -353,14 +354,16 @@ class Trainer:
     seeds = np.arange(c.train.eval_episodes) + 10_000_019  # the same episodes for every seed
     # tasks in turn (every word / city weighs the same), so runs compare on equal footing
     idx = None if not env.num_tasks else np.arange(len(seeds)) % env.num_tasks
-    gen = self.algorithm.act(self.state, jax.random.PRNGKey(0), greedy=True)
+    # the averaged actor when `actor.eval_average` is on, else the live one
+    state = self.state.replace(actor=self.state.actor.replace(params=eval_params(self.state)))
+    gen = self.algorithm.act(state, jax.random.PRNGKey(0), greedy=True)
     roll = self._play("eval", env, gen, seeds, idx)
     out = {
       "eval_return": float(roll.episode_returns.mean()),
       "eval_success": float(roll.episode_success.mean()),
     }
     if c.train.get("eval_sampled"):  # the same episodes at the rollout temperature
-      gen = self.algorithm.act(self.state, jax.random.PRNGKey(1), greedy=False)
+      gen = self.algorithm.act(state, jax.random.PRNGKey(1), greedy=False)
       roll = self._play("eval sampled", env, gen, seeds, idx)
       out.update(
         eval_sampled_return=float(roll.episode_returns.mean()),
@@ -410,6 +413,10 @@ class Trainer:
         rec["buffer_size"] = len(self.buffer)
       self.state, m = self._timed("update", self.algorithm.update, self.state, self.buffer, it)
       rec.update(m)
+      if self.state.avg:  # the eval average takes this iteration's weights in
+        part = {k: self.state.actor.params[k] for k in self.state.avg}
+        avg = polyak(self.state.avg, part, float(c.actor.eval_average))
+        self.state = self.state.replace(avg=avg)
       self.state = self.state.replace(iteration=np.asarray(it + 1, np.int32))
       last = it + 1 == c.train.iterations
       if (c.train.eval_every and (it + 1) % c.train.eval_every == 0) or last:

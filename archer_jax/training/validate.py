@@ -113,6 +113,8 @@ def validate(config, num_devices: int | None = None) -> None:
   _require(0.0 < config.algo.tau <= 1.0, "algo.tau", f"must be in (0, 1], got {config.algo.tau}")
   _require(0.0 < config.algo.expectile < 1.0, "algo.expectile", "must be in (0, 1)")
   _require(config.algo.v_loss in ("mse", "expectile"), "algo.v_loss", "must be mse|expectile")
+  d = config.actor.get("eval_average", 0.0)
+  _require(0.0 <= d < 1.0, "actor.eval_average", f"must be in [0, 1), got {d}")
   _require(config.actor.temperature > 0, "actor.temperature", "must be > 0")
   b, m = config.algo.batch_size, config.algo.micro_batches
   _require(b % m == 0, "algo.batch_size", f"{b} is not divisible by algo.micro_batches={m}")
