@@ -356,7 +356,9 @@ def programs(c, nets, state, mesh, which) -> list[Program]:
 
   policy = Policy(c, mesh, nets.actor_cfg, None)
   batcher = Batcher(c, _PadIds(), features=True if nets.frozen else None)
-  algorithm = get_algorithm(c.algo.name)(Context(c, mesh, nets, _PadIds(), policy, batcher))
+  algo_cls = get_algorithm(c.algo.name)
+  ctx = Context(c, mesh, nets, _PadIds(), policy, batcher, per_shard=algo_cls.per_shard_data)
+  algorithm = algo_cls(ctx)
   steps = algorithm.programs(state)
   if not steps:
     raise UsageError(

@@ -124,7 +124,7 @@ def main():
     algo = tr.algorithm
 
     def critic_phase(it):
-      tr.state, _ = algo.critic_phase(tr.state, tr.buffer, *tr.ctx.streams(it, 2), args.steps)
+      tr.state, _ = algo.critic_phase(tr.state, tr.buffer, it, 2, args.steps)
 
     def actor_phase(it):
       tr.state, _ = algo.actor_phase(tr.state, tr.buffer, it)

@@ -284,6 +284,8 @@ def test_filtered_bc_rows_from_the_buffer(tmp_path):
 
   algo = FilteredBC.__new__(FilteredBC)
   algo.window, algo.quantile = 2, 0.5
+  one_shard = types.SimpleNamespace(local=(0,), gather=list)
+  algo.ctx = types.SimpleNamespace(shards=one_shard)
   buf = ReplayBuffer(
     64, {"episode": ((), np.int64), "episode_return": ((), np.float32), "iteration": ((), np.int32)}
   )
@@ -291,7 +293,7 @@ def test_filtered_bc_rows_from_the_buffer(tmp_path):
   ret = np.array([-9, -9, -1, -1, -1, -3, -2, -2, -7, -4, -5], np.float32)
   itr = ep // 1_000_000
   buf.add({"episode": ep, "episode_return": ret, "iteration": itr.astype(np.int32)})
-  rows, n = algo.kept_rows(buf, 2)
+  rows, n, turns = algo.kept_rows(buf, 2)
   # window (0, 2]: episodes 1e6 (-2), 1e6+1 (-7), 2e6 (-4), 2e6+1 (-5); median -4.5
-  assert n == 2
-  np.testing.assert_array_equal(rows, [6, 7, 9])
+  assert n == 2 and turns == 3
+  np.testing.assert_array_equal(rows[0], [6, 7, 9])

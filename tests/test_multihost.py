@@ -1,7 +1,9 @@
 """The multi-host code path for real: `launch/local_multiprocess.sh` starts two processes on
 localhost (jax.distributed over gloo, 2 CPU devices each, one 4-device global mesh with
 fsdp = 2 and tensor = 2) and trains the `smoke` config end to end, the same code path a TPU
-pod slice takes; one process with 4 devices on the same mesh computes the same run."""
+pod slice takes: each process plays its batch shard's episodes and keeps its shard's replay
+buffer. One process with 4 devices on the same mesh computes the same run, bit for bit, and
+the 2-process checkpoint resumes in one process on one device."""
 
 from __future__ import annotations
 
@@ -73,3 +75,23 @@ def test_two_processes_compute_what_one_process_computes(tmp_path):
   assert [strip(h) for h in hist] == [
     strip(json.loads(line)) for line in open(one / "metrics.jsonl")
   ]
+
+  # the 2-process checkpoint resumes in one process on one device (one batch shard: the two
+  # shards' buffer rings are dealt into one) and continues
+  r2 = subprocess.run(
+    [sys.executable, "-m", "archer_jax.train", *args[:2], "--config.mesh=1,1,1"]
+    + ["--config.train.iterations=3", "--workdir", str(two), "--resume", "--noprogress"],
+    cwd=REPO,
+    env=dict(env, XLA_FLAGS="--xla_force_host_platform_device_count=1"),
+    capture_output=True,
+    text=True,
+    timeout=600,
+  )
+  assert r2.returncode == 0, r2.stderr[-4000:]
+  assert "saved over 2 batch shards, this run has 1" in r2.stderr, r2.stderr[-2000:]
+  more = [json.loads(line) for line in open(two / "metrics.jsonl")]
+  assert [h["iteration"] for h in more] == [0, 1, 2, 3]
+  assert [strip(h) for h in more[:3]] == [strip(h) for h in hist]
+  # every row of both shards came over: 40 rows after two iterations, then 20 more turns
+  assert more[3]["buffer_size"] == hist[2]["buffer_size"] + more[3]["turns"]
+  assert "critic_loss" in more[3] and "actor_loss" in more[3]

@@ -35,17 +35,17 @@ def test_add_fills_in_order_then_overwrites_oldest():
   buf = ReplayBuffer(5, SPEC)
   assert len(buf) == 0
   buf.add(rows(0, 3))
-  assert len(buf) == 3 and buf.pos == 3
+  assert len(buf) == 3 and buf.parts[0].pos == 3
   np.testing.assert_array_equal(ids(buf), [0, 1, 2])
   np.testing.assert_array_equal(buf.data["obs"][:3], rows(0, 3)["obs"])
   buf.add(rows(3, 4))  # wraps: 5, 6 overwrite the slots of 0, 1
-  assert len(buf) == 5 and buf.pos == 2
+  assert len(buf) == 5 and buf.parts[0].pos == 2
   np.testing.assert_array_equal(buf.data["reward"].astype(int), [5, 6, 2, 3, 4])
   for k in SPEC:  # every field moved together
     np.testing.assert_array_equal(buf.data[k][[0, 1]], rows(5, 2)[k])
     assert buf.data[k].dtype == np.dtype(SPEC[k][1])
   buf.add(rows(7, 5))  # exactly one full lap
-  assert buf.pos == 2
+  assert buf.parts[0].pos == 2
   np.testing.assert_array_equal(np.sort(buf.data["reward"].astype(int)), np.arange(7, 12))
 
 
@@ -53,7 +53,7 @@ def test_add_more_than_capacity_keeps_the_newest():
   buf = ReplayBuffer(4, SPEC)
   buf.add(rows(0, 1))
   buf.add(rows(1, 10))  # 11 seen in all; the last 4 are 7..10
-  assert len(buf) == 4 and buf.pos == 11 % 4
+  assert len(buf) == 4 and buf.parts[0].pos == 11 % 4
   np.testing.assert_array_equal(np.sort(buf.data["reward"].astype(int)), [7, 8, 9, 10])
   for slot in range(4):  # global index i lives in slot i % capacity
     assert int(buf.data["reward"][slot]) % 4 == slot
@@ -74,7 +74,7 @@ def test_add_rejects_bad_shapes_and_missing_fields():
   del missing["done"]
   with pytest.raises(KeyError, match="done"):
     buf.add(missing)
-  assert len(buf) == 0 and buf.pos == 0  # a rejected batch writes nothing
+  assert len(buf) == 0 and buf.parts[0].pos == 0  # a rejected batch writes nothing
   np.testing.assert_array_equal(buf.data["reward"], 0)
   with pytest.raises(ValueError):
     ReplayBuffer(0, SPEC)
@@ -130,11 +130,11 @@ def test_state_dict_round_trip():
   buf.add(rows(0, 8))
   state = buf.state_dict()
   buf.add(rows(100, 1))  # later writes do not leak into the snapshot
-  assert int(state["size"]) == 6 and int(state["pos"]) == 2
+  assert int(state["size"][0]) == 6 and int(state["pos"][0]) == 2
   assert 100 not in state["data"]["reward"]
   fresh = ReplayBuffer(6, SPEC)
   fresh.load_state_dict(state)
-  assert len(fresh) == 6 and fresh.pos == 2
+  assert len(fresh) == 6 and fresh.parts[0].pos == 2
   ref = ReplayBuffer(6, SPEC)
   ref.add(rows(0, 8))
   for k in SPEC:
@@ -142,7 +142,7 @@ def test_state_dict_round_trip():
   # the restored buffer continues exactly like the original
   fresh.add(rows(8, 3))
   ref.add(rows(8, 3))
-  assert (fresh.pos, len(fresh)) == (ref.pos, len(ref))
+  assert (fresh.parts[0].pos, len(fresh)) == (ref.parts[0].pos, len(ref))
   for k in SPEC:
     np.testing.assert_array_equal(fresh.data[k], ref.data[k])
   s1, s2 = fresh.sample(np.random.default_rng(1), 5), ref.sample(np.random.default_rng(1), 5)
@@ -159,3 +159,46 @@ def test_load_state_dict_rejects_a_different_layout():
   del state["data"]["done"]
   with pytest.raises(KeyError):
     ReplayBuffer(3, SPEC).load_state_dict(state)
+
+
+# ---- one ring per batch shard ------------------------------------------------------------
+def test_rows_go_to_their_shards_ring_and_other_shards_are_dropped():
+  """A process holding shards 1 and 3 of 4 keeps those shards' rows, each in its own ring of
+  capacity / 4, and a sample of n takes n / 4 rows from each with that shard's Generator."""
+  buf = ReplayBuffer(40, SPEC, shards=(1, 3), count=4)
+  assert buf.per_shard == 10 and buf.capacity == 20
+  batch = rows(0, 16)
+  shard = np.arange(16) % 4
+  buf.add(batch, shard)
+  assert len(buf) == 8 and [len(p) for p in buf.parts] == [4, 4]
+  np.testing.assert_array_equal(buf.parts[0].data["reward"][:4], [1, 5, 9, 13])
+  np.testing.assert_array_equal(buf.parts[1].data["reward"][:4], [3, 7, 11, 15])
+  out = buf.sample([np.random.default_rng(0), np.random.default_rng(1)], 8)
+  got = out["reward"].astype(int)
+  assert got.shape == (4,) and set(got[:2]) <= {1, 5, 9, 13} and set(got[2:]) <= {3, 7, 11, 15}
+  np.testing.assert_array_equal(got[:2], 1 + 4 * np.random.default_rng(0).integers(0, 4, 2))
+  with pytest.raises(ValueError, match="their shard"):
+    buf.add(batch)
+  with pytest.raises(ValueError, match="split"):
+    buf.sample([np.random.default_rng(0)] * 2, 6)
+  with pytest.raises(ValueError, match="shard 1 holds no rows"):
+    ReplayBuffer(40, SPEC, shards=(1, 3), count=4).sample([np.random.default_rng(0)] * 2, 4)
+
+
+def test_a_buffer_of_another_shard_count_is_dealt_anew():
+  """Saved over 4 shards (one process holding all), restored over 2: every saved row, oldest
+  first per saved ring, dealt in turn; overflow keeps the newest."""
+  four = ReplayBuffer(16, SPEC, shards=(0, 1, 2, 3), count=4)
+  four.add(rows(0, 24), np.arange(24) % 4)  # 6 rows per ring of 4: each ring wrapped
+  state = four.state_dict()
+  assert state["data"]["reward"].shape == (4, 4) and list(state["size"]) == [4] * 4
+  two = ReplayBuffer(16, SPEC, shards=(0, 1), count=2)
+  two.load_all_shards(state)
+  kept = sorted(int(x) for p in two.parts for x in p.data["reward"][: len(p)])
+  assert kept == sorted(range(8, 24))  # the 16 newest rows, each once
+  one = ReplayBuffer(16, SPEC)
+  one.load_all_shards(state)
+  assert sorted(ids(one)) == list(range(8, 24))
+  small = ReplayBuffer(8, SPEC, shards=(0, 1), count=2)
+  small.load_all_shards(state)  # rings of 4 take the newest of what is dealt to them
+  assert all(len(p) == 4 for p in small.parts)

@@ -478,9 +478,7 @@ def test_frozen_critic_encoder_trains_heads_on_cached_features(tmp_path):
   np.testing.assert_allclose(rows["next_obs_feat"], live_s, rtol=1e-5, atol=1e-5)
   np.testing.assert_allclose(rows["act_feat"], live_a, rtol=1e-5, atol=1e-5)
 
-  t.state, _ = t.algorithm.critic_phase(
-    t.state, t.buffer, *t.ctx.streams(0, 2), cfg.algo.critic_steps
-  )
+  t.state, _ = t.algorithm.critic_phase(t.state, t.buffer, 0, 2, cfg.algo.critic_steps)
   p1 = jax.tree.map(np.array, t.state.critic.params)
   for x, y in zip(jax.tree.leaves(p0["encoder"]), jax.tree.leaves(p1["encoder"]), strict=True):
     np.testing.assert_array_equal(x, y)

@@ -32,23 +32,24 @@ class ArCHer(Algorithm):
   def pretrain(self, state, buffer):
     """`bc.critic_steps` critic updates on the demonstrations, a_pi from the BC policy."""
     steps = int(self.config.bc.critic_steps)
-    return self.critic_phase(state, buffer, *self.ctx.streams(0, WARM_CRITIC), steps)
+    return self.critic_phase(state, buffer, 0, WARM_CRITIC, steps)
 
   def update(self, state, buffer, it: int):
     a = self.config.algo
-    state, metrics = self.critic_phase(state, buffer, *self.ctx.streams(it, CRITIC), a.critic_steps)
+    state, metrics = self.critic_phase(state, buffer, it, CRITIC, a.critic_steps)
     if it >= a.warmup_iters and a.actor_steps:
       state, m = self.actor_phase(state, buffer, it)
       metrics.update(m)
     return state, metrics
 
-  def critic_phase(self, state, buffer, key, rng, steps: int):
-    """`steps` critic updates on fresh buffer samples; all their a_pi are sampled up front
-    in large batches (the actor is fixed during the phase)."""
+  def critic_phase(self, state, buffer, it: int, what: int, steps: int):
+    """`steps` critic updates on fresh buffer samples (streams (it, what)); all their a_pi
+    are sampled up front in large batches (the actor is fixed during the phase)."""
     if steps == 0 or len(buffer) == 0:
       return state, {}
     ctx = self.ctx
-    rows = buffer.sample(rng, steps * self.config.algo.batch_size)
+    key, _ = ctx.streams(it, what)
+    rows = buffer.sample(ctx.shard_rngs(it, what), steps * self.config.algo.batch_size)
     rows.update(ctx.sample_pi(state, key, rows, self.num_candidates, report=True))
     return critic_steps(ctx, self.critic_step, state, rows, steps)
 

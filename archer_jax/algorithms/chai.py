@@ -44,9 +44,7 @@ class CHAI(ArCHer):
 
   def update(self, state, buffer, it: int):
     """Critic steps only: the actor stays the BC policy."""
-    return self.critic_phase(
-      state, buffer, *self.ctx.streams(it, CRITIC), self.config.algo.critic_steps
-    )
+    return self.critic_phase(state, buffer, it, CRITIC, self.config.algo.critic_steps)
 
   def act(self, state, key, greedy: bool):
     """Best of k samples at the rollout temperature (greedy decoding would propose k equal
@@ -80,7 +78,7 @@ class CHAI(ArCHer):
       obs, act = f.state_features(params, obs, om), f.action_features(params, obs, om, act, am)
     n = len(prompts)
     pad = lambda x: np.pad(x, [(0, bucket(n) - n)] + [(0, 0)] * (x.ndim - 1))
-    q = self.q_min(state.target, *ctx.device_batch([pad(obs), pad(om), pad(act), pad(am)]))
+    q = self.q_min(state.target, *ctx.global_batch([pad(obs), pad(om), pad(act), pad(am)]))
     return np.asarray(q)[:n]
 
   def programs(self, state):

@@ -12,7 +12,7 @@ import numpy as np
 
 from archer_jax.parallel.mesh import data_sharding, to_host
 from archer_jax.training.progress import QUIET, Progress
-from archer_jax.training.rl_state import streams
+from archer_jax.training.rl_state import shard_rngs, streams
 
 
 @dataclasses.dataclass
@@ -24,6 +24,9 @@ class Context:
   policy: Any  # training.policy.Policy
   batches: Any  # training.batches.Batcher
   progress: Progress = QUIET  # phases and their step counts, for people watching
+  # the algorithm's `per_shard_data`: steps get this process's rows (else every process
+  # holds every row, and `device_batch` takes the global batch)
+  per_shard: bool = True
 
   @property
   def hidden_size(self) -> int | None:
@@ -33,15 +36,31 @@ class Context:
   def critic_params(state):
     return state.critic.params if state.critic is not None else None
 
+  @property
+  def shards(self):
+    """The batch axis's shards (`parallel.shards.Shards`): host data is kept per shard."""
+    return self.policy.shards
+
   def streams(self, it: int, what: int):
     """(JAX key, numpy Generator) of (run seed, iteration, purpose); see `rl_state.streams`."""
     return streams(self.config.seed, it, what)
 
+  def shard_rngs(self, it: int, what: int) -> list[np.random.Generator]:
+    """One numpy Generator per local shard: stream (seed, it, purpose, shard), or with one
+    shard the run's own stream (seed, it, purpose)."""
+    return shard_rngs(self.config.seed, it, what, self.shards)
+
   def device_batch(self, tree):
-    """Host arrays -> global arrays sharded over the mesh's data axes (batch-major). Each
-    process copies only the rows its own devices hold (`jax.make_array_from_callback`):
-    nothing is sent to or compared with other hosts per step (`jax.device_put` of host data
-    onto a multi-process sharding checks that every process passed the same values)."""
+    """This process's rows (its shards' equal blocks, shard order) -> global arrays sharded
+    over the mesh's data axes (batch-major, shard-major). Each process gives only its own
+    rows (`Shards.put`): no global batch is built, nothing is compared across hosts. For an
+    algorithm without `per_shard_data`, the global batch (`global_batch`)."""
+    return self.shards.put(tree) if self.per_shard else self.global_batch(tree)
+
+  def global_batch(self, tree):
+    """Host arrays every process holds in full (replicated host data, e.g. every episode's
+    turn during acting) -> global arrays sharded over the data axes; each process copies only
+    the rows its own devices hold (`jax.make_array_from_callback`)."""
 
     def put(v):
       v = np.asarray(v)
@@ -49,6 +68,17 @@ class Context:
       return jax.make_array_from_callback(v.shape, sh, lambda index: v[index])
 
     return jax.tree.map(put, tree)
+
+  def step_rows(self, rows: dict, steps: int, s: int) -> dict:
+    """Step s's rows of a draw for `steps` steps: every local shard's block of the draw
+    holds `steps` consecutive per-step blocks; step s takes block s of each shard."""
+    nloc = len(self.shards.local)
+
+    def one(v):
+      v = v.reshape(nloc, steps, -1, *v.shape[1:])[:, s]
+      return v.reshape(-1, *v.shape[2:])
+
+    return {k: one(v) for k, v in rows.items()}
 
   def sample_pi(self, state, key, rows, k: int = 1, report: bool = False) -> dict:
     """a_pi ~ pi(.|s) for every row (k per row when k > 1: fields [N, k, ...]) as batch
@@ -69,13 +99,12 @@ class Context:
 
 def critic_steps(ctx: Context, step, state, rows: dict, steps: int):
   """`steps` critic updates `step(critic, target, batch) -> (critic, target, metrics)`, update
-  s on rows [s * B, (s + 1) * B) of `rows` (B = algo.batch_size), as a "critic" phase.
+  s on block s of every shard's rows (`Context.step_rows`), as a "critic" phase.
   Returns (state with the new critic and target, mean metrics)."""
-  b = ctx.config.algo.batch_size
   critic, target, ms = state.critic, state.target, []
   with ctx.progress.phase("critic", steps) as p:
     for s in range(steps):
-      part = {k: v[s * b : (s + 1) * b] for k, v in rows.items()}
+      part = ctx.step_rows(rows, steps, s)
       critic, target, m = step(critic, target, ctx.device_batch(ctx.batches.critic_batch(part)))
       ms.append(m)
       p.update()
@@ -84,14 +113,20 @@ def critic_steps(ctx: Context, step, state, rows: dict, steps: int):
 
 def bc_steps(ctx: Context, step, actor, buffer, rows, it: int, steps: int, purpose: int):
   """`steps` BC updates `step(actor, batch) -> (actor, metrics)` on buffer rows drawn from
-  the row indices `rows` (algo.batch_size per step; update s draws from stream
-  (it, purpose + s)), as a "bc" phase. Returns (actor, mean metrics)."""
+  the row indices `rows` (one index array per local shard's ring; algo.batch_size / D rows
+  per shard per step; update s draws from streams (it, purpose + s, shard)), as a "bc"
+  phase. Returns (actor, mean metrics)."""
   ms = []
+  per = ctx.shards.per_shard(ctx.config.algo.batch_size, "algo.batch_size")
   with ctx.progress.phase("bc", steps) as p:
     for s in range(steps):
-      _, rng = ctx.streams(it, purpose + s)
-      idx = rows[rng.integers(0, len(rows), size=ctx.config.algo.batch_size)]
-      batch = ctx.batches.bc_batch({k: v[idx] for k, v in buffer.data.items()})
+      picked, valid = [], []
+      for part, idx, rng in zip(buffer.parts, rows, ctx.shard_rngs(it, purpose + s), strict=True):
+        take = idx[rng.integers(0, len(idx), size=per)] if len(idx) else np.zeros(per, int)
+        picked.append({k: v[take] for k, v in part.data.items()})
+        valid.append(np.full(per, float(len(idx) > 0), np.float32))  # none kept: padding
+      batch = ctx.batches.bc_batch({k: np.concatenate([x[k] for x in picked]) for k in picked[0]})
+      batch["valid"] = np.concatenate(valid)
       actor, m = step(actor, ctx.device_batch(batch))
       ms.append(m)
       p.update()
@@ -99,15 +134,16 @@ def bc_steps(ctx: Context, step, actor, buffer, rows, it: int, steps: int, purpo
 
 
 def actor_steps(ctx: Context, state, buffer, it: int, steps: int, purpose: int, update):
-  """`steps` policy updates as an "actor" phase: update s draws a JAX key and
-  algo.batch_size buffer rows from stream (it, purpose + s) and calls
+  """`steps` policy updates as an "actor" phase: update s draws a JAX key from stream
+  (it, purpose + s) and algo.batch_size buffer rows from its shards' streams and calls
   `update(actor, key, rows) -> (actor, metrics)` (a_pi sampling included). Returns (state
   with the new actor, mean metrics)."""
   actor, ms = state.actor, []
   with ctx.progress.phase("actor", steps) as p:
     for s in range(steps):
-      key, rng = ctx.streams(it, purpose + s)
-      actor, m = update(actor, key, buffer.sample(rng, ctx.config.algo.batch_size))
+      key, _ = ctx.streams(it, purpose + s)
+      rows = buffer.sample(ctx.shard_rngs(it, purpose + s), ctx.config.algo.batch_size)
+      actor, m = update(actor, key, rows)
       ms.append(m)
       p.update()
   return state.replace(actor=actor), mean_metrics(ms)

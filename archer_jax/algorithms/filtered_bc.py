@@ -40,14 +40,31 @@ def episode_row_spec(config) -> dict:
   }
 
 
-def rows_of_episodes(episode, keep_first) -> tuple[np.ndarray, int]:
-  """(row indices of the kept episodes' turns, how many episodes are kept).
+def kept_rows_per_shard(shards, buffer, select) -> tuple[list[np.ndarray], int, int]:
+  """The turns of the episodes `select` keeps, per local shard of the buffer.
 
-  episode [N]: each row's episode id; keep_first(first) -> bool [E]: which episodes to keep,
-  given the index of each episode's first row (episodes in increasing id order)."""
-  ids, first = np.unique(episode, return_index=True)
-  keep = keep_first(first)
-  return np.flatnonzero(np.isin(episode, ids[keep])), int(keep.sum())
+  Each local ring's episodes (by "episode" id) give their first row's fields; the decision
+  needs a global view, so every shard's per-episode returns, iterations and lengths are
+  gathered (`Shards.gather`, in shard order) and select(returns, iterations) -> bool [E]
+  runs on all of them. Returns (row indices of the kept turns in each local ring, kept
+  episodes over all shards, kept turns over all shards)."""
+  per = []
+  for part in buffer.parts:
+    d = {k: part.data[k][: len(part)] for k in ("episode", "episode_return")}
+    it = part.data["iteration"][: len(part)] if "iteration" in part.data else None
+    ids, first, counts = np.unique(d["episode"], return_index=True, return_counts=True)
+    iters = it[first] if it is not None else np.zeros(len(ids))
+    per.append((d["episode"], ids, d["episode_return"][first], iters, counts))
+  returns = shards.gather([p[2].astype(np.float64) for p in per])
+  iterations = shards.gather([p[3].astype(np.float64) for p in per])
+  lengths = shards.gather([p[4].astype(np.float64) for p in per])
+  keep = np.asarray(select(np.concatenate(returns), np.concatenate(iterations).astype(np.int64)))
+  bounds = np.cumsum([0] + [len(r) for r in returns])
+  rows = []
+  for s, (episode, ids, *_rest) in zip(shards.local, per, strict=True):
+    mine = keep[bounds[s] : bounds[s + 1]]
+    rows.append(np.flatnonzero(np.isin(episode, ids[mine])))
+  return rows, int(keep.sum()), int(np.concatenate(lengths)[keep].sum())
 
 
 @register
@@ -96,13 +113,13 @@ class FilteredBC(Algorithm):
     return out
 
   def kept_rows(self, buffer, it: int):
-    """Buffer row indices of the selected episodes' turns, and the number of episodes."""
-    n = len(buffer)
-    d = {k: buffer.data[k][:n] for k in ("episode", "episode_return", "iteration")}
-    return rows_of_episodes(
-      d["episode"],
-      lambda first: select_episodes(
-        d["episode_return"][first], d["iteration"][first], it, self.window, self.quantile
+    """Row indices of the selected episodes' turns per local ring, and the numbers of kept
+    episodes and turns (over all shards)."""
+    return kept_rows_per_shard(
+      self.ctx.shards,
+      buffer,
+      lambda returns, iterations: select_episodes(
+        returns, iterations, it, self.window, self.quantile
       ),
     )
 
@@ -112,10 +129,10 @@ class FilteredBC(Algorithm):
     return [("bc", self.bc_step, (state.actor, self.ctx.batches.bc_batch(rows)))]
 
   def update(self, state, buffer, it: int):
-    rows, episodes = self.kept_rows(buffer, it)
-    if not len(rows):
+    rows, episodes, turns = self.kept_rows(buffer, it)
+    if not turns:
       return state, {"kept_episodes": 0.0}
     steps = self.config.algo.actor_steps
     actor, metrics = bc_steps(self.ctx, self.bc_step, state.actor, buffer, rows, it, steps, STEP)
-    metrics.update(kept_episodes=float(episodes), kept_turns=float(len(rows)))
+    metrics.update(kept_episodes=float(episodes), kept_turns=float(turns))
     return state.replace(actor=actor), metrics

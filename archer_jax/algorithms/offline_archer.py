@@ -125,8 +125,7 @@ class OfflineArCHer(OfflineAlgorithm):
     ctx, steps = self.ctx, self.config.algo.critic_steps
     if steps == 0:
       return state, {}
-    _, rng = ctx.streams(it, CRITIC)
-    rows = buffer.sample(rng, steps * self.config.algo.batch_size)
+    rows = buffer.sample(ctx.shard_rngs(it, CRITIC), steps * self.config.algo.batch_size)
     return critic_steps(ctx, self.critic_step, state, rows, steps)
 
   def actor_phase(self, state, buffer, it: int):

@@ -9,7 +9,7 @@ import numpy as np
 
 from archer_jax.algorithms import compiled
 from archer_jax.algorithms.context import bc_steps, example_rows
-from archer_jax.algorithms.filtered_bc import episode_row_spec, rows_of_episodes
+from archer_jax.algorithms.filtered_bc import episode_row_spec, kept_rows_per_shard
 from archer_jax.algorithms.offline import OfflineAlgorithm
 from archer_jax.algorithms.offline_losses import top_episodes
 from archer_jax.algorithms.registry import register
@@ -49,15 +49,13 @@ class OfflineBC(OfflineAlgorithm):
     return np.ones(len(returns), bool)
 
   def kept_rows(self, buffer):
-    """Buffer row indices of the selected episodes' turns, and the number of episodes."""
+    """Row indices of the selected episodes' turns per local ring, and the numbers of kept
+    episodes and turns (over all shards)."""
     n = len(buffer)
     if self._kept is None or self._kept[0] != n:
-      returns = buffer.data["episode_return"][:n]
-      rows, kept = rows_of_episodes(
-        buffer.data["episode"][:n], lambda first: self.select(returns[first])
-      )
-      self._kept = (n, rows, kept)
-    return self._kept[1], self._kept[2]
+      kept = kept_rows_per_shard(self.ctx.shards, buffer, lambda r, _: self.select(r))
+      self._kept = (n, kept)
+    return self._kept[1]
 
   def programs(self, state):
     """The BC step on `algo.batch_size` dataset turns."""
@@ -65,10 +63,10 @@ class OfflineBC(OfflineAlgorithm):
     return [("bc", self.bc_step, (state.actor, self.ctx.batches.bc_batch(rows)))]
 
   def update(self, state, buffer, it: int):
-    rows, episodes = self.kept_rows(buffer)
+    rows, episodes, turns = self.kept_rows(buffer)
     steps = self.config.algo.actor_steps
     actor, metrics = bc_steps(self.ctx, self.bc_step, state.actor, buffer, rows, it, steps, STEP)
-    metrics.update(kept_episodes=float(episodes), kept_turns=float(len(rows)))
+    metrics.update(kept_episodes=float(episodes), kept_turns=float(turns))
     return state.replace(actor=actor), metrics
 
 

@@ -125,6 +125,7 @@ def advantages(values, mask, reward, done, last, bootstrap, *, normalize_batch: 
 class PPO(Algorithm):
   name = "ppo"
   description = "on-policy token-level PPO: GAE over tokens, clipped ratio, value head, KL"
+  per_shard_data = False  # epochs of minibatches over the whole collection
 
   @classmethod
   def needs(cls, config):
@@ -294,7 +295,7 @@ class PPO(Algorithm):
         "act": rows["a_act"][idx],
         "act_mask": rows["a_act_mask"][idx],
       }
-      parts.append(self.stats(state.actor.params, ctx.device_batch(batch), state.ref))
+      parts.append(self.stats(state.actor.params, ctx.global_batch(batch), state.ref))
     host = to_host(parts)
     out = {k: np.concatenate([p[k] for p in host])[:n] for k in ("logp", "values", "kl")}
     out["bootstrap"] = np.zeros(n, np.float32)
@@ -309,7 +310,7 @@ class PPO(Algorithm):
           "act": np.zeros((len(sel), la), np.int32),
           "act_mask": np.zeros((len(sel), la), bool),
         }
-        v = to_host(self.stats(state.actor.params, ctx.device_batch(batch), state.ref))
+        v = to_host(self.stats(state.actor.params, ctx.global_batch(batch), state.ref))
         keep = valid > 0
         out["bootstrap"][sel[keep]] = v["values"][keep, 0]
     return out
@@ -374,7 +375,7 @@ class PPO(Algorithm):
           batch = {k: v[sel] for k, v in data.items()}
           batch["valid"] = valid
           actor, m = self.step(
-            actor, ctx.device_batch(batch), state.ref, np.asarray(beta, np.float32)
+            actor, ctx.global_batch(batch), state.ref, np.asarray(beta, np.float32)
           )
           ms.append(m)
           p.update()

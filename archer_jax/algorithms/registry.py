@@ -89,6 +89,11 @@ class Algorithm:
   # False: an offline algorithm; the trainer collects no episodes and, before the first
   # iteration, gives it the run's offline dataset (`load_dataset`)
   online: ClassVar[bool] = True
+  # True: the buffer is kept per batch shard (a process holds its shards' rows, steps get
+  # only local rows: `Context.device_batch`); False: every process keeps every row and
+  # builds global batches (`Context.global_batch`), for updates that need all of a
+  # collection at once (PPO's minibatch epochs)
+  per_shard_data: ClassVar[bool] = True
 
   # ---- declarations (class level: read before anything is built) -------------------------
   @classmethod
@@ -131,13 +136,30 @@ class Algorithm:
     roll = from_trajectories(
       trajectories, self.ctx.tokenizers.actor_encoder, c.actor.stop_strings[0]
     )
-    buffer.add(self.rows(state, roll, -1))
+    buffer.add(
+      self.rows(state, roll, -1), self.ctx.shards.of_episodes(roll.episode, len(trajectories))
+    )
     return state
 
   # ---- acting -------------------------------------------------------------------------
   def act(self, state, key, greedy: bool):
     """The behaviour policy: (prompt ids, observation texts) -> (ids, texts)."""
     return self.ctx.policy.generate_fn(state.actor.params, key, greedy)
+
+  def act_sharded(self, state, key, greedy: bool):
+    """The behaviour policy over batch-sharded episodes (`acts_sharded`): (one list of
+    prompt ids per local shard, their observation texts) -> (ids, texts) of those rows in
+    shard order. Every process makes the same calls (`rollout.collect(..., shards=...)`)."""
+    return self.ctx.policy.generate_blocks_fn(state.actor.params, key, greedy)
+
+  @classmethod
+  def acts_sharded(cls, shards: int) -> bool:
+    """Whether each process plays only its batch shards' episodes (`act_sharded`): with
+    several shards, when the buffer is kept per shard, and unless the algorithm has its own
+    `act` without a sharded form (then every process plays every episode with `act`)."""
+    own_act = cls.act is not Algorithm.act
+    own_sharded = cls.act_sharded is not Algorithm.act_sharded
+    return cls.per_shard_data and shards > 1 and (own_sharded or not own_act)
 
   # ---- compile check ------------------------------------------------------------------
   def programs(self, state) -> list[tuple]:

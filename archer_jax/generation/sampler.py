@@ -349,10 +349,8 @@ class Sampler:
       out.append([int(x) for x in np.asarray(ids).reshape(-1)])
     return out
 
-  def pad(self, ids: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
-    """Id lists -> (tokens int32 [Bb, P], mask bool [Bb, P]): left-padded to the prompt
-    bucket P, batch padded with empty rows to the batch bucket Bb."""
-    longest = max((len(x) for x in ids), default=1)
+  def prompt_bucket(self, longest: int) -> int:
+    """The prompt block P for a longest prompt of `longest` ids (warns once on truncation)."""
     if longest > self.max_prompt and not self._warned:
       log.warning(
         "prompt of %d tokens left-truncated to %d (the largest prompt bucket%s)",
@@ -361,8 +359,16 @@ class Sampler:
         "" if self.max_prompt == self.prompt_buckets[-1] else " that fits the position table",
       )
       self._warned = True
-    p = bucket(min(max(longest, 1), self.max_prompt), self.prompt_buckets)
-    bb = bucket(len(ids), self.batch_buckets)
+    return bucket(min(max(longest, 1), self.max_prompt), self.prompt_buckets)
+
+  def pad(
+    self, ids: Sequence[Sequence[int]], rows: int | None = None, p: int | None = None
+  ) -> tuple[np.ndarray, np.ndarray]:
+    """Id lists -> (tokens int32 [Bb, P], mask bool [Bb, P]): left-padded to the prompt
+    bucket P (or `p`), batch padded with empty rows to the batch bucket Bb (or `rows`)."""
+    if p is None:
+      p = self.prompt_bucket(max((len(x) for x in ids), default=1))
+    bb = bucket(len(ids), self.batch_buckets) if rows is None else rows
     pad_id = getattr(self.tokenizer, "pad_token_id", None) or 0
     tokens = np.full((bb, p), pad_id, np.int32)
     mask = np.zeros((bb, p), bool)
@@ -415,6 +421,77 @@ class Sampler:
       cat("tokens"), cat("logprobs"), cat("lengths"), [], cat("done"), cat("sample_logprobs")
     )
     res.texts = [self.text(res.tokens[i, : res.lengths[i]]) for i in range(len(ids))]
+    return res
+
+  def generate_sharded(
+    self,
+    params,
+    blocks: Sequence[Sequence[Sequence[int]]],
+    rng,
+    shards,
+    temperature: float = 1.0,
+    greedy: bool = False,
+  ) -> GenerationResult:
+    """Sampling for batch-sharded prompts: `blocks` holds one list of prompt ids per local
+    shard of `shards` (`parallel.shards.Shards`, shard order; lengths may differ). Returns the
+    results of the blocks' prompts concatenated in that order.
+
+    The global batch is shard-major: every shard's block is padded to one per-shard size m
+    (the largest block over all shards, rounded so that D * m is a batch bucket) and every
+    prompt to one prompt bucket (of the longest prompt over all shards); both are agreed
+    with one tiny reduction (`Shards.max`), so every process runs the same program. A
+    process gives only its own blocks and reads back only its own rows. Blocks longer than
+    the largest batch bucket / D run in chunks (chunk c's key: fold_in(rng, c * that size *
+    D)). With one shard this is `generate` on the one block."""
+    d, nloc = shards.count, len(blocks)
+    counts = [len(b) for b in blocks]
+    longest = [max((len(x) for x in b), default=1) for b in blocks]
+    most, longest = shards.max(np.stack([counts, longest], axis=1)) if nloc else (0, 1)
+    if most == 0:
+      return GenerationResult(
+        *(np.zeros((0, self.max_new_tokens)),) * 2,
+        np.zeros(0, np.int32),
+        [],
+        np.zeros(0, bool),
+        np.zeros((0, self.max_new_tokens)),
+      )
+    p = self.prompt_bucket(longest)
+    cap = self.batch_buckets[-1] // d if self.batch_buckets else most
+    cap = max(cap, 1)
+    outs = [[] for _ in blocks]
+    for start in range(0, most, cap):
+      parts = [list(b[start : start + cap]) for b in blocks]
+      m = min(cap, most - start)
+      per = -(-bucket(m * d, self.batch_buckets) // d) if self.batch_buckets else m
+      padded = [self.pad(x, rows=per, p=p) for x in parts]
+      tokens = np.concatenate([t for t, _ in padded])
+      mask = np.concatenate([k for _, k in padded])
+      key = rng if start == 0 else jax.random.fold_in(rng, start * d)
+      out = sample(
+        params,
+        *shards.put((tokens, mask)),
+        key,
+        np.float32(temperature),
+        self.stop_table,
+        cfg=self.cfg,
+        max_new_tokens=self.max_new_tokens,
+        top_k=np.int32(0),
+        top_p=np.float32(1.0),
+        greedy=np.bool_(greedy),
+        eos_ids=self.eos_ids,
+      )
+      host = shards.fetch(
+        {f: getattr(out, f) for f in ("tokens", "logprobs", "lengths", "done", "sample_logprobs")}
+      )
+      for j, x in enumerate(parts):
+        rows = slice(j * per, j * per + len(x))
+        outs[j].append({f: v[rows] for f, v in host.items()})
+    flat = [o for per_shard in outs for o in per_shard]
+    cat = lambda f: np.concatenate([o[f] for o in flat])
+    res = GenerationResult(
+      cat("tokens"), cat("logprobs"), cat("lengths"), [], cat("done"), cat("sample_logprobs")
+    )
+    res.texts = [self.text(res.tokens[i, : res.lengths[i]]) for i in range(len(res.lengths))]
     return res
 
   def text(self, ids: Sequence[int]) -> str:

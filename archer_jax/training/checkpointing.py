@@ -194,6 +194,17 @@ class Checkpointer:
   def all_steps(self) -> list[int]:
     return sorted(self.manager.all_steps())
 
+  def saved_meta(self, step: int | None = None) -> dict:
+    """The `meta` item alone of `step` (default: the newest), {} when it cannot be read."""
+    step = self.latest_step() if step is None else step
+    if step is None:
+      return {}
+    try:
+      out = self.manager.restore(step, args=ocp.args.Composite(meta=ocp.args.JsonRestore()))
+      return dict(out["meta"])
+    except Exception:  # noqa: BLE001 - a damaged step: `restore` reports and skips it
+      return {}
+
   def step_dir(self, step: int) -> epath.Path:
     return self.directory / str(step)
 

@@ -11,6 +11,7 @@ import numpy as np
 
 from archer_jax.algorithms import lora
 from archer_jax.parallel.mesh import RULES
+from archer_jax.parallel.shards import Shards
 
 
 class Policy:
@@ -28,6 +29,7 @@ class Policy:
       prompt_buckets=(c.obs_len,),
       batch_buckets=tuple(c.batch_buckets),
     )
+    self.shards = Shards(mesh)
     self._merge = jax.jit(self.merged_lm)
     self._merged = None  # ((base, adapters) merged from, merged LM): see `lm_for`
 
@@ -73,20 +75,57 @@ class Policy:
 
     return gen
 
+  def generate_blocks_fn(self, params, key, greedy: bool):
+    """`generate_fn` for batch-sharded play (`rollout.collect(..., shards=...)`): (one list
+    of prompt ids per local shard, their texts) -> (ids, texts) in shard order; call c
+    samples with fold_in(key, c), the same call on every process."""
+    counter = iter(range(1 << 30))
+
+    def gen(blocks, texts=None):
+      del texts
+      ids, out, _ = self.sample_blocks(
+        params, blocks, jax.random.fold_in(key, next(counter)), greedy
+      )
+      return ids, out
+
+    return gen
+
+  def sample_blocks(self, params, blocks, key, greedy: bool):
+    """Batch-sharded sampling (`Sampler.generate_sharded`): one list of prompt ids per local
+    shard -> (ids incl. the stop token, texts, log-probs [N, L]) over the blocks' prompts in
+    shard order."""
+    with jax.sharding.set_mesh(self.mesh), nn.logical_axis_rules(RULES):
+      lm = self.lm_for(params)
+      r = self.sampler.generate_sharded(
+        lm, blocks, key, self.shards, temperature=self.config.actor.temperature, greedy=greedy
+      )
+    ids = [list(np.asarray(r.tokens[i, : r.lengths[i]])) for i in range(len(r.lengths))]
+    return ids, list(r.texts), np.asarray(r.logprobs)
+
   def sample_rows(self, params, key, a_obs, a_obs_mask, on_chunk=None):
-    """One a ~ pi(.|s) per row of left-padded actor observations, in chunks of
-    `actor.sample_chunk` (no gradient): -> (ids, texts, log-probs [N, La]).
-    on_chunk(): called after each chunk (progress)."""
+    """One a ~ pi(.|s) per row of this process's left-padded actor observations (its shards'
+    equal blocks, shard order; no gradient), in chunks of `actor.sample_chunk` global rows
+    (chunk c: sample_chunk / D rows of every shard, key fold_in(key, c * sample_chunk)):
+    -> (ids, texts, log-probs [N, La]). on_chunk(): called after each chunk (progress)."""
+    nloc, d = len(self.shards.local), self.shards.count
+    n = len(a_obs) // nloc
     obs = [r[m].tolist() for r, m in zip(a_obs, a_obs_mask, strict=True)]
-    chunk = self.config.actor.sample_chunk
-    ids, texts, logps = [], [], []
-    for i in range(0, len(obs), chunk):
-      d, t, lp = self.sample(params, obs[i : i + chunk], jax.random.fold_in(key, i), greedy=False)
-      ids += d
-      texts += t
-      logps.append(lp)
+    blocks = [obs[j * n : (j + 1) * n] for j in range(nloc)]
+    chunk = max(self.config.actor.sample_chunk // d, 1)
+    got = [([], [], []) for _ in blocks]
+    for i in range(0, n, chunk):
+      parts = [b[i : i + chunk] for b in blocks]
+      d_ids, t, lp = self.sample_blocks(params, parts, jax.random.fold_in(key, i * d), False)
+      at = 0
+      for j, part in enumerate(parts):
+        got[j][0].extend(d_ids[at : at + len(part)])
+        got[j][1].extend(t[at : at + len(part)])
+        got[j][2].append(lp[at : at + len(part)])
+        at += len(part)
       if on_chunk is not None:
         on_chunk()
+    ids = [x for g in got for x in g[0]]
+    texts = [x for g in got for x in g[1]]
     la = self.config.actor.max_new_tokens
-    lp = np.concatenate(logps)[:, :la]
+    lp = np.concatenate([x for g in got for x in g[2]])[:, :la]
     return ids, texts, np.pad(lp, ((0, 0), (0, la - lp.shape[1])))

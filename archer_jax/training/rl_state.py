@@ -78,6 +78,14 @@ def streams(seed: int, it: int, what: int):
   return k, np.random.default_rng([seed, it, what])
 
 
+def shard_rngs(seed: int, it: int, what: int, shards) -> list[np.random.Generator]:
+  """One numpy Generator per local shard of `shards` (`parallel.shards.Shards`): stream
+  (seed, it, purpose, shard); with a single shard, the run's stream (seed, it, purpose)."""
+  if shards.count == 1:
+    return [streams(seed, it, what)[1]]
+  return [np.random.default_rng([seed, it, what, s]) for s in shards.local]
+
+
 def warm_seed(config) -> int:
   """The seed of a run's warm start: the actor's initial weights, the demonstrations (and the
   tokenizer trained on them) and the BC batches. `bc.seed` when >= 0, else the run's seed:

@@ -90,6 +90,10 @@ class RolloutBatch:
   episode_returns: np.ndarray
   episode_success: np.ndarray
   num_turns: int
+  # int [episodes]: each episode's batch shard when the episodes were split over the shards
+  # (`collect(..., shards=...)`: this process played only its shards' episodes); None when
+  # every process played them all
+  episode_shard: np.ndarray | None = None
 
 
 _FIELDS = (
@@ -112,25 +116,47 @@ def collect(
   seeds: Sequence[int] | None = None,
   indices: Sequence[int] | None = None,
   on_turn: Callable[[], None] | None = None,
+  shards=None,
+  shard: np.ndarray | None = None,
 ) -> RolloutBatch:
   """Play one batch of episodes to the end.
 
   generate(prompt_ids: list[list[int]], observations: list[str]) -> (token_ids, texts) for
   the rows still playing (ids include the stop token; texts are the env actions).
   on_turn(): called after each lock-step turn (progress).
+
+  Batch-sharded play (`shards`, a `parallel.shards.Shards`): `env` holds this process's
+  episodes, `shard` int [batch] (non-decreasing) the batch shard of each row. `generate` is
+  then called with one list per local shard (prompt ids, observations) and returns the rows'
+  (ids, texts) in shard order; every process plays until no shard has an episode running, so
+  all make the same calls (a process whose episodes have ended gives empty lists).
   """
   obs = env.reset(seeds=seeds, indices=indices)
   b = env.batch_size
   ids = [encoder.extend(None, None, o) for o in obs]
   out = {k: [] for k in _FIELDS}
   done = np.zeros(b, bool)
-  while not done.all():
+  if shards is not None:
+    shard = np.asarray(shard)
+    if len(shard) != b or np.any(np.diff(shard) < 0):
+      raise ValueError("collect: `shard` must give every row's shard, in shard order")
+
+  def running() -> bool:
+    if shards is None:
+      return not done.all()
+    return shards.max([int(np.sum(~done[shard == s])) for s in shards.local]) > 0
+
+  while running():
     rows = np.flatnonzero(~done)
-    tok, texts = generate([ids[r] for r in rows], [obs[r] for r in rows])
+    if shards is None:
+      tok, texts = generate([ids[r] for r in rows], [obs[r] for r in rows])
+    else:
+      by = [rows[shard[rows] == s] for s in shards.local]
+      tok, texts = generate([[ids[r] for r in x] for x in by], [[obs[r] for r in x] for x in by])
     actions = [""] * b
     for r, t in zip(rows, texts, strict=True):
       actions[r] = t
-    new_obs, rew, new_done, _ = env.step(actions)
+    new_obs, rew, new_done, _ = env.step(actions) if len(rows) else (obs, 0, done, None)
     for j, r in enumerate(rows):
       nxt = encoder.extend(obs[r], ids[r], new_obs[r])
       out["obs_ids"].append(ids[r])
@@ -146,7 +172,10 @@ def collect(
     done = new_done
     if on_turn is not None:
       on_turn()
-  return _rollout_batch(out, env.trajectories())
+  roll = _rollout_batch(out, env.trajectories())
+  if shards is not None:
+    roll.episode_shard = shard
+  return roll
 
 
 def from_trajectories(trajs, encoder: IncrementalEncoder, stop: str = "\n") -> RolloutBatch:
@@ -194,6 +223,8 @@ def concat_rollouts(parts: Sequence[RolloutBatch]) -> RolloutBatch:
   ]
 
   def join(values):
+    if any(v is None for v in values):  # episode_shard of replicated play
+      return None
     if isinstance(values[0], np.ndarray):
       return np.concatenate(values)
     if isinstance(values[0], list):

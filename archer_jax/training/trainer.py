@@ -36,6 +36,7 @@ from archer_jax.algorithms.context import Context
 from archer_jax.algorithms.registry import get_algorithm
 from archer_jax.envs.registry import has_player, make_env
 from archer_jax.parallel.mesh import make_mesh, to_host
+from archer_jax.parallel.shards import Shards
 from archer_jax.training import builder, paths, reporting, warm_cache
 from archer_jax.training.batches import Batcher
 from archer_jax.training.checkpointing import Checkpointer, fingerprint
@@ -119,13 +120,16 @@ class Trainer:
       )  # one write: one line
       sys.stderr.flush()
     algo_cls = get_algorithm(c.algo.name)
+    self.shards = Shards(self.mesh)
+    # each process plays only its batch shards' episodes (else every process plays them all)
+    self.sharded_play = algo_cls.acts_sharded(self.shards.count)
     n_greedy = int(c.train.get("greedy_rollouts", 0))
     self.env = self.greedy_env = None  # training envs: online algorithms only
     if algo_cls.online:
-      self.env = make_env(c.env, batch_size=c.train.rollout_size - n_greedy, seed=c.seed)
+      self.env = self._make_env(c.train.rollout_size - n_greedy, c.seed, "train.rollout_size")
       if n_greedy:
-        self.greedy_env = make_env(c.env, batch_size=n_greedy, seed=c.seed + 2)
-    self.eval_env = make_env(c.env, batch_size=c.train.eval_episodes, seed=c.seed + 1)
+        self.greedy_env = self._make_env(n_greedy, c.seed + 2, "train.greedy_rollouts")
+    self.eval_env = self._make_env(c.train.eval_episodes, c.seed + 1, "train.eval_episodes")
     self._demos = self._dataset = None
     self.needs = algo_cls.needs(c)
     self.tokenizers = builder.build_tokenizers(c, self.workdir, self._corpus)
@@ -140,6 +144,11 @@ class Trainer:
         c.critic.get("feature_chunk", 256),
         self.nets.critic_cfg.hidden_size,
       )
+    if self.nets.frozen and jax.process_count() > 1 and algo_cls.per_shard_data:
+      raise ConfigError(
+        "critic.freeze_encoder: the frozen encoder's feature cache is kept per process, and "
+        "with several processes each holds other rows; set critic.freeze_encoder=False"
+      )
     self.ctx = Context(
       c,
       self.mesh,
@@ -148,9 +157,16 @@ class Trainer:
       Policy(c, self.mesh, self.nets.actor_cfg, self.tokenizers.actor),
       Batcher(c, self.tokenizers, features),
       self.progress,
+      per_shard=algo_cls.per_shard_data,
     )
     self.algorithm = algo_cls(self.ctx)
-    self.buffer = ReplayBuffer(self.algorithm.buffer_capacity(), self.algorithm.row_spec())
+    shards = self.ctx.shards
+    per_shard = self.algorithm.per_shard_data and shards.count > 1
+    self.buffer = ReplayBuffer(
+      self.algorithm.buffer_capacity(),
+      self.algorithm.row_spec(),
+      *((shards.local, shards.count) if per_shard else ()),
+    )
     self.ckpt = Checkpointer(self.workdir / "checkpoints")
     self.metrics = reporting.MetricsLog(self.workdir, enabled=self.lead)
     self.history: list[dict] = []
@@ -207,10 +223,33 @@ class Trainer:
     state = serialization.to_state_dict(self.state)
     if self.nets.lora:
       state = _without_base(state)
-    return {"state": state, "buffer": self.buffer.state_dict()}
+    return {"state": state, "buffer": self._buffer_arrays()}
+
+  def _buffer_arrays(self):
+    """The buffer's rings as saved: [shards, capacity / D, ...] fields, [shards] sizes and
+    positions. With several processes, global arrays sharded like a batch (each process
+    saves only its own shards' rings); with one, this process's numpy arrays."""
+    local = self.buffer.state_dict()
+    if self.shards.single or self.buffer.count == 1:
+      return local
+    return self.shards.put(local)
+
+  def _saved_buffer_like(self):
+    """A restore target of the buffer as the newest checkpoint saved it (numpy, all its
+    shards), when it was saved with another shard count than this run's; else None."""
+    saved = self.ckpt.saved_meta().get("buffer_shards", 1)
+    if saved == self.buffer.count:
+      return None
+    per = self.algorithm.buffer_capacity() // saved
+    spec = self.buffer.spec
+    return {
+      "data": {k: np.zeros((saved, per, *shape), dt) for k, (shape, dt) in spec.items()},
+      "size": np.zeros(saved, np.int32),
+      "pos": np.zeros(saved, np.int32),
+    }
 
   def _meta(self) -> dict:
-    meta = {"history": self.history}
+    meta = {"history": self.history, "buffer_shards": self.buffer.count}
     if self.nets.lora:
       meta["base_fingerprint"] = self._base_fingerprint()
     return meta
@@ -225,7 +264,11 @@ class Trainer:
       self.ckpt.save(self.iteration, self._arrays(), self._meta())
 
   def _restore(self):
-    arrays, meta = self.ckpt.restore(None, self._arrays())
+    like = self._arrays()
+    other = self._saved_buffer_like()
+    if other is not None:
+      like["buffer"] = other
+    arrays, meta = self.ckpt.restore(None, like)
     state = arrays["state"]
     if self.nets.lora:
       saved, now = meta.get("base_fingerprint"), self._base_fingerprint()
@@ -236,7 +279,17 @@ class Trainer:
         )
       state = _with_base(state, serialization.to_state_dict(self.state))
     self.state = serialization.from_state_dict(self.state, state)
-    self.buffer.load_state_dict(jax.device_get(arrays["buffer"]))
+    if other is not None:  # saved over another number of shards: its rows dealt anew
+      log.warning(
+        "%s: the replay buffer was saved over %d batch shards, this run has %d: its rows "
+        "are dealt to the new shards in turn",
+        self.ckpt.directory,
+        len(other["size"]),
+        self.buffer.count,
+      )
+      self.buffer.load_all_shards(jax.device_get(arrays["buffer"]))
+    else:
+      self.buffer.load_state_dict(self.shards.fetch(arrays["buffer"]))
     self.history = list(meta["history"])
     self.metrics.truncate_after(self.iteration)
     log.info("resumed from iteration %d", self.iteration)
@@ -266,10 +319,12 @@ class Trainer:
       self.progress.line(f"bc: the warm start's weights from {c.bc.cache_dir} (bc.cache_dir)")
       return actor.replace(params=warm_cache.with_policy(actor.params, cached[0])), cached[1]
     step = compiled.bc_update(self.nets, c)
+    ctx.shards.per_shard(c.bc.batch_size, "bc.batch_size")
+    mine = ctx.shards.local_rows(c.bc.batch_size)  # every process draws the global batch
     losses = []
     with self.progress.phase("bc", c.bc.steps) as p:
       for s in range(c.bc.steps):
-        idx = rng.integers(0, n, size=c.bc.batch_size)
+        idx = rng.integers(0, n, size=c.bc.batch_size)[mine]  # this process's rows
         actor, m = step(actor, ctx.device_batch({k: v[idx] for k, v in data.items()}))
         losses.append(m["bc_loss"])
         p.update()
@@ -295,7 +350,7 @@ class Trainer:
     rec = {"iteration": 0, "phase": "bc", "bc_loss": bc_loss}
     if c.bc.to_buffer:  # offline-to-online: the demonstrations seed the replay buffer
       roll = from_trajectories(demos, self.tokenizers.actor_encoder, c.actor.stop_strings[0])
-      self.buffer.add(self.algorithm.rows(self.state, roll, -1))
+      self.buffer.add(self.algorithm.rows(self.state, roll, -1), self._shard_of(roll))
     if c.bc.critic_steps:
       self.state, m = self.algorithm.pretrain(self.state, self.buffer)
       rec.update(m)
@@ -315,39 +370,88 @@ class Trainer:
     self.state = self.algorithm.load_dataset(self.state, self.buffer, trajs)
     self.progress.line(
       f"{len(trajs)} episodes, {sum(len(t) for t in trajs)} turns, mean return "
-      f"{np.mean([t.episode_return for t in trajs]):.2f}: {len(self.buffer)} buffer rows "
+      f"{np.mean([t.episode_return for t in trajs]):.2f}: {self.buffer_rows()} buffer rows "
       f"in {time.perf_counter() - t0:.1f} s"
     )
+
+  def _make_env(self, n: int, seed: int, what: str):
+    """The env block of n episodes, or of this process's share of them (`sharded_play`)."""
+    if self.sharded_play:
+      if n < self.shards.count:
+        raise ConfigError(
+          f"{what}: {n} episodes for {self.shards.count} batch shards (mesh data*fsdp); each "
+          "shard plays its own episodes, so give it at least one"
+        )
+      n = len(self.shards.local_rows(n))
+    return make_env(self.config.env, batch_size=n, seed=seed)
 
   def collect(self, it: int):
     """`rollout_size` episodes under the algorithm's behaviour policy into the buffer: the
     last `train.greedy_rollouts` of them decoded greedily (greedy episodes show an
     off-policy critic the states greedy evaluation visits). Returns (sampled episodes,
-    greedy episodes or None)."""
+    greedy episodes or None): with `sharded_play`, this process's share of them."""
     key, rng = streams(self.config.seed, it, COLLECT)
     seeds = rng.integers(0, 2**31 - 1, size=self.config.train.rollout_size)
-    n = self.env.batch_size
-    roll = self._play(
-      "collect", self.env, self.algorithm.act(self.state, key, greedy=False), seeds=seeds[:n]
-    )
+    n = self.config.train.rollout_size - self._n_greedy()
+    roll = self._play("collect", self.env, self.state, key, False, seeds[:n])
     greedy = None
     if self.greedy_env is not None:
-      greedy = self._play(
-        "collect greedy",
-        self.greedy_env,
-        self.algorithm.act(self.state, key, greedy=True),
-        seeds=seeds[n:],
-      )
+      greedy = self._play("collect greedy", self.greedy_env, self.state, key, True, seeds[n:])
     parts = [roll] if greedy is None else [roll, greedy]
-    self.buffer.add(self.algorithm.rows(self.state, concat_rollouts(parts), it))
+    shard = np.concatenate([self._shard_of(p) for p in parts])
+    self.buffer.add(self.algorithm.rows(self.state, concat_rollouts(parts), it), shard)
     return roll, greedy
 
-  def _play(self, name, env, gen, seeds, indices=None):
-    """`rollout.collect` as a phase counting turns."""
-    with self.progress.phase(name, env.max_turns, "turns") as p:
-      return collect(
-        env, gen, self.tokenizers.actor_encoder, seeds=seeds, indices=indices, on_turn=p.update
+  def _n_greedy(self) -> int:
+    return int(self.config.train.get("greedy_rollouts", 0))
+
+  def _shard_of(self, roll):
+    """int [turns]: the batch shard of each turn of `roll`, by its episode (`Shards`)."""
+    if roll.episode_shard is not None:
+      return roll.episode_shard[roll.episode]
+    return self.shards.of_episodes(roll.episode, len(roll.episode_returns))
+
+  def episode_stats(self, roll) -> tuple[np.ndarray, np.ndarray, int]:
+    """(returns, successes) of every episode of a collection, in episode order, and its
+    turns, over all shards: one gather when each process played only its shards' share."""
+    if roll.episode_shard is None:
+      return roll.episode_returns, roll.episode_success, roll.num_turns
+    blocks = []
+    for s in self.shards.local:
+      mine = roll.episode_shard == s
+      turns = np.isin(roll.episode, np.flatnonzero(mine)).sum()
+      blocks.append(
+        np.concatenate([roll.episode_returns[mine], roll.episode_success[mine], [turns]])
       )
+    got = self.shards.gather(blocks)
+    k = [(len(g) - 1) // 2 for g in got]
+    returns = np.concatenate([g[:n] for g, n in zip(got, k, strict=True)]).astype(np.float32)
+    success = np.concatenate([g[n : 2 * n] for g, n in zip(got, k, strict=True)]) > 0.5
+    return returns, success, int(sum(g[-1] for g in got))
+
+  def buffer_rows(self) -> int:
+    """The buffer's rows over all shards (a reduction when other processes hold some)."""
+    if self.shards.single or self.buffer.count == 1:
+      return len(self.buffer)
+    got = self.shards.gather([np.asarray([len(p)], np.float64) for p in self.buffer.parts])
+    return int(sum(float(g.sum()) for g in got))
+
+  def _play(self, name, env, state, key, greedy: bool, seeds, indices=None):
+    """The episodes of these seeds (and task indices) under the algorithm's behaviour policy
+    with `key` (`rollout.collect`), as a phase counting turns. With `sharded_play`, this
+    process plays its shards' share of them (`Shards.local_rows`) and returns that share."""
+    kw = {}
+    if self.sharded_play:
+      mine = self.shards.local_rows(len(seeds))
+      kw = dict(shards=self.shards, shard=self.shards.of_episodes(mine, len(seeds)))
+      seeds = np.asarray(seeds)[mine]
+      indices = None if indices is None else np.asarray(indices)[mine]
+      gen = self.algorithm.act_sharded(state, key, greedy)
+    else:
+      gen = self.algorithm.act(state, key, greedy)
+    enc = self.tokenizers.actor_encoder
+    with self.progress.phase(name, env.max_turns, "turns") as p:
+      return collect(env, gen, enc, seeds=seeds, indices=indices, on_turn=p.update, **kw)
 
   def evaluate(self) -> dict:
     c, env = self.config, self.eval_env
@@ -356,19 +460,15 @@ class Trainer:
     idx = None if not env.num_tasks else np.arange(len(seeds)) % env.num_tasks
     # the averaged actor when `actor.eval_average` is on, else the live one
     state = self.state.replace(actor=self.state.actor.replace(params=eval_params(self.state)))
-    gen = self.algorithm.act(state, jax.random.PRNGKey(0), greedy=True)
-    roll = self._play("eval", env, gen, seeds, idx)
-    out = {
-      "eval_return": float(roll.episode_returns.mean()),
-      "eval_success": float(roll.episode_success.mean()),
-    }
+    ret, succ, _ = self.episode_stats(
+      self._play("eval", env, state, jax.random.PRNGKey(0), True, seeds, idx)
+    )
+    out = {"eval_return": float(ret.mean()), "eval_success": float(succ.mean())}
     if c.train.get("eval_sampled"):  # the same episodes at the rollout temperature
-      gen = self.algorithm.act(state, jax.random.PRNGKey(1), greedy=False)
-      roll = self._play("eval sampled", env, gen, seeds, idx)
-      out.update(
-        eval_sampled_return=float(roll.episode_returns.mean()),
-        eval_sampled_success=float(roll.episode_success.mean()),
+      ret, succ, _ = self.episode_stats(
+        self._play("eval sampled", env, state, jax.random.PRNGKey(1), False, seeds, idx)
       )
+      out.update(eval_sampled_return=float(ret.mean()), eval_sampled_success=float(succ.mean()))
     return out
 
   def _record(self, rec: dict):
@@ -398,19 +498,18 @@ class Trainer:
       rec = {"iteration": it + 1, "phase": c.algo.name}
       if self.algorithm.online:
         roll, greedy = self._timed("collect", self.collect, it)
+        ret, succ, turns = self.episode_stats(roll)
         rec.update(
-          train_return=float(roll.episode_returns.mean()),
-          train_success=float(roll.episode_success.mean()),
-          buffer_size=len(self.buffer),
-          turns=roll.num_turns,
+          train_return=float(ret.mean()),
+          train_success=float(succ.mean()),
+          buffer_size=self.buffer_rows(),
+          turns=turns,
         )
         if greedy is not None:
-          rec.update(
-            train_greedy_return=float(greedy.episode_returns.mean()),
-            turns=roll.num_turns + greedy.num_turns,
-          )
+          g_ret, _, g_turns = self.episode_stats(greedy)
+          rec.update(train_greedy_return=float(g_ret.mean()), turns=turns + g_turns)
       else:  # offline: no episodes of its own, the buffer is the dataset
-        rec["buffer_size"] = len(self.buffer)
+        rec["buffer_size"] = self.buffer_rows()
       self.state, m = self._timed("update", self.algorithm.update, self.state, self.buffer, it)
       rec.update(m)
       if self.state.avg:  # the eval average takes this iteration's weights in

@@ -140,6 +140,12 @@ def validate(config, num_devices: int | None = None) -> None:
     f"micro-batch {b // m} (batch_size {b} / micro_batches {m}) is not divisible by "
     f"the mesh's data*fsdp = {dp}",
   )
+  bb = config.bc.batch_size
+  _require(
+    config.bc.steps == 0 or bb % dp == 0,
+    "bc.batch_size",
+    f"{bb} is not divisible by the mesh's data*fsdp = {dp}",
+  )
   _require(config.train.rollout_size % 1 == 0, "train.rollout_size", "must be an integer")
   g = config.train.get("greedy_rollouts", 0)
   _require(

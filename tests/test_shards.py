@@ -1,0 +1,146 @@
+"""Host data by batch shard (`parallel.shards`): the shard-major layout, local rows in and
+out of global arrays, the agreed reductions, per-shard streams and step slices, and sampling
+from per-shard prompt blocks (`Sampler.generate_sharded`) and batch-sharded play
+(`rollout.collect(..., shards=...)`), on a 4-device mesh with data x
+fsdp = 4 shards. The device count is fixed when jax starts, so the checks run in a
+subprocess that prints one JSON line."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+
+CHILD = r"""
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import flax.linen as nn, jax, numpy as np
+from test_generation import make_tokenizer, prompts, tiny_model, N
+from archer_jax.generation import Sampler
+from archer_jax.parallel.mesh import RULES, make_mesh
+from archer_jax.parallel.shards import Shards
+from archer_jax.training.rl_state import shard_rngs
+
+out = {}
+mesh = make_mesh((2, 2, 1))
+sh = Shards(mesh)
+out["count"], out["local"] = sh.count, list(sh.local)
+out["blocks"] = [[sh.block(10, s).start, sh.block(10, s).stop] for s in range(4)]
+out["of_episodes"] = sh.of_episodes(np.arange(10), 10).tolist()
+x = np.arange(8 * 3).reshape(8, 3)
+g = sh.put(x)
+out["put_shards"] = sorted((int(s.index[0].start), np.asarray(s.data).tolist())
+                           for s in g.addressable_shards)
+out["fetch"] = sh.fetch(g).tolist()
+out["max"] = sh.max([3, 9, 1, 4])
+out["max2"] = sh.max(np.array([[3, 1], [9, 0], [1, 7], [4, 2]]))
+parts = [np.array([1.0]), np.array([]), np.array([2.0, 3.0]), np.array([4.0])]
+out["gather"] = [b.tolist() for b in sh.gather(parts)]
+rngs = shard_rngs(5, 2, 7, sh)
+out["rng"] = [int(r.integers(0, 1 << 30)) for r in rngs]
+out["rng_ref"] = [int(np.random.default_rng([5, 2, 7, s]).integers(0, 1 << 30)) for s in range(4)]
+
+cfg, params, _ = tiny_model("llama")
+s = Sampler(cfg, make_tokenizer(), max_new_tokens=N, prompt_buckets=(8, 16), batch_buckets=(4, 8))
+blocks = [prompts((3, 9, 6), seed=1), prompts((5,), seed=2), [], prompts((12, 2), seed=3)]
+with jax.sharding.set_mesh(mesh), nn.logical_axis_rules(RULES):
+  r = s.generate_sharded(params, blocks, jax.random.PRNGKey(0), sh, greedy=True)
+  flat = [p for b in blocks for p in b]
+  ref = s.generate(params, flat, jax.random.PRNGKey(0), greedy=True)
+  again = s.generate_sharded(params, blocks, jax.random.PRNGKey(1), sh)
+  again2 = s.generate_sharded(params, blocks, jax.random.PRNGKey(1), sh)
+out["greedy"] = r.tokens.tolist()
+out["greedy_ref"] = ref.tokens.tolist()
+out["lengths"], out["lengths_ref"] = r.lengths.tolist(), ref.lengths.tolist()
+out["texts"], out["texts_ref"] = r.texts, ref.texts
+out["lp_err"] = float(np.abs(r.logprobs - ref.logprobs).max())
+out["sampled_same"] = again.tokens.tolist() == again2.tokens.tolist()
+out["rows"] = len(again.lengths)
+
+# batch-sharded play: 10 episodes over the 4 shards, each shard's rows given as its own list;
+# the same episodes as unsharded play, and every call has one list per shard
+from archer_jax.envs.twenty_questions.env import TwentyQuestionsSubsetEnv
+from archer_jax.training.rollout import IncrementalEncoder, collect
+
+class Tok:
+  def __call__(self, text, add_special_tokens=False):
+    return {"input_ids": [ord(c) % 97 for c in text]}
+
+GUESS = ["Is it a dog?", "Is it a piano?", "Is it an animal?", "Is it a truck?"]
+
+def guess(ob):  # a deterministic policy of the observation: one guess per turn so far
+  return GUESS[ob.count("\n") % len(GUESS)]
+
+calls = []
+def flat_gen(prompts, texts):
+  return [list(p[-2:]) for p in prompts], [guess(t) for t in texts]
+def block_gen(blocks, texts):
+  calls.append([len(b) for b in blocks])
+  return ([list(p[-2:]) for b in blocks for p in b], [guess(t) for b in texts for t in b])
+
+seeds = np.arange(10) + 100
+enc = IncrementalEncoder(Tok())
+ref = collect(TwentyQuestionsSubsetEnv(10, max_turns=6), flat_gen, enc, seeds=seeds)
+mine = sh.local_rows(10)
+got = collect(TwentyQuestionsSubsetEnv(10, max_turns=6), block_gen, enc, seeds=seeds[mine],
+              shards=sh, shard=sh.of_episodes(mine, 10))
+out["play_same"] = all(getattr(ref, f) == getattr(got, f) for f in
+                       ("obs_text", "act_text", "next_obs_text", "act_ids"))
+out["play_arrays"] = all(np.array_equal(getattr(ref, f), getattr(got, f)) for f in
+                         ("reward", "done", "episode", "episode_returns"))
+out["play_shard"] = got.episode_shard.tolist()
+out["play_calls"] = calls
+out["play_lengths"] = np.bincount(ref.episode, minlength=10).tolist()
+print(json.dumps(out))
+"""
+
+
+def _child():
+  tests = os.path.dirname(os.path.abspath(__file__))
+  env = dict(os.environ, XLA_FLAGS="--xla_force_host_platform_device_count=4", JAX_PLATFORMS="cpu")
+  proc = subprocess.run(
+    [sys.executable, "-c", CHILD, tests],
+    env=env,
+    capture_output=True,
+    text=True,
+    timeout=600,
+    cwd=os.path.dirname(tests),
+  )
+  assert proc.returncode == 0, proc.stderr[-4000:]
+  return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def test_shard_layout_local_rows_reductions_and_sharded_sampling():
+  got = _child()
+  assert got["count"] == 4 and got["local"] == [0, 1, 2, 3]
+  # 10 episodes over 4 shards: blocks of 3, 3, 2, 2, and each episode's shard agrees
+  assert got["blocks"] == [[0, 3], [3, 6], [6, 8], [8, 10]]
+  assert got["of_episodes"] == [0, 0, 0, 1, 1, 1, 2, 2, 3, 3]
+  # local rows [8, 3] -> the device of shard s holds rows [2s, 2s + 2)
+  x = np.arange(24).reshape(8, 3)
+  assert [start for start, _ in got["put_shards"]] == [0, 2, 4, 6]
+  for start, data in got["put_shards"]:
+    assert data == x[start : start + 2].tolist()
+  assert got["fetch"] == x.tolist()
+  assert got["max"] == 9 and got["max2"] == [9, 7]
+  assert got["gather"] == [[1.0], [], [2.0, 3.0], [4.0]]
+  assert got["rng"] == got["rng_ref"]
+  # greedy decoding from uneven per-shard blocks (one empty) equals decoding the prompts
+  # together: the shard-major padding changes nothing a row sees
+  assert got["greedy"] == got["greedy_ref"]
+  assert got["lengths"] == got["lengths_ref"] and got["texts"] == got["texts_ref"]
+  assert got["lp_err"] < 1e-5
+  assert got["sampled_same"] and got["rows"] == 6
+  # sharded play: the unsharded episodes, each shard's rows passed as its own list while any
+  # shard's episode runs (an ended shard gives an empty list), episodes tagged by shard
+  assert got["play_same"] and got["play_arrays"]
+  assert got["play_shard"] == [0, 0, 0, 1, 1, 1, 2, 2, 3, 3]
+  lengths = np.array(got["play_lengths"])
+  assert len(set(lengths)) > 1  # episodes end at different turns
+  assert len(got["play_calls"]) == lengths.max()
+  for t, counts in enumerate(got["play_calls"]):
+    for s, (a, b) in enumerate([(0, 3), (3, 6), (6, 8), (8, 10)]):
+      assert counts[s] == int((lengths[a:b] > t).sum())
