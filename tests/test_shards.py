@@ -94,6 +94,21 @@ out["play_arrays"] = all(np.array_equal(getattr(ref, f), getattr(got, f)) for f 
 out["play_shard"] = got.episode_shard.tolist()
 out["play_calls"] = calls
 out["play_lengths"] = np.bincount(ref.episode, minlength=10).tolist()
+
+# fewer episodes than shards: one error naming the field, before anything is built
+import os, tempfile
+sys.path.insert(0, os.getcwd())
+from configs.twenty_questions import get_config
+from archer_jax.training.trainer import Trainer
+from archer_jax.training.validate import ConfigError
+c = get_config("smoke")
+c.mesh, c.workdir = "4,1,1", tempfile.mkdtemp()
+c.train.update(rollout_size=3, greedy_rollouts=0)
+try:
+  Trainer(c, progress=False)
+  out["few"] = None
+except ConfigError as e:
+  out["few"] = str(e)
 print(json.dumps(out))
 """
 
@@ -144,3 +159,4 @@ def test_shard_layout_local_rows_reductions_and_sharded_sampling():
   for t, counts in enumerate(got["play_calls"]):
     for s, (a, b) in enumerate([(0, 3), (3, 6), (6, 8), (8, 10)]):
       assert counts[s] == int((lengths[a:b] > t).sum())
+  assert "train.rollout_size: 3 episodes for 4 batch shards" in got["few"]

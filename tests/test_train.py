@@ -67,6 +67,14 @@ def test_batch_not_divisible_by_mesh(tmp_path):
     validate(c, num_devices=4)
 
 
+def test_bc_batch_not_divisible_by_mesh(tmp_path):
+  c = micro_config(tmp_path)
+  c.algo.batch_size, c.algo.micro_batches = 8, 1
+  c.bc.batch_size = 6  # each of the 4 batch shards takes an equal block of a BC batch
+  with pytest.raises(ConfigError, match=r"config\.bc\.batch_size.*data\*fsdp = 4"):
+    validate(c, num_devices=4)
+
+
 def test_cli_rejects_bad_value_before_compute(tmp_path):
   r = subprocess.run(
     [
