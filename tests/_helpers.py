@@ -189,3 +189,28 @@ def assert_trees_close(a, b, rtol=1e-6, atol=1e-6, what=""):
       atol=atol,
       err_msg=f"{what} {jax.tree_util.keystr(path)}",
     )
+
+
+def run_on_cpu_devices(code: str, devices: int, *args, fast=False, timeout=600) -> str:
+  """Runs `code` with `python -c` (argv[1:] = args) in a subprocess whose JAX sees `devices`
+  CPU devices (the device count is fixed when the backend starts), from the repository root;
+  fast: without XLA's CPU optimisation passes. Returns its stdout; a failure shows the tail
+  of what it printed."""
+  import os
+  import subprocess
+  import sys
+
+  flags = f"--xla_force_host_platform_device_count={devices}"
+  if fast:
+    flags += " --xla_backend_optimization_level=0"
+  repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+  proc = subprocess.run(
+    [sys.executable, "-c", code, *args],
+    env=dict(os.environ, JAX_PLATFORMS="cpu", XLA_FLAGS=flags),
+    capture_output=True,
+    text=True,
+    timeout=timeout,
+    cwd=repo,
+  )
+  assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-5000:]
+  return proc.stdout

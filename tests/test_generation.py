@@ -406,23 +406,14 @@ def test_sharded_params_on_a_data_and_tensor_mesh():
   fixed when the backend starts)."""
   import json
   import os
-  import subprocess
-  import sys
+
+  from _helpers import run_on_cpu_devices
 
   cfg, params, _ = tiny_model("llama")
   ref = run(params, cfg, prompts(), greedy=True)
   tests = os.path.dirname(os.path.abspath(__file__))
-  env = dict(os.environ, XLA_FLAGS="--xla_force_host_platform_device_count=4", JAX_PLATFORMS="cpu")
-  proc = subprocess.run(
-    [sys.executable, "-c", SHARDED_CHILD.format(tests=tests)],
-    env=env,
-    capture_output=True,
-    text=True,
-    timeout=300,
-    cwd=os.path.dirname(tests),
-  )
-  assert proc.returncode == 0, proc.stderr[-3000:]
-  got = json.loads(proc.stdout.strip().splitlines()[-1])
+  out = run_on_cpu_devices(SHARDED_CHILD.format(tests=tests), 4, timeout=300)
+  got = json.loads(out.strip().splitlines()[-1])
   assert got["devices"] == 4
   np.testing.assert_array_equal(got["tokens"], ref.tokens)
   np.testing.assert_allclose(got["logprobs"], ref.logprobs, atol=1e-5)

@@ -56,15 +56,18 @@ def test_two_processes_compute_what_one_process_computes(tmp_path):
   ckpts = sorted(int(p.name) for p in (two / "checkpoints").iterdir() if p.name.isdigit())
   assert ckpts[-1] == 2
 
+  def one_process(devices: int, *flags):
+    return subprocess.run(
+      [sys.executable, "-m", "archer_jax.train", *flags, "--noprogress"],
+      cwd=REPO,
+      env=dict(env, XLA_FLAGS=f"--xla_force_host_platform_device_count={devices}"),
+      capture_output=True,
+      text=True,
+      timeout=600,
+    )
+
   one = tmp_path / "one"
-  r1 = subprocess.run(
-    [sys.executable, "-m", "archer_jax.train", *args, "--workdir", str(one), "--noprogress"],
-    cwd=REPO,
-    env=dict(env, XLA_FLAGS="--xla_force_host_platform_device_count=4"),
-    capture_output=True,
-    text=True,
-    timeout=600,
-  )
+  r1 = one_process(4, *args, "--workdir", str(one))
   assert r1.returncode == 0, r1.stderr[-4000:]
   # every parameter, optimiser moment, target and buffer array, bit for bit
   a, b = _checksums(two, 2), _checksums(one, 2)
@@ -78,14 +81,14 @@ def test_two_processes_compute_what_one_process_computes(tmp_path):
 
   # the 2-process checkpoint resumes in one process on one device (one batch shard: the two
   # shards' buffer rings are dealt into one) and continues
-  r2 = subprocess.run(
-    [sys.executable, "-m", "archer_jax.train", *args[:2], "--config.mesh=1,1,1"]
-    + ["--config.train.iterations=3", "--workdir", str(two), "--resume", "--noprogress"],
-    cwd=REPO,
-    env=dict(env, XLA_FLAGS="--xla_force_host_platform_device_count=1"),
-    capture_output=True,
-    text=True,
-    timeout=600,
+  r2 = one_process(
+    1,
+    *args[:2],
+    "--config.mesh=1,1,1",
+    "--config.train.iterations=3",
+    "--resume",
+    "--workdir",
+    str(two),
   )
   assert r2.returncode == 0, r2.stderr[-4000:]
   assert "saved over 2 batch shards, this run has 1" in r2.stderr, r2.stderr[-2000:]

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 
 import pytest
+from _helpers import run_on_cpu_devices
 
 SCRIPT = r"""
 import json, sys
@@ -170,21 +169,9 @@ print("RESULT " + json.dumps(res))
 def result():
   here = os.path.dirname(os.path.abspath(__file__))
   # (the CPU backend's optimisation passes cost more compile time than these programs run)
-  env = dict(
-    os.environ,
-    JAX_PLATFORMS="cpu",
-    XLA_FLAGS="--xla_force_host_platform_device_count=8 --xla_backend_optimization_level=0",
-  )
-  proc = subprocess.run(
-    [sys.executable, "-c", SCRIPT, here],
-    env=env,
-    capture_output=True,
-    text=True,
-    timeout=600,
-    cwd=os.path.dirname(here),
-  )
-  lines = [line for line in proc.stdout.splitlines() if line.startswith("RESULT ")]
-  assert proc.returncode == 0 and lines, proc.stdout[-3000:] + proc.stderr[-5000:]
+  out = run_on_cpu_devices(SCRIPT, 8, here, fast=True)
+  lines = [line for line in out.splitlines() if line.startswith("RESULT ")]
+  assert lines, out[-3000:]
   return json.loads(lines[-1][len("RESULT ") :])
 
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 
 import numpy as np
+from _helpers import run_on_cpu_devices
 
 CHILD = r"""
 import json, sys
@@ -115,17 +114,7 @@ print(json.dumps(out))
 
 def _child():
   tests = os.path.dirname(os.path.abspath(__file__))
-  env = dict(os.environ, XLA_FLAGS="--xla_force_host_platform_device_count=4", JAX_PLATFORMS="cpu")
-  proc = subprocess.run(
-    [sys.executable, "-c", CHILD, tests],
-    env=env,
-    capture_output=True,
-    text=True,
-    timeout=600,
-    cwd=os.path.dirname(tests),
-  )
-  assert proc.returncode == 0, proc.stderr[-4000:]
-  return json.loads(proc.stdout.strip().splitlines()[-1])
+  return json.loads(run_on_cpu_devices(CHILD, 4, tests).strip().splitlines()[-1])
 
 
 def test_shard_layout_local_rows_reductions_and_sharded_sampling():

@@ -400,20 +400,7 @@ class Sampler:
       chunk = ids[start : start + step]
       tokens, mask = self.pad(chunk)
       key = rng if start == 0 else jax.random.fold_in(rng, start)
-      out = sample(
-        params,
-        tokens,
-        mask,
-        key,
-        np.float32(temperature),
-        self.stop_table,
-        cfg=self.cfg,
-        max_new_tokens=self.max_new_tokens,
-        top_k=np.int32(top_k),
-        top_p=np.float32(top_p),
-        greedy=np.bool_(greedy),
-        eos_ids=self.eos_ids,
-      )
+      out = self._sample(params, tokens, mask, key, temperature, greedy, top_k, top_p)
       out = to_host(out)
       outs.append(SampleOutput(*(np.asarray(a)[: len(chunk)] if np.ndim(a) else a for a in out)))
     cat = lambda f: np.concatenate([getattr(o, f) for o in outs])
@@ -467,19 +454,7 @@ class Sampler:
       tokens = np.concatenate([t for t, _ in padded])
       mask = np.concatenate([k for _, k in padded])
       key = rng if start == 0 else jax.random.fold_in(rng, start * d)
-      out = sample(
-        params,
-        *shards.put((tokens, mask)),
-        key,
-        np.float32(temperature),
-        self.stop_table,
-        cfg=self.cfg,
-        max_new_tokens=self.max_new_tokens,
-        top_k=np.int32(0),
-        top_p=np.float32(1.0),
-        greedy=np.bool_(greedy),
-        eos_ids=self.eos_ids,
-      )
+      out = self._sample(params, *shards.put((tokens, mask)), key, temperature, greedy)
       host = shards.fetch(
         {f: getattr(out, f) for f in ("tokens", "logprobs", "lengths", "done", "sample_logprobs")}
       )
@@ -493,6 +468,23 @@ class Sampler:
     )
     res.texts = [self.text(res.tokens[i, : res.lengths[i]]) for i in range(len(res.lengths))]
     return res
+
+  def _sample(self, params, tokens, mask, key, temperature, greedy, top_k=0, top_p=1.0):
+    """The jitted `sample` on one padded block, with this sampler's settings."""
+    return sample(
+      params,
+      tokens,
+      mask,
+      key,
+      np.float32(temperature),
+      self.stop_table,
+      cfg=self.cfg,
+      max_new_tokens=self.max_new_tokens,
+      top_k=np.int32(top_k),
+      top_p=np.float32(top_p),
+      greedy=np.bool_(greedy),
+      eos_ids=self.eos_ids,
+    )
 
   def text(self, ids: Sequence[int]) -> str:
     """Env-facing text of emitted ids: decoded without special tokens, cut at the first
