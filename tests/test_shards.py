@@ -11,6 +11,7 @@ import json
 import os
 
 import numpy as np
+import pytest
 from _helpers import run_on_cpu_devices
 
 CHILD = r"""
@@ -149,3 +150,57 @@ def test_shard_layout_local_rows_reductions_and_sharded_sampling():
     for s, (a, b) in enumerate([(0, 3), (3, 6), (6, 8), (8, 10)]):
       assert counts[s] == int((lengths[a:b] > t).sum())
   assert "train.rollout_size: 3 episodes for 4 batch shards" in got["few"]
+
+
+ALGOS_CHILD = r"""
+import json, sys, tempfile
+sys.path.insert(0, ".")
+from configs.twenty_questions import get_config
+from archer_jax.training.trainer import Trainer
+
+out = {}
+for name in sys.argv[1:]:
+  c = get_config("smoke")
+  c.mesh, c.workdir = "2,1,2", tempfile.mkdtemp()
+  c.algo.name = name
+  c.train.update(iterations=1, eval_every=1)
+  t = Trainer(c, progress=False)
+  t.run()
+  last = t.history[-1]
+  out[name] = dict(
+    last={k: v for k, v in last.items() if isinstance(v, (int, float))},
+    sharded_play=t.sharded_play,
+    parts=[len(p) for p in t.buffer.parts],
+    rows=t.buffer_rows(),
+  )
+print(json.dumps(out))
+"""
+
+
+@pytest.mark.slow
+def test_algorithms_train_over_two_batch_shards():
+  """Each algorithm with its own shard logic trains on a mesh of 2 batch shards (data = 2,
+  tensor = 2): filtered BC selects episodes over both shards' rings, the offline dataset is
+  dealt to the shards, CHAI acts on every episode (its own `act`) into per-shard rings, and
+  PPO keeps every row in one ring (`per_shard_data = False`)."""
+  names = ["filtered_bc", "offline_filtered_bc", "chai", "ppo"]
+  got = json.loads(run_on_cpu_devices(ALGOS_CHILD, 4, *names).strip().splitlines()[-1])
+  for name in names:
+    g, last = got[name], got[name]["last"]
+    assert np.isfinite(last["eval_return"]), name
+    assert g["rows"] == sum(g["parts"]) == last["buffer_size"], name
+  # online: every turn of the collection is in the buffer, split over the two shards
+  for name in ("filtered_bc", "chai"):
+    g = got[name]
+    assert g["rows"] == got[name]["last"]["turns"] and len(g["parts"]) == 2
+    assert min(g["parts"]) > 0, g["parts"]
+  assert got["filtered_bc"]["sharded_play"] and not got["chai"]["sharded_play"]
+  assert 0 < got["filtered_bc"]["last"]["kept_turns"] <= got["filtered_bc"]["rows"]
+  # offline: the dataset dealt to both shards; the quantile picked over all of it
+  off = got["offline_filtered_bc"]
+  assert len(off["parts"]) == 2 and min(off["parts"]) > 0
+  assert 0 < off["last"]["kept_turns"] < off["rows"]
+  assert np.isfinite(got["chai"]["last"]["critic_loss"])
+  ppo = got["ppo"]
+  assert not ppo["sharded_play"] and len(ppo["parts"]) == 1
+  assert ppo["rows"] == ppo["last"]["turns"] and np.isfinite(ppo["last"]["actor_loss"])
