@@ -5,7 +5,8 @@
 #   bash launch/local_multiprocess.sh [--dry-run] --config configs/twenty_questions.py:tiny \
 #     --config.train.iterations=2 --workdir runs/mp
 #
-# Environment: NUM_PROCESSES (2), DEVICES_PER_PROCESS (4), PORT (random), PY (.venv/bin/python).
+# Environment: NUM_PROCESSES (2), DEVICES_PER_PROCESS (4), PORT (random), PY (.venv/bin/python);
+# XLA_FLAGS, when set, is kept (the device count is added to it).
 # --dry-run prints the command of every process instead of starting them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +22,7 @@ DEVICES_PER_PROCESS=${DEVICES_PER_PROCESS:-4}
 for ((i = 0; i < NUM_PROCESSES; i++)); do
   progress=false
   if [ "$i" = 0 ]; then progress=true; fi
-  run_bg env "XLA_FLAGS=--xla_force_host_platform_device_count=$DEVICES_PER_PROCESS" \
+  run_bg env "XLA_FLAGS=${XLA_FLAGS:+$XLA_FLAGS }--xla_force_host_platform_device_count=$DEVICES_PER_PROCESS" \
     "$PY" -m archer_jax.train --coordinator_address "127.0.0.1:$PORT" \
     --num_processes "$NUM_PROCESSES" --process_id "$i" --cpu_collectives gloo \
     "--progress=$progress" "$@"

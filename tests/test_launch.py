@@ -37,6 +37,7 @@ def launch(script: str, *args: str, env: dict, path: str, check: bool = True):
     for k, v in os.environ.items()
     if not k.startswith(("SLURM_", "TPU_", "CUDA_"))
     and k not in ("COORDINATOR", "WORKDIR", "WEIGHTS", "NUM_WORKERS", "PROJECT", "PY", "PORT")
+    and k != "XLA_FLAGS"
   }
   r = subprocess.run(
     ["bash", f"launch/{script}", *args],

@@ -36,7 +36,9 @@ def test_two_processes_compute_what_one_process_computes(tmp_path):
   args = ["--config", "configs/twenty_questions.py:smoke", "--config.mesh=1,2,2"]
   args += ["--config.train.iterations=2"]
   env = dict(os.environ, PY=sys.executable, PORT=str(free_port()), JAX_PLATFORMS="cpu")
-  env.pop("XLA_FLAGS", None)
+  # the suite's XLA flags (conftest: no CPU optimisation passes, a compile-time saving) for
+  # every run; the launcher and `one_process` add the device count
+  flags = env.get("XLA_FLAGS", "")
   two = tmp_path / "two"
   r = subprocess.run(
     ["bash", "launch/local_multiprocess.sh", *args, "--workdir", str(two), "--progress=false"],
@@ -56,11 +58,11 @@ def test_two_processes_compute_what_one_process_computes(tmp_path):
   ckpts = sorted(int(p.name) for p in (two / "checkpoints").iterdir() if p.name.isdigit())
   assert ckpts[-1] == 2
 
-  def one_process(devices: int, *flags):
+  def one_process(devices: int, *cli):
     return subprocess.run(
-      [sys.executable, "-m", "archer_jax.train", *flags, "--noprogress"],
+      [sys.executable, "-m", "archer_jax.train", *cli, "--noprogress"],
       cwd=REPO,
-      env=dict(env, XLA_FLAGS=f"--xla_force_host_platform_device_count={devices}"),
+      env=dict(env, XLA_FLAGS=f"{flags} --xla_force_host_platform_device_count={devices}"),
       capture_output=True,
       text=True,
       timeout=600,
