@@ -84,6 +84,7 @@ LONG_FILES = (
   "test_multihost.py",
   "test_train.py",
   "test_sharding.py",
+  "test_shards.py",
   "test_experiments.py",
   "test_algorithms.py",
   "test_cli.py",

@@ -161,7 +161,7 @@ from archer_jax.training.trainer import Trainer
 out = {}
 for name in sys.argv[1:]:
   c = get_config("smoke")
-  c.mesh, c.workdir = "2,1,2", tempfile.mkdtemp()
+  c.mesh, c.workdir = "2,1,1", tempfile.mkdtemp()
   c.algo.name = name
   c.train.update(iterations=1, eval_every=1)
   t = Trainer(c, progress=False)
@@ -179,12 +179,12 @@ print(json.dumps(out))
 
 @pytest.mark.slow
 def test_algorithms_train_over_two_batch_shards():
-  """Each algorithm with its own shard logic trains on a mesh of 2 batch shards (data = 2,
-  tensor = 2): filtered BC selects episodes over both shards' rings, the offline dataset is
+  """Each algorithm with its own shard logic trains on a mesh of 2 batch shards (2 devices,
+  data = 2): filtered BC selects episodes over both shards' rings, the offline dataset is
   dealt to the shards, CHAI acts on every episode (its own `act`) into per-shard rings, and
   PPO keeps every row in one ring (`per_shard_data = False`)."""
   names = ["filtered_bc", "offline_filtered_bc", "chai", "ppo"]
-  got = json.loads(run_on_cpu_devices(ALGOS_CHILD, 4, *names).strip().splitlines()[-1])
+  got = json.loads(run_on_cpu_devices(ALGOS_CHILD, 2, *names).strip().splitlines()[-1])
   for name in names:
     g, last = got[name], got[name]["last"]
     assert np.isfinite(last["eval_return"]), name
