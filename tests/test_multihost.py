@@ -50,8 +50,8 @@ def test_two_processes_compute_what_one_process_computes(tmp_path):
   )
   assert r.returncode == 0, r.stderr[-4000:]
   assert "Traceback" not in r.stderr
-  starts = re.findall(r"process (\d) of 2: 2 local / 4 global devices", r.stderr)
-  assert sorted(starts) == ["0", "1"], r.stderr[-2000:]
+  starts = re.findall(r"process (\d) of 2: 2 local / 4 global devices.*shards (\d) of 2", r.stderr)
+  assert sorted(starts) == [("0", "0"), ("1", "1")], r.stderr[-2000:]
   hist = [json.loads(line) for line in open(two / "metrics.jsonl")]
   assert [h["iteration"] for h in hist] == [0, 1, 2]  # written once (process 0)
   assert all("critic_loss" in h for h in hist[1:]) and "actor_loss" in hist[2]

@@ -112,15 +112,16 @@ class Trainer:
     self.lead = jax.process_index() == 0
     self.progress = Progress(bars=progress, enabled=self.lead)
     self.mesh = make_mesh(c.mesh)
+    self.shards = Shards(self.mesh)
     if jax.process_count() > 1:  # one line per host, so a pod's start-up can be checked
       sys.stderr.write(
         f"process {jax.process_index()} of {jax.process_count()}: "
         f"{jax.local_device_count()} local / {jax.device_count()} global "
-        f"devices, mesh {dict(self.mesh.shape)}\n"
+        f"devices, mesh {dict(self.mesh.shape)}, batch shards "
+        f"{','.join(map(str, self.shards.local))} of {self.shards.count}\n"
       )  # one write: one line
       sys.stderr.flush()
     algo_cls = get_algorithm(c.algo.name)
-    self.shards = Shards(self.mesh)
     # each process plays only its batch shards' episodes (else every process plays them all)
     self.sharded_play = algo_cls.acts_sharded(self.shards.count)
     n_greedy = int(c.train.get("greedy_rollouts", 0))
