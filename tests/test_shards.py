@@ -94,6 +94,11 @@ out["play_arrays"] = all(np.array_equal(getattr(ref, f), getattr(got, f)) for f 
 out["play_shard"] = got.episode_shard.tolist()
 out["play_calls"] = calls
 out["play_lengths"] = np.bincount(ref.episode, minlength=10).tolist()
+from archer_jax.training.rollout import episode_stats, turn_shards
+r, w, n = episode_stats(got, sh)
+out["stats_same"] = (r.tolist() == ref.episode_returns.tolist()
+                     and w.tolist() == ref.episode_success.tolist() and n == ref.num_turns)
+out["turn_shards"] = turn_shards(got, sh).tolist() == turn_shards(ref, sh).tolist()
 
 # fewer episodes than shards: one error naming the field, before anything is built
 import os, tempfile
@@ -143,6 +148,8 @@ def test_shard_layout_local_rows_reductions_and_sharded_sampling():
   # shard's episode runs (an ended shard gives an empty list), episodes tagged by shard
   assert got["play_same"] and got["play_arrays"]
   assert got["play_shard"] == [0, 0, 0, 1, 1, 1, 2, 2, 3, 3]
+  # every episode's return, success and turn count over the shards, and each turn's shard
+  assert got["stats_same"] and got["turn_shards"]
   lengths = np.array(got["play_lengths"])
   assert len(set(lengths)) > 1  # episodes end at different turns
   assert len(got["play_calls"]) == lengths.max()

@@ -178,6 +178,34 @@ def collect(
   return roll
 
 
+def turn_shards(roll: RolloutBatch, shards) -> np.ndarray:
+  """int [turns]: the batch shard of each turn of `roll`, by its episode: as played
+  (`episode_shard`), or by the episode's index among the collection's (`Shards.of_episodes`)
+  when every process played every episode."""
+  if roll.episode_shard is not None:
+    return roll.episode_shard[roll.episode]
+  return shards.of_episodes(roll.episode, len(roll.episode_returns))
+
+
+def episode_stats(roll: RolloutBatch, shards) -> tuple[np.ndarray, np.ndarray, int]:
+  """(returns float32 [E], successes bool [E]) of every episode of a collection, in episode
+  order, and its turns, over all shards: one gather (`Shards.gather`) when each process
+  played only its shards' share (shards hold contiguous episode blocks, so shard order is
+  episode order)."""
+  if roll.episode_shard is None:
+    return roll.episode_returns, roll.episode_success, roll.num_turns
+  blocks = []
+  for s in shards.local:
+    mine = roll.episode_shard == s
+    turns = np.isin(roll.episode, np.flatnonzero(mine)).sum()
+    blocks.append(np.concatenate([roll.episode_returns[mine], roll.episode_success[mine], [turns]]))
+  got = shards.gather(blocks)
+  k = [(len(g) - 1) // 2 for g in got]
+  returns = np.concatenate([g[:n] for g, n in zip(got, k, strict=True)]).astype(np.float32)
+  success = np.concatenate([g[n : 2 * n] for g, n in zip(got, k, strict=True)]) > 0.5
+  return returns, success, int(sum(g[-1] for g in got))
+
+
 def from_trajectories(trajs, encoder: IncrementalEncoder, stop: str = "\n") -> RolloutBatch:
   """Recorded episodes (e.g. scripted demonstrations) -> the same transitions `collect`
   yields, with action ids = tokenise(action + stop) as the sampler would emit them."""

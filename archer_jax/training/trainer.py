@@ -45,7 +45,13 @@ from archer_jax.training.policy import Policy
 from archer_jax.training.progress import Progress
 from archer_jax.training.replay_buffer import ReplayBuffer
 from archer_jax.training.rl_state import eval_params, polyak, streams, warm_seed
-from archer_jax.training.rollout import collect, concat_rollouts, from_trajectories
+from archer_jax.training.rollout import (
+  collect,
+  concat_rollouts,
+  episode_stats,
+  from_trajectories,
+  turn_shards,
+)
 from archer_jax.training.validate import ConfigError, validate
 
 log = logging.getLogger("archer_jax")
@@ -407,28 +413,11 @@ class Trainer:
     return int(self.config.train.get("greedy_rollouts", 0))
 
   def _shard_of(self, roll):
-    """int [turns]: the batch shard of each turn of `roll`, by its episode (`Shards`)."""
-    if roll.episode_shard is not None:
-      return roll.episode_shard[roll.episode]
-    return self.shards.of_episodes(roll.episode, len(roll.episode_returns))
+    return turn_shards(roll, self.shards)
 
   def episode_stats(self, roll) -> tuple[np.ndarray, np.ndarray, int]:
-    """(returns, successes) of every episode of a collection, in episode order, and its
-    turns, over all shards: one gather when each process played only its shards' share."""
-    if roll.episode_shard is None:
-      return roll.episode_returns, roll.episode_success, roll.num_turns
-    blocks = []
-    for s in self.shards.local:
-      mine = roll.episode_shard == s
-      turns = np.isin(roll.episode, np.flatnonzero(mine)).sum()
-      blocks.append(
-        np.concatenate([roll.episode_returns[mine], roll.episode_success[mine], [turns]])
-      )
-    got = self.shards.gather(blocks)
-    k = [(len(g) - 1) // 2 for g in got]
-    returns = np.concatenate([g[:n] for g, n in zip(got, k, strict=True)]).astype(np.float32)
-    success = np.concatenate([g[n : 2 * n] for g, n in zip(got, k, strict=True)]) > 0.5
-    return returns, success, int(sum(g[-1] for g in got))
+    """`rollout.episode_stats` over this run's shards."""
+    return episode_stats(roll, self.shards)
 
   def buffer_rows(self) -> int:
     """The buffer's rows over all shards (a reduction when other processes hold some)."""
