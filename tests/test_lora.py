@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import jax
+import jax.numpy as jnp
 import numpy as np
 import pytest
 
@@ -19,7 +20,7 @@ from test_train import _assert_same_run, _run, micro_config  # noqa: E402
 
 from archer_jax.training.validate import ConfigError  # noqa: E402
 
-# kl_coef > 0: the run keeps a reference policy (a second copy of the base, also not saved)
+# kl_coef > 0: the run keeps a reference policy (its own adapters; the frozen base is shared)
 LORA = {"actor.lora_rank": 4, "algo.kl_coef": 0.1, "train.iterations": 2, "train.eval_every": 1}
 
 
@@ -82,3 +83,36 @@ def test_sampler_merges_the_adapters_once_per_version(tmp_path):
   for x, y in zip(jax.tree.leaves(want), jax.tree.leaves(second), strict=True):
     np.testing.assert_allclose(np.asarray(x), np.asarray(y), rtol=1e-6, atol=1e-6)
   assert policy.lm_for({"lm": params["lm"]}) is params["lm"]
+
+
+def test_lora_reference_shares_the_frozen_base(tmp_path):
+  """Under LoRA the KL anchor keeps only its adapters: the base LM is the actor's own (frozen,
+  never trained), so the reference holds no second copy, and the actor step's loss and KL
+  equal those against a reference holding a full copy of the base."""
+  from archer_jax.training.state import copy_params
+  from archer_jax.training.trainer import Trainer
+
+  t = Trainer(micro_config(tmp_path, **LORA), progress=False)
+  assert sorted(t.state.ref) == ["lora"]
+  step, (actor, critic, batch, ref) = {n: (s, a) for n, s, a in t.algorithm.programs(t.state)}[
+    "actor"
+  ]
+  rng = np.random.default_rng(0)
+  a, c = batch["actor"], batch["critic"]
+  for part in (a, c):
+    part["obs"] = rng.integers(1, 40, part["obs"].shape).astype(part["obs"].dtype)
+    part["obs_mask"] = np.ones_like(part["obs_mask"])
+  a["act"] = rng.integers(1, 40, a["act"].shape).astype(a["act"].dtype)
+  a["act_mask"], a["valid"] = np.ones_like(a["act_mask"]), np.ones_like(a["valid"])
+  c["pi_act_mask"] = np.ones_like(c["pi_act_mask"])
+  # the adapters moved away from the reference's, so the KL is not zero
+  bumped = jax.tree.map(lambda x: x + 0.05, actor.params["lora"])
+  actor = actor.replace(params=dict(actor.params, lora=bumped))
+  own = t.ctx.device_batch(batch)
+  full_ref = dict(ref, lm=copy_params(actor.params["lm"]))
+  _, shared = step(jax.tree.map(jnp.copy, actor), critic, own, ref)
+  _, full = step(jax.tree.map(jnp.copy, actor), critic, own, full_ref)
+  shared, full = jax.device_get(shared), jax.device_get(full)
+  assert shared["kl"] > 0
+  for k in full:
+    np.testing.assert_array_equal(shared[k], full[k], err_msg=k)

@@ -146,6 +146,15 @@ def best_of_k_heads(params, obs, obs_mask, cand, cand_mask, *, embed, heads, emb
   return {"q1": pick(q1), "q2": pick(q2), "best": j}
 
 
+def reference_params(ref_params, params):
+  """pi_ref's parameters. Under LoRA the reference keeps only its own adapters (and heads):
+  the base LM is frozen, so the actor's `params["lm"]` is the reference's too and is shared
+  (without gradient) instead of held twice."""
+  if ref_params is None or "lm" in ref_params or "lm" not in params:
+    return ref_params
+  return dict(ref_params, lm=jax.lax.stop_gradient(params["lm"]))
+
+
 def action_logits(apply: Callable, params, obs, obs_mask, act, act_mask):
   """Forward the actor over concat(obs, act) and return the outputs at the positions that
   predict each action token: logits [B, La, V] (and "values" [B, La] when present).
@@ -224,8 +233,9 @@ def policy_loss(
     total = total - entropy_coef * ent
     metrics["entropy"] = ent
   if kl_coef:
+    ref_p = reference_params(ref_params, params)
     ref = action_logits(
-      apply, ref_params, batch["obs"], batch["obs_mask"], batch["act"], batch["act_mask"]
+      apply, ref_p, batch["obs"], batch["obs_mask"], batch["act"], batch["act_mask"]
     )
     ref_logp = jax.nn.log_softmax(sg(ref["logits"]).astype(jnp.float32), -1)
     kl = jnp.sum(m * jnp.sum(probs * (logp_all - ref_logp), -1)) / num_tokens

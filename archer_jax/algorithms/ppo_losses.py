@@ -17,7 +17,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from archer_jax.algorithms.losses import action_logits, token_logprobs
+from archer_jax.algorithms.losses import action_logits, reference_params, token_logprobs
 
 # the adaptive KL coefficient stays within these bounds (so halving never reaches 0)
 KL_COEF_MIN, KL_COEF_MAX = 1e-6, 1e3
@@ -102,8 +102,9 @@ def token_stats(params, batch, ref_params=None, *, apply: Callable, use_ref: boo
   logp, logp_all = token_logprobs(out["logits"], batch["act"])
   kl = jnp.zeros_like(logp)
   if use_ref:
+    ref_p = reference_params(ref_params, params)
     ref = action_logits(
-      apply, ref_params, batch["obs"], batch["obs_mask"], batch["act"], batch["act_mask"]
+      apply, ref_p, batch["obs"], batch["obs_mask"], batch["act"], batch["act_mask"]
     )
     ref_all = jax.nn.log_softmax(ref["logits"].astype(jnp.float32), -1)
     kl = jnp.sum(jnp.exp(logp_all) * (logp_all - ref_all), -1)
@@ -187,7 +188,8 @@ def ppo_loss(params, batch, ref_params=None, *, apply: Callable, use_ref: bool =
   out = action_logits(apply, params, obs, om, act, am)
   ref_logits = None
   if use_ref:
-    ref_logits = jax.lax.stop_gradient(action_logits(apply, ref_params, obs, om, act, am)["logits"])
+    ref_p = reference_params(ref_params, params)
+    ref_logits = jax.lax.stop_gradient(action_logits(apply, ref_p, obs, om, act, am)["logits"])
   return ppo_objective(out["logits"], out["values"], batch, ref_logits, **kw)
 
 

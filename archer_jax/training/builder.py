@@ -213,9 +213,12 @@ def build(config, mesh, tokenizers: Tokenizers, needs: Needs) -> tuple[Networks,
 
 
 def with_reference(state: RLState, nets: Networks, reference: bool) -> RLState:
-  """pi_ref <- the current actor (the KL anchor), or {} when unused."""
-  ref = copy_params(state.actor.params, nets.actor_sh.params) if reference else {}
-  return state.replace(ref=ref)
+  """pi_ref <- the current actor (the KL anchor), or {} when unused. Under LoRA without the
+  frozen base LM, which the steps share with the actor (`losses.reference_params`)."""
+  if not reference:
+    return state.replace(ref={})
+  own = lambda tree: {k: v for k, v in tree.items() if not (nets.lora and k == "lm")}
+  return state.replace(ref=copy_params(own(state.actor.params), own(nets.actor_sh.params)))
 
 
 def with_average(state: RLState, nets: Networks, average: bool) -> RLState:

@@ -98,7 +98,7 @@ def _with_base(state: dict, live: dict) -> dict:
   """`state` (without the base) with the base LM of `live` put back where it was taken."""
   state = dict(state, actor=dict(state["actor"]))
   state["actor"]["params"] = dict(state["actor"]["params"], lm=live["actor"]["params"]["lm"])
-  if live.get("ref"):
+  if live.get("ref") and "lm" in live["ref"]:
     state["ref"] = dict(state["ref"], lm=live["ref"]["lm"])
   return state
 
