@@ -45,7 +45,7 @@ def kept_rows_per_shard(shards, buffer, select) -> tuple[list[np.ndarray], int, 
 
   Each local ring's episodes (by "episode" id) give their first row's fields; the decision
   needs a global view, so every shard's per-episode returns, iterations and lengths are
-  gathered (`Shards.gather`, in shard order) and select(returns, iterations) -> bool [E]
+  gathered in one `Shards.gather` (shard order) and select(returns, iterations) -> bool [E]
   runs on all of them. Returns (row indices of the kept turns in each local ring, kept
   episodes over all shards, kept turns over all shards)."""
   per = []
@@ -55,16 +55,16 @@ def kept_rows_per_shard(shards, buffer, select) -> tuple[list[np.ndarray], int, 
     ids, first, counts = np.unique(d["episode"], return_index=True, return_counts=True)
     iters = it[first] if it is not None else np.zeros(len(ids))
     per.append((d["episode"], ids, d["episode_return"][first], iters, counts))
-  returns = shards.gather([p[2].astype(np.float64) for p in per])
-  iterations = shards.gather([p[3].astype(np.float64) for p in per])
-  lengths = shards.gather([p[4].astype(np.float64) for p in per])
-  keep = np.asarray(select(np.concatenate(returns), np.concatenate(iterations).astype(np.int64)))
-  bounds = np.cumsum([0] + [len(r) for r in returns])
+  got = shards.gather([np.concatenate(p[2:]).astype(np.float64) for p in per])
+  thirds = [np.split(g, 3) for g in got]  # each shard's returns, iterations, lengths
+  returns, iterations, lengths = (np.concatenate([t[j] for t in thirds]) for j in range(3))
+  keep = np.asarray(select(returns, iterations.astype(np.int64)))
+  bounds = np.cumsum([0] + [len(g) // 3 for g in got])
   rows = []
   for s, (episode, ids, *_rest) in zip(shards.local, per, strict=True):
     mine = keep[bounds[s] : bounds[s + 1]]
     rows.append(np.flatnonzero(np.isin(episode, ids[mine])))
-  return rows, int(keep.sum()), int(np.concatenate(lengths)[keep].sum())
+  return rows, int(keep.sum()), int(lengths[keep].sum())
 
 
 @register

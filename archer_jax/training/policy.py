@@ -15,7 +15,7 @@ from archer_jax.parallel.shards import Shards
 
 
 class Policy:
-  def __init__(self, config, mesh, actor_cfg, tokenizer):
+  def __init__(self, config, mesh, actor_cfg, tokenizer, shards: Shards | None = None):
     from archer_jax.generation import Sampler
 
     c = config.actor
@@ -29,7 +29,7 @@ class Policy:
       prompt_buckets=(c.obs_len,),
       batch_buckets=tuple(c.batch_buckets),
     )
-    self.shards = Shards(mesh)
+    self.shards = shards if shards is not None else Shards(mesh)
     self._merge = jax.jit(self.merged_lm)
     self._merged = None  # ((base, adapters) merged from, merged LM): see `lm_for`
 

@@ -130,7 +130,7 @@ class Trainer:
     algo_cls = get_algorithm(c.algo.name)
     # each process plays only its batch shards' episodes (else every process plays them all)
     self.sharded_play = algo_cls.acts_sharded(self.shards.count)
-    n_greedy = int(c.train.get("greedy_rollouts", 0))
+    n_greedy = self._n_greedy()
     self.env = self.greedy_env = None  # training envs: online algorithms only
     if algo_cls.online:
       self.env = self._make_env(c.train.rollout_size - n_greedy, c.seed, "train.rollout_size")
@@ -161,18 +161,17 @@ class Trainer:
       self.mesh,
       self.nets,
       self.tokenizers,
-      Policy(c, self.mesh, self.nets.actor_cfg, self.tokenizers.actor),
+      Policy(c, self.mesh, self.nets.actor_cfg, self.tokenizers.actor, self.shards),
       Batcher(c, self.tokenizers, features),
       self.progress,
       per_shard=algo_cls.per_shard_data,
     )
     self.algorithm = algo_cls(self.ctx)
-    shards = self.ctx.shards
-    per_shard = self.algorithm.per_shard_data and shards.count > 1
+    per_shard = self.algorithm.per_shard_data and self.shards.count > 1
     self.buffer = ReplayBuffer(
       self.algorithm.buffer_capacity(),
       self.algorithm.row_spec(),
-      *((shards.local, shards.count) if per_shard else ()),
+      *((self.shards.local, self.shards.count) if per_shard else ()),
     )
     self.ckpt = Checkpointer(self.workdir / "checkpoints")
     self.metrics = reporting.MetricsLog(self.workdir, enabled=self.lead)
@@ -326,8 +325,7 @@ class Trainer:
       self.progress.line(f"bc: the warm start's weights from {c.bc.cache_dir} (bc.cache_dir)")
       return actor.replace(params=warm_cache.with_policy(actor.params, cached[0])), cached[1]
     step = compiled.bc_update(self.nets, c)
-    ctx.shards.per_shard(c.bc.batch_size, "bc.batch_size")
-    mine = ctx.shards.local_rows(c.bc.batch_size)  # every process draws the global batch
+    mine = self.shards.local_rows(c.bc.batch_size)  # every process draws the global batch
     losses = []
     with self.progress.phase("bc", c.bc.steps) as p:
       for s in range(c.bc.steps):
