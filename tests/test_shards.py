@@ -211,3 +211,58 @@ def test_algorithms_train_over_two_batch_shards():
   ppo = got["ppo"]
   assert not ppo["sharded_play"] and len(ppo["parts"]) == 1
   assert ppo["rows"] == ppo["last"]["turns"] and np.isfinite(ppo["last"]["actor_loss"])
+
+
+FALLBACK_CHILD = r"""
+import json, logging, sys, tempfile
+from pathlib import Path
+sys.path.insert(0, ".")
+sys.path.insert(0, sys.argv[1])
+from configs.twenty_questions import get_config
+from archer_jax.training.trainer import Trainer
+from test_checkpointing import flip_bytes
+
+work = tempfile.mkdtemp()
+def run(mesh, iterations, resume):
+  c = get_config("smoke")
+  c.mesh, c.workdir = mesh, work
+  c.train.update(iterations=iterations, checkpoint_every=1, eval_every=100)
+  t = Trainer(c, progress=False, resume=resume)
+  t.run()
+  return t
+
+class Grab(logging.Handler):
+  def __init__(self):
+    super().__init__(logging.WARNING)
+    self.lines = []
+  def emit(self, record):
+    self.lines.append(record.getMessage())
+grab = Grab()
+logging.getLogger().addHandler(grab)
+out = {}
+two = run("2,1,1", 2, False)            # steps 1, 2 saved over 2 batch shards
+out["rows2"] = two.buffer_rows()
+one = run("1,1,2", 3, True)             # resumed over 1 shard; step 3 saved over 1
+out["rows3"] = one.buffer_rows()
+flip_bytes(Path(work) / "checkpoints" / "3")
+grab.lines.clear()
+again = run("1,1,2", 3, True)           # step 3 unusable: step 2, saved over 2 shards
+out["restored"] = again.ckpt.restored_step
+out["rows_again"] = again.buffer_rows()
+out["warnings"] = grab.lines
+print(json.dumps(out))
+"""
+
+
+@pytest.mark.slow
+def test_resume_falls_back_to_a_step_saved_over_another_shard_count():
+  """A damaged newest step saved over 1 batch shard, the step before it over 2: the resume
+  restores that older step with a buffer target of its own shard count, deals its rows and
+  trains on."""
+  tests = os.path.dirname(os.path.abspath(__file__))
+  got = json.loads(run_on_cpu_devices(FALLBACK_CHILD, 2, tests).strip().splitlines()[-1])
+  assert got["restored"] == 2
+  assert got["rows3"] > got["rows2"] > 0 and got["rows_again"] == got["rows3"]
+  text = "\n".join(got["warnings"])
+  assert "step 3 is unusable" in text
+  assert "saved over 2 batch shards, this run has 1" in text

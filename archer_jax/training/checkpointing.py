@@ -252,7 +252,9 @@ class Checkpointer:
     return out["arrays"], out["meta"]
 
   def restore(self, step: int | None, like: Any) -> tuple[Any, dict]:
-    """Restore into the shapes/dtypes/shardings of `like` (live arrays or abstract).
+    """Restore into the shapes/dtypes/shardings of `like` (live arrays or abstract), or of
+    `like(step)` when it is callable (steps saved with different shapes, each tried with its
+    own target).
 
     step: a given step (an unusable one raises), or None for the newest usable step.
     Raises FileNotFoundError when the directory holds no step, CorruptCheckpointError
@@ -264,7 +266,7 @@ class Checkpointer:
     problems = []
     for s in steps:
       try:
-        result, err = self._restore_step(s, like), None
+        result, err = self._restore_step(s, like(s) if callable(like) else like), None
       except Exception as e:  # noqa: BLE001 - a damaged step fails in many ways
         result, err = None, e
       if _all_processes(err is None):

@@ -240,10 +240,10 @@ class Trainer:
       return local
     return self.shards.put(local)
 
-  def _saved_buffer_like(self):
-    """A restore target of the buffer as the newest checkpoint saved it (numpy, all its
-    shards), when it was saved with another shard count than this run's; else None."""
-    saved = self.ckpt.saved_meta().get("buffer_shards", 1)
+  def _saved_buffer_like(self, step: int):
+    """A restore target of the buffer as `step` saved it (numpy, all its shards), when it was
+    saved with another shard count than this run's; else None."""
+    saved = self.ckpt.saved_meta(step).get("buffer_shards", 1)
     if saved == self.buffer.count:
       return None
     per = self.algorithm.buffer_capacity() // saved
@@ -253,6 +253,15 @@ class Trainer:
       "size": np.zeros(saved, np.int32),
       "pos": np.zeros(saved, np.int32),
     }
+
+  def _restore_like(self, step: int) -> dict:
+    """The restore target for `step`: this run's arrays, the buffer shaped as that step saved
+    it (each step tried on resume gets its own: an older one may have another shard count)."""
+    like = self._arrays()
+    other = self._saved_buffer_like(step)
+    if other is not None:
+      like["buffer"] = other
+    return like
 
   def _meta(self) -> dict:
     meta = {"history": self.history, "buffer_shards": self.buffer.count}
@@ -270,11 +279,7 @@ class Trainer:
       self.ckpt.save(self.iteration, self._arrays(), self._meta())
 
   def _restore(self):
-    like = self._arrays()
-    other = self._saved_buffer_like()
-    if other is not None:
-      like["buffer"] = other
-    arrays, meta = self.ckpt.restore(None, like)
+    arrays, meta = self.ckpt.restore(None, self._restore_like)
     state = arrays["state"]
     if self.nets.lora:
       saved, now = meta.get("base_fingerprint"), self._base_fingerprint()
@@ -285,12 +290,13 @@ class Trainer:
         )
       state = _with_base(state, serialization.to_state_dict(self.state))
     self.state = serialization.from_state_dict(self.state, state)
-    if other is not None:  # saved over another number of shards: its rows dealt anew
+    saved_shards = meta.get("buffer_shards", 1)  # of the step restored
+    if saved_shards != self.buffer.count:  # saved over another number of shards: dealt anew
       log.warning(
         "%s: the replay buffer was saved over %d batch shards, this run has %d: its rows "
         "are dealt to the new shards in turn",
         self.ckpt.directory,
-        len(other["size"]),
+        saved_shards,
         self.buffer.count,
       )
       self.buffer.load_all_shards(jax.device_get(arrays["buffer"]))
