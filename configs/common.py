@@ -21,6 +21,10 @@ def base_config() -> mlc.ConfigDict:
       scratch={},
       dtype="float32",
       lr=1e-6,
+      # the RL optimizer's lr decays linearly to lr_end * lr over lr_decay_steps actor
+      # updates (0: constant); the BC warm start keeps bc.lr
+      lr_decay_steps=0,
+      lr_end=0.0,
       grad_clip=1.0,
       obs_len=256,
       max_new_tokens=32,

@@ -57,9 +57,11 @@ def get_config(variant: str = "tiny"):
     )
     c.actor.obs_len, c.actor.max_new_tokens = 96, 16  # recent history; questions < 16
     c.critic.obs_len, c.critic.act_len = 64, 16
-    # a KL anchor to the BC policy (algo.kl_coef) and half the actor lr tuned without it:
-    # without them the policy collapses after about 15 iterations (benchmarks/RESULTS.md)
-    c.actor.lr, c.critic.lr = 5e-5, 1e-3
+    # a KL anchor to the BC policy (algo.kl_coef) and an actor lr that decays linearly to 0
+    # over the run's actor updates (train.iterations x algo.actor_steps, following overrides of
+    # either): without them the policy collapses after about 15 iterations, and with a
+    # constant lr its greedy play keeps wandering (benchmarks/RESULTS.md)
+    c.actor.lr, c.critic.lr = 1e-4, 1e-3
     c.actor.batch_buckets = [8, 32, 64, 128]
     c.actor.sample_chunk = 128
     c.algo.update(
@@ -85,6 +87,7 @@ def get_config(variant: str = "tiny"):
       buffer_capacity=20_000,
       eval_sampled=True,
     )
+    c.actor.lr_decay_steps = c.train.get_ref("iterations") * c.algo.get_ref("actor_steps")
   elif variant == "tiny_minilm":  # tiny with the shipped MiniLM-L6 as a frozen critic encoder
     c = get_config("tiny")
     c.workdir = "runs/twenty_questions_tiny_minilm"
@@ -102,10 +105,12 @@ def get_config(variant: str = "tiny"):
     c = get_config("tiny")
     c.workdir = "runs/twenty_questions_tiny_filtered_bc"
     c.algo.update(name="filtered_bc", actor_steps=20, filter_window=4, filter_quantile=0.9)
+    c.actor.update(lr=5e-5, lr_decay_steps=0)  # BC's updates: a constant lr
     c.bc.update(to_buffer=False, critic_steps=0)
   elif variant == "tiny_ppo":  # token-level PPO on this iteration's rollouts, no critic
     c = get_config("tiny")
     c.workdir = "runs/twenty_questions_tiny_ppo"
+    c.actor.update(lr=5e-5, lr_decay_steps=0)  # its updates are epochs x minibatches
     c.algo.update(
       name="ppo",
       ppo_epochs=4,
@@ -129,6 +134,7 @@ def get_config(variant: str = "tiny"):
     c.env.max_turns = 5
     c.algo.update(critic_steps=2, actor_steps=1, warmup_iters=1, batch_size=8)
     c.algo.kl_coef, c.actor.lr = 0.0, 1e-4  # no reference copy (tests that need one set it)
+    c.actor.lr_decay_steps = 0  # a constant lr (tests that need the decay set it)
     c.bc.update(episodes=16, steps=4, batch_size=8, critic_steps=0, to_buffer=False)
     c.offline.episodes = 40  # offline algorithms' dataset
     c.train.update(

@@ -43,6 +43,8 @@ def micro_config(tmp_path, **over):
     ("train.greedy_rollouts", 4, "config.train.greedy_rollouts"),
     ("bc.seed", -2, "config.bc.seed"),
     ("actor.eval_average", 1.0, "config.actor.eval_average"),
+    ("actor.lr_decay_steps", -5, "config.actor.lr_decay_steps"),
+    ("actor.lr_end", 1.5, "config.actor.lr_end"),
   ],
 )
 def test_bad_config_fails_naming_field(tmp_path, field, value, needle):
@@ -123,7 +125,8 @@ def _phase_lines(text: str) -> dict:
 def test_tiny_run_logs_and_resume_is_bit_identical(tmp_path, capsys):
   from archer_jax.training.trainer import Trainer
 
-  full = _run(micro_config(tmp_path / "a"))
+  decay = {"actor.lr_decay_steps": 2}  # the lr decays over the run's 2 actor updates
+  full = _run(micro_config(tmp_path / "a", **decay))
   # progress off: one line per phase per iteration, and the time-to-go estimates
   out = capsys.readouterr().out
   lines = _phase_lines(out)
@@ -150,10 +153,10 @@ def test_tiny_run_logs_and_resume_is_bit_identical(tmp_path, capsys):
   assert os.path.getsize(os.path.join(full.workdir, "training.png")) > 1000
 
   # interrupted after 2 iterations, then resumed to 3
-  part_cfg = micro_config(tmp_path / "b")
+  part_cfg = micro_config(tmp_path / "b", **decay)
   part_cfg.train.iterations = 2
   _run(part_cfg)
-  resumed_cfg = micro_config(tmp_path / "b")
+  resumed_cfg = micro_config(tmp_path / "b", **decay)
   resumed = _run(resumed_cfg, resume=True)
   _assert_same_run(full, resumed)
 
@@ -161,10 +164,10 @@ def test_tiny_run_logs_and_resume_is_bit_identical(tmp_path, capsys):
     Trainer(micro_config(tmp_path / "a"), progress=False)
 
   # a crash right after the warm start: its checkpoint (step 0) spares the BC on resume
-  warm = Trainer(micro_config(tmp_path / "c"), progress=False)
+  warm = Trainer(micro_config(tmp_path / "c", **decay), progress=False)
   warm.warm_start()
   assert warm.ckpt.latest_step() == 0
-  _assert_same_run(full, _run(micro_config(tmp_path / "c"), resume=True))
+  _assert_same_run(full, _run(micro_config(tmp_path / "c", **decay), resume=True))
 
 
 def test_eval_average_is_a_polyak_average_and_resumes_bit_identically(tmp_path):

@@ -17,7 +17,13 @@ from archer_jax.models import ModelConfig
 from archer_jax.training import paths
 from archer_jax.training.rl_state import RLState, averaged, warm_seed
 from archer_jax.training.rollout import IncrementalEncoder
-from archer_jax.training.state import copy_params, create_state, init_params, make_optimizer
+from archer_jax.training.state import (
+  copy_params,
+  create_state,
+  init_params,
+  linear_decay,
+  make_optimizer,
+)
 
 
 @dataclasses.dataclass
@@ -169,7 +175,8 @@ def build(config, mesh, tokenizers: Tokenizers, needs: Needs) -> tuple[Networks,
     abstract = nn.meta.unbox(jax.eval_shape(actor_net.init, warm, *dummy)["params"])
     extra = {"lora": lora.init_lora(abstract["lm"], c.actor.lora_rank, jax.random.fold_in(warm, 3))}
     trainable = lora.trainable_mask
-  actor_tx = make_optimizer(c.actor.lr, c.actor.grad_clip, trainable=trainable)
+  actor_lr = linear_decay(c.actor.lr, c.actor.get("lr_decay_steps", 0), c.actor.get("lr_end", 0.0))
+  actor_tx = make_optimizer(actor_lr, c.actor.grad_clip, trainable=trainable)
   bc_tx = make_optimizer(c.bc.lr or c.actor.lr, c.actor.grad_clip, trainable=trainable)
   actor, actor_sh = create_state(
     actor_net, dummy, actor_tx, mesh, jax.random.fold_in(warm, 1), params, extra

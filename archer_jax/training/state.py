@@ -38,8 +38,17 @@ class TrainState:
     )
 
 
+def linear_decay(lr: float, decay_steps: int = 0, end: float = 0.0):
+  """The learning rate after n updates: lr * (1 - (1 - end) * min(n / decay_steps, 1)), a
+  linear decay from lr to end * lr over decay_steps updates, then constant; decay_steps 0:
+  the constant lr (a float, so a constant-lr optimizer keeps its usual state)."""
+  if not decay_steps:
+    return lr
+  return optax.linear_schedule(lr, end * lr, int(decay_steps))
+
+
 def make_optimizer(
-  lr: float,
+  lr,
   grad_clip: float = 1.0,
   weight_decay: float = 0.0,
   b1: float = 0.9,
@@ -47,7 +56,8 @@ def make_optimizer(
   eps: float = 1e-8,
   trainable: Callable[[Any], Any] | None = None,
 ):
-  """Adam(W) after global-norm clipping of *this network's* gradients only.
+  """Adam(W) after global-norm clipping of *this network's* gradients only. lr: a float or
+  an optax schedule of the update count (`linear_decay`).
 
   `trainable(params) -> bool pytree` freezes the False leaves (e.g. LoRA: base weights)."""
   chain = []

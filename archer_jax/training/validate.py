@@ -113,6 +113,14 @@ def validate(config, num_devices: int | None = None) -> None:
   _require(0.0 < config.algo.tau <= 1.0, "algo.tau", f"must be in (0, 1], got {config.algo.tau}")
   _require(0.0 < config.algo.expectile < 1.0, "algo.expectile", "must be in (0, 1)")
   _require(config.algo.v_loss in ("mse", "expectile"), "algo.v_loss", "must be mse|expectile")
+  steps = config.actor.get("lr_decay_steps", 0)
+  _require(
+    isinstance(steps, int) and steps >= 0,
+    "actor.lr_decay_steps",
+    f"must be an integer >= 0 (0: a constant lr), got {steps!r}",
+  )
+  end = config.actor.get("lr_end", 0.0)
+  _require(0.0 <= end <= 1.0, "actor.lr_end", f"must be in [0, 1], got {end}")
   d = config.actor.get("eval_average", 0.0)
   _require(0.0 <= d < 1.0, "actor.eval_average", f"must be in [0, 1), got {d}")
   _require(config.actor.temperature > 0, "actor.temperature", "must be > 0")

@@ -81,12 +81,13 @@ def key(config, data: dict[str, np.ndarray], params: Any) -> str:
     "seed": warm_seed(config),
     "bc": {f: config.bc.get(f) for f in _BC_FIELDS},
     **{name: _section(config, name) for name in ("actor", "tokenizer", "env", "mesh")},
-    # the RL learning rate reaches BC only as the fallback for bc.lr = 0
+    # the RL learning rate reaches BC only as the fallback for bc.lr = 0 (its schedule never)
     "actor_lr": None if config.bc.get("lr") else config.actor.lr,
     "jax": jax.__version__,
     "backend": jax.default_backend(),
   }
-  parts["actor"] = {k: v for k, v in parts["actor"].items() if k != "lr"}
+  rl_only = ("lr", "lr_decay_steps", "lr_end", "eval_average")
+  parts["actor"] = {k: v for k, v in parts["actor"].items() if k not in rl_only}
   h = hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode())
   for k in sorted(data):
     _update_array(h, k, data[k])
