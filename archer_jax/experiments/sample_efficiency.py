@@ -10,9 +10,9 @@ Every method and seed starts from one BC policy (`bc.seed` = 0: seed 0's warm st
 once and shared through `bc.cache_dir`), as the paper starts every method from one fine-tuned
 model; the seeds differ in everything after it (critic initialisation, episodes, sampling).
 Each run then collects `train.rollout_size` (32) episodes per iteration for `BUDGET`'s 5
-iterations, with the settings tuned for early learning (`EARLY`: actor lr 1e-4 for every
-method, ArCHer without the KL anchor its `tiny` default keeps for long runs). Runs train two
-at a time on a CPU-only machine (`--jobs`).
+iterations, with the settings tuned for early learning (`EARLY`: a constant actor lr 1e-4
+for every method, ArCHer without the KL anchor its `tiny` default keeps for long runs). Runs
+train two at a time on a CPU-only machine (`--jobs`).
 Writes OUT/summary.md (a table per method: BC and final eval return per seed, the best mean,
 the episodes and turns after which each threshold return is reached and held, and the
 ArCHer / PPO sample ratio) and OUT/sample_efficiency.png (eval return against environment
