@@ -53,54 +53,53 @@ class Policy:
       self._merged = (src, self._merge(params))
     return self._merged[1]
 
-  def sample(self, params, prompts, key, greedy: bool):
-    """prompts: list of id lists -> (ids incl. the stop token, texts, log-probs [N, L])."""
+  def _sampled(self, params, greedy: bool, generate):
+    """`generate(lm, temperature=, greedy=)` (a `Sampler` call returning a `GenerationResult`)
+    under the mesh, with this policy's LM weights -> (ids incl. the stop token, texts,
+    log-probs [N, L])."""
     with jax.sharding.set_mesh(self.mesh), nn.logical_axis_rules(RULES):
       lm = self.lm_for(params)
-      r = self.sampler.generate(
-        lm, prompts, key, temperature=self.config.actor.temperature, greedy=greedy
-      )
-    ids = [list(np.asarray(r.tokens[i, : r.lengths[i]])) for i in range(len(prompts))]
-    return ids, list(r.texts), np.asarray(r.logprobs)[: len(prompts)]
+      r = generate(lm, temperature=self.config.actor.temperature, greedy=greedy)
+    ids = [list(np.asarray(r.tokens[i, : r.lengths[i]])) for i in range(len(r.lengths))]
+    return ids, list(r.texts), np.asarray(r.logprobs)
 
-  def generate_fn(self, params, key, greedy: bool):
-    """(prompt ids, observation texts) -> (ids, texts) for `rollout.collect`; each call
-    draws from a fresh fold of `key`."""
-    counter = iter(range(1 << 30))
-
-    def gen(prompts, texts=None):
-      del texts
-      ids, out, _ = self.sample(params, prompts, jax.random.fold_in(key, next(counter)), greedy)
-      return ids, out
-
-    return gen
-
-  def generate_blocks_fn(self, params, key, greedy: bool):
-    """`generate_fn` for batch-sharded play (`rollout.collect(..., shards=...)`): (one list
-    of prompt ids per local shard, their texts) -> (ids, texts) in shard order; call c
-    samples with fold_in(key, c), the same call on every process."""
-    counter = iter(range(1 << 30))
-
-    def gen(blocks, texts=None):
-      del texts
-      ids, out, _ = self.sample_blocks(
-        params, blocks, jax.random.fold_in(key, next(counter)), greedy
-      )
-      return ids, out
-
-    return gen
+  def sample(self, params, prompts, key, greedy: bool):
+    """prompts: list of id lists -> (ids incl. the stop token, texts, log-probs [N, L])."""
+    return self._sampled(
+      params, greedy, lambda lm, **kw: self.sampler.generate(lm, prompts, key, **kw)
+    )
 
   def sample_blocks(self, params, blocks, key, greedy: bool):
     """Batch-sharded sampling (`Sampler.generate_sharded`): one list of prompt ids per local
     shard -> (ids incl. the stop token, texts, log-probs [N, L]) over the blocks' prompts in
     shard order."""
-    with jax.sharding.set_mesh(self.mesh), nn.logical_axis_rules(RULES):
-      lm = self.lm_for(params)
-      r = self.sampler.generate_sharded(
-        lm, blocks, key, self.shards, temperature=self.config.actor.temperature, greedy=greedy
-      )
-    ids = [list(np.asarray(r.tokens[i, : r.lengths[i]])) for i in range(len(r.lengths))]
-    return ids, list(r.texts), np.asarray(r.logprobs)
+    return self._sampled(
+      params,
+      greedy,
+      lambda lm, **kw: self.sampler.generate_sharded(lm, blocks, key, self.shards, **kw),
+    )
+
+  def _counted(self, sample, params, key, greedy: bool):
+    """(prompts, observation texts) -> (ids, texts) by `sample`; call c samples with
+    fold_in(key, c), so every process draws the same keys in the same order."""
+    counter = iter(range(1 << 30))
+
+    def gen(prompts, texts=None):
+      del texts
+      ids, out, _ = sample(params, prompts, jax.random.fold_in(key, next(counter)), greedy)
+      return ids, out
+
+    return gen
+
+  def generate_fn(self, params, key, greedy: bool):
+    """(prompt ids, observation texts) -> (ids, texts) for `rollout.collect`; each call
+    draws from a fresh fold of `key`."""
+    return self._counted(self.sample, params, key, greedy)
+
+  def generate_blocks_fn(self, params, key, greedy: bool):
+    """`generate_fn` for batch-sharded play (`rollout.collect(..., shards=...)`): (one list
+    of prompt ids per local shard, their texts) -> (ids, texts) in shard order."""
+    return self._counted(self.sample_blocks, params, key, greedy)
 
   def sample_rows(self, params, key, a_obs, a_obs_mask, on_chunk=None):
     """One a ~ pi(.|s) per row of this process's left-padded actor observations (its shards'
