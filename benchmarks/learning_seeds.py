@@ -9,7 +9,10 @@ prints and writes, under --out (default benchmarks/out/learning):
                  BC-policy level as dashed lines
   summary.md     per seed: BC-policy greedy eval return, final greedy eval return, the gain,
                  wall time; across seeds: mean gain, the spread (max - min) of the BC and of
-                 the final returns, and whether mean gain > both spreads.
+                 the final returns, and whether mean gain > both spreads. With
+                 --hold-from N: per seed, the greedy eval at iteration N against the final
+                 one, and whether the final one is no worse on every seed (a run that holds
+                 what it had learnt by N; its curve marks N).
 Extra `--config.X=V` arguments override the config for every seed. Seeds can run in
 separate processes (or machines) with the same --out; `--summarize` then only reads
 `OUT/seed*/metrics.jsonl` (+ `wall.json`) and writes the table and plot.
@@ -45,7 +48,7 @@ def apply_overrides(c, overrides):
     override(c, path, value)
 
 
-def plot(results, path):
+def plot(results, path, hold_from=None):
   import matplotlib
 
   matplotlib.use("Agg")
@@ -72,6 +75,8 @@ def plot(results, path):
     :n
   ]
   axes[0].plot(xs, np.median([e[:n] for e in evals], 0), color="k", lw=2, label="median")
+  if hold_from is not None:
+    axes[0].axvline(hold_from, color="grey", ls=":", lw=1)
   axes[0].set_title("greedy eval return (dashed: BC policy)")
   axes[1].set_title("sampled return: training rollouts (line), eval episodes (squares)")
   for ax in axes:
@@ -80,6 +85,37 @@ def plot(results, path):
   fig.tight_layout()
   fig.savefig(path, dpi=90)
   plt.close(fig)
+
+
+def eval_at(result, iteration: int) -> float:
+  """The greedy eval return a run recorded at `iteration` (0: the BC policy)."""
+  for h in result["history"]:
+    if h.get("iteration") == iteration and "eval_return" in h:
+      return h["eval_return"]
+  raise SystemExit(f"seed {result['seed']}: no greedy evaluation at iteration {iteration}")
+
+
+def hold_lines(results, n: int) -> list[str]:
+  """The table of greedy eval at iteration n against the final one, per seed, and whether
+  the final one is no worse on every seed."""
+  lines = [
+    "",
+    f"| seed | greedy eval at {n} | final greedy eval | final - at {n} |",
+    "|---:|---:|---:|---:|",
+  ]
+  held = []
+  for r in results:
+    at = eval_at(r, n)
+    held.append(r["final"] >= at)
+    lines.append(f"| {r['seed']} | {at:.2f} | {r['final']:.2f} | {r['final'] - at:+.2f} |")
+  mean_at = sum(eval_at(r, n) for r in results) / len(results)
+  mean_fin = sum(r["final"] for r in results) / len(results)
+  lines += [
+    "",
+    f"- final greedy eval no worse than at iteration {n} on every seed: **{all(held)}** "
+    f"({sum(held)} of {len(held)}); over the mean of seeds {mean_at:.2f} -> {mean_fin:.2f}",
+  ]
+  return lines
 
 
 def read_run(workdir, seed):
@@ -110,6 +146,13 @@ def main(argv=None):
   ap.add_argument("--out", default=os.path.join(REPO, "benchmarks", "out", "learning"))
   ap.add_argument(
     "--summarize", action="store_true", help="no training: summarise the runs already under --out"
+  )
+  ap.add_argument(
+    "--hold-from",
+    type=int,
+    default=None,
+    metavar="N",
+    help="also compare each seed's final greedy eval with its eval at iteration N",
   )
   args, overrides = ap.parse_known_args(argv)
   import jax
@@ -184,12 +227,14 @@ def main(argv=None):
       f"{np.ptp(bs):.2f}, of final {np.ptp(fs):.2f}; mean gain > spread: "
       f"**{bool((fs - bs).mean() > max(np.ptp(bs), np.ptp(fs)))}**"
     )
+  if args.hold_from is not None:
+    lines += hold_lines(results, args.hold_from)
   lines.append("")
   text = "\n".join(lines)
   print(text)
   with open(os.path.join(args.out, "summary.md"), "w") as f:
     f.write(text)
-  plot(results, os.path.join(args.out, "curves.png"))
+  plot(results, os.path.join(args.out, "curves.png"), args.hold_from)
   print(f"plot: {os.path.join(args.out, 'curves.png')}")
   return results
 

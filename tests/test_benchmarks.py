@@ -58,6 +58,19 @@ def test_learning_seeds_summarizes_runs_made_elsewhere(tmp_path):
   assert (tmp_path / "curves.png").stat().st_size > 1000
 
 
+def test_learning_seeds_hold_from_compares_each_seed_with_its_final_eval(tmp_path):
+  _fake_run(tmp_path / "seed0", -16.0, [-15.0, -12.0, -11.0], 400.0)
+  _fake_run(tmp_path / "seed1", -14.0, [-13.0, -10.0, -10.5], 500.0)
+  args = ["--summarize", "--seeds", "0", "1", "--out", str(tmp_path), "--hold-from", "2"]
+  learning_seeds.main(args)
+  text = (tmp_path / "summary.md").read_text()
+  assert "| 0 | -12.00 | -11.00 | +1.00 |" in text and "| 1 | -10.00 | -10.50 | -0.50 |" in text
+  assert "no worse than at iteration 2 on every seed: **False** (1 of 2)" in text
+  assert "over the mean of seeds -11.00 -> -10.75" in text
+  learning_seeds.main(args[:-1] + ["1"])  # iteration 1: -15, -13 -> both final evals hold
+  assert "on every seed: **True** (2 of 2)" in (tmp_path / "summary.md").read_text()
+
+
 def test_synthetic_rows_fill_every_field_at_full_length():
   spec = {
     "obs": ((6,), np.int32),
