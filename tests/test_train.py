@@ -274,13 +274,15 @@ def test_warm_start_cache_is_shared_and_bit_identical(tmp_path, monkeypatch, cap
 
 
 def test_warm_start_key_ignores_the_rl_learning_rate(tmp_path):
-  """The RL actor lr does not change the BC weights when bc.lr is set (a sweep over it shares
-  one warm start); it does when BC falls back to it (bc.lr = 0), as does any BC setting."""
+  """The RL actor lr (and its schedule) and the sampling temperature do not change the BC
+  weights when bc.lr is set (a sweep over them shares one warm start); the lr does when BC
+  falls back to it (bc.lr = 0), as does any BC setting."""
   from archer_jax.training import warm_cache
 
   data, params = {"x": np.arange(6)}, {"lm": {"w": np.ones((2, 3), np.float32)}}
   key = lambda **o: warm_cache.key(micro_config(tmp_path, **o), data, params)
   assert key() == key(**{"actor.lr": 3e-5})
+  assert key() == key(**{"actor.temperature": 0.7, "actor.lr_decay_steps": 10})
   assert key(**{"bc.lr": 0.0}) != key(**{"bc.lr": 0.0, "actor.lr": 3e-5})
   assert key() != key(**{"bc.lr": 1e-3}) and key() != key(**{"actor.obs_len": 64})
 

@@ -86,7 +86,8 @@ def key(config, data: dict[str, np.ndarray], params: Any) -> str:
     "jax": jax.__version__,
     "backend": jax.default_backend(),
   }
-  rl_only = ("lr", "lr_decay_steps", "lr_end", "eval_average")
+  # the RL optimizer, the eval average and the sampling temperature never reach BC's weights
+  rl_only = ("lr", "lr_decay_steps", "lr_end", "eval_average", "temperature")
   parts["actor"] = {k: v for k, v in parts["actor"].items() if k not in rl_only}
   h = hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode())
   for k in sorted(data):
