@@ -1,5 +1,5 @@
 """The benchmark scripts' own logic (not their timings): learning_seeds' summary of runs made
-in separate processes, bench_steps' synthetic buffer rows."""
+in separate processes, hold_plot's per-seed comparison, bench_steps' synthetic buffer rows."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 import bench_steps  # noqa: E402
+import hold_plot  # noqa: E402
 import learning_seeds  # noqa: E402
 
 
@@ -69,6 +70,22 @@ def test_learning_seeds_hold_from_compares_each_seed_with_its_final_eval(tmp_pat
   assert "over the mean of seeds -11.00 -> -10.75" in text
   learning_seeds.main(args[:-1] + ["1"])  # iteration 1: -15, -13 -> both final evals hold
   assert "on every seed: **True** (2 of 2)" in (tmp_path / "summary.md").read_text()
+
+
+def test_hold_plot_compares_candidates_side_by_side(tmp_path, capsys):
+  _fake_run(tmp_path / "a" / "seed0", -16.0, [-15.0, -12.0, -11.0], 1.0)
+  _fake_run(tmp_path / "a" / "seed2", -14.0, [-13.0, -10.0, -10.5], 1.0)
+  _fake_run(tmp_path / "b" / "seed0", -16.0, [-15.0, -12.0, -12.0], 1.0)
+  out = tmp_path / "hold.png"
+  got = hold_plot.main(
+    ["--from", "2", "--out", str(out), f"A={tmp_path / 'a'}", f"B={tmp_path / 'b'}"]
+  )
+  assert got["A"] == {"per_seed": {0: (-12.0, -11.0), 2: (-10.0, -10.5)}, "holds": False}
+  assert got["B"] == {"per_seed": {0: (-12.0, -12.0)}, "holds": True}  # equal counts as held
+  assert "A: final - at 2: seed 0: +1.0, seed 2: -0.5; every seed holds: False" in (
+    capsys.readouterr().out
+  )
+  assert out.stat().st_size > 1000
 
 
 def test_synthetic_rows_fill_every_field_at_full_length():

@@ -1,0 +1,85 @@
+"""Does a longer run hold what it had learnt? Greedy eval curves of several candidates side by
+side, one panel each, with each seed's eval at iteration N against its last one.
+
+  python benchmarks/hold_plot.py --from 15 --out hold.png \
+      "1e-4 -> 0=runs/lrdecay" "greedy rollouts 8=runs/gr8"
+
+Each LABEL=DIR names a candidate whose runs are DIR/seed*/metrics.jsonl (as
+`benchmarks/learning_seeds.py` lays them out). Prints one line per candidate (final - at N
+per seed, whether every seed holds, the mean of seeds at N and at the end) and writes the plot.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+
+
+def curves(run_dir: str) -> dict[int, list[tuple[int, float]]]:
+  """seed -> [(iteration, greedy eval return)] of every DIR/seedS/metrics.jsonl."""
+  out = {}
+  for path in sorted(glob.glob(os.path.join(run_dir, "seed*", "metrics.jsonl"))):
+    seed = int(os.path.basename(os.path.dirname(path))[len("seed") :])
+    hist = [json.loads(line) for line in open(path)]
+    out[seed] = [(h["iteration"], h["eval_return"]) for h in hist if "eval_return" in h]
+  if not out:
+    raise SystemExit(f"{run_dir}: no seed*/metrics.jsonl")
+  return out
+
+
+def hold(runs: dict[int, list[tuple[int, float]]], n: int) -> dict:
+  """Per seed: (eval at iteration n, last eval); whether every last one is >= its eval at n."""
+  per = {}
+  for seed, ev in runs.items():
+    at = dict(ev)
+    if n not in at:
+      raise SystemExit(f"seed {seed}: no greedy evaluation at iteration {n}")
+    per[seed] = (at[n], ev[-1][1])
+  return dict(per_seed=per, holds=all(last >= at for at, last in per.values()))
+
+
+def main(argv=None):
+  ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+  ap.add_argument("candidates", nargs="+", metavar="LABEL=DIR")
+  ap.add_argument("--from", dest="n", type=int, default=15, help="the iteration to hold from")
+  ap.add_argument("--out", default="hold.png")
+  args = ap.parse_args(argv)
+  import matplotlib
+
+  matplotlib.use("Agg")
+  import matplotlib.pyplot as plt
+
+  pairs = [c.split("=", 1) for c in args.candidates]
+  if any(len(p) != 2 for p in pairs):
+    raise SystemExit("each candidate is LABEL=DIR")
+  fig, axes = plt.subplots(1, len(pairs), figsize=(4 * len(pairs), 3.6), sharey=True, squeeze=False)
+  results = {}
+  for ax, (label, run_dir) in zip(axes[0], pairs, strict=True):
+    runs = curves(run_dir)
+    res = results[label] = hold(runs, args.n)
+    for seed, ev in runs.items():
+      ax.plot(*zip(*ev, strict=True), marker="o", ms=3, label=f"seed {seed}")
+    ax.axvline(args.n, color="grey", ls=":", lw=1)
+    ax.set_title(f"{label}\nholds on every seed: {res['holds']}", fontsize=9)
+    ax.set_xlabel("iteration (0 = after BC)")
+    ax.legend(fontsize=7)
+    per = res["per_seed"]
+    diffs = ", ".join(f"seed {s}: {last - at:+.1f}" for s, (at, last) in per.items())
+    mean_at = sum(at for at, _ in per.values()) / len(per)
+    mean_last = sum(last for _, last in per.values()) / len(per)
+    print(
+      f"{label}: final - at {args.n}: {diffs}; every seed holds: {res['holds']}; "
+      f"mean of seeds {mean_at:.2f} -> {mean_last:.2f}"
+    )
+  axes[0][0].set_ylabel("greedy eval return")
+  fig.tight_layout()
+  fig.savefig(args.out, dpi=90)
+  plt.close(fig)
+  print(f"plot: {args.out}")
+  return results
+
+
+if __name__ == "__main__":
+  main()
