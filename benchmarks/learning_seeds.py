@@ -87,33 +87,31 @@ def plot(results, path, hold_from=None):
   plt.close(fig)
 
 
-def eval_at(result, iteration: int) -> float:
-  """The greedy eval return a run recorded at `iteration` (0: the BC policy)."""
-  for h in result["history"]:
-    if h.get("iteration") == iteration and "eval_return" in h:
-      return h["eval_return"]
-  raise SystemExit(f"seed {result['seed']}: no greedy evaluation at iteration {iteration}")
-
-
 def hold_lines(results, n: int) -> list[str]:
   """The table of greedy eval at iteration n against the final one, per seed, and whether
-  the final one is no worse on every seed."""
+  the final one is no worse on every seed (`hold_plot.hold`)."""
+  from hold_plot import hold
+
+  runs = {
+    r["seed"]: [(h["iteration"], h["eval_return"]) for h in r["history"] if "eval_return" in h]
+    for r in results
+  }
+  res = hold(runs, n)
+  per = res["per_seed"]
   lines = [
     "",
     f"| seed | greedy eval at {n} | final greedy eval | final - at {n} |",
     "|---:|---:|---:|---:|",
   ]
-  held = []
-  for r in results:
-    at = eval_at(r, n)
-    held.append(r["final"] >= at)
-    lines.append(f"| {r['seed']} | {at:.2f} | {r['final']:.2f} | {r['final'] - at:+.2f} |")
-  mean_at = sum(eval_at(r, n) for r in results) / len(results)
-  mean_fin = sum(r["final"] for r in results) / len(results)
+  for seed, (at, last) in per.items():
+    lines.append(f"| {seed} | {at:.2f} | {last:.2f} | {last - at:+.2f} |")
+  held = sum(last >= at for at, last in per.values())
+  mean_at = sum(at for at, _ in per.values()) / len(per)
+  mean_fin = sum(last for _, last in per.values()) / len(per)
   lines += [
     "",
-    f"- final greedy eval no worse than at iteration {n} on every seed: **{all(held)}** "
-    f"({sum(held)} of {len(held)}); over the mean of seeds {mean_at:.2f} -> {mean_fin:.2f}",
+    f"- final greedy eval no worse than at iteration {n} on every seed: **{res['holds']}** "
+    f"({held} of {len(per)}); over the mean of seeds {mean_at:.2f} -> {mean_fin:.2f}",
   ]
   return lines
 
