@@ -191,18 +191,19 @@ def assert_trees_close(a, b, rtol=1e-6, atol=1e-6, what=""):
     )
 
 
-def run_on_cpu_devices(code: str, devices: int, *args, fast=False, timeout=600) -> str:
+def run_on_cpu_devices(code: str, devices: int, *args, timeout=600) -> str:
   """Runs `code` with `python -c` (argv[1:] = args) in a subprocess whose JAX sees `devices`
-  CPU devices (the device count is fixed when the backend starts), from the repository root;
-  fast: without XLA's CPU optimisation passes. Returns its stdout; a failure shows the tail
-  of what it printed."""
+  CPU devices (the device count is fixed when the backend starts), from the repository root,
+  with the suite's other XLA flags (conftest: the cheap CPU compile). Returns its stdout; a
+  failure shows the tail of what it printed."""
   import os
   import subprocess
   import sys
 
-  flags = f"--xla_force_host_platform_device_count={devices}"
-  if fast:
-    flags += " --xla_backend_optimization_level=0"
+  inherited = [
+    f for f in os.environ.get("XLA_FLAGS", "").split() if "host_platform_device_count" not in f
+  ]
+  flags = " ".join([*inherited, f"--xla_force_host_platform_device_count={devices}"])
   repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
   proc = subprocess.run(
     [sys.executable, "-c", code, *args],

@@ -34,7 +34,7 @@ def test_smollm2_one_iteration(tmp_path):
   c.env.max_turns = 3  # short episodes keep the CPU run to minutes
   c.actor.max_new_tokens = c.critic.act_len = 16
   c.actor.obs_len = c.critic.obs_len = 128
-  c.actor.batch_buckets = [4, 8]
+  c.actor.batch_buckets = [8]  # one sampling program for the rollouts and a_pi
   c.actor.sample_chunk = 8
   c.algo.update(critic_steps=2, actor_steps=1, warmup_iters=0, batch_size=8, micro_batches=2)
   c.train.update(iterations=1, rollout_size=4, eval_every=0, eval_episodes=4, checkpoint_every=0)

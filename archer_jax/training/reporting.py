@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import math
 import os
@@ -20,6 +21,8 @@ class MetricsLog:
     self.enabled = enabled  # multi-host: only process 0 writes
     self._tb = None
     if not enabled:
+      return
+    if importlib.util.find_spec("tensorboard") is None:  # torch's writer needs it: no import
       return
     try:  # optional
       from torch.utils.tensorboard import SummaryWriter  # type: ignore
