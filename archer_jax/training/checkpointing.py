@@ -94,7 +94,9 @@ def _jax_checksum(x: jax.Array) -> jax.Array:
   )
 
 
-_tree_checksums = jax.jit(lambda tree: jax.tree.map(_jax_checksum, tree))
+# one jit per leaf, not per tree: a program per distinct shape, dtype and sharding (16 for the
+# smoke config's 219 leaves) compiles in a seventh of the time of one program over the tree
+_leaf_checksum = jax.jit(_jax_checksum)
 
 
 def _np_words(x: np.ndarray) -> np.ndarray:
@@ -128,18 +130,15 @@ def _meta_digest(meta: dict) -> str:
 def checksums(tree: Any) -> dict[str, str]:
   """{leaf path: "dtype[shape]:checksum"} for every array of `tree`.
 
-  Device arrays are checksummed where they live (one jitted pass, replicated result, so
-  every process gets the same answer); host arrays on the host, with the same function.
-  Mesh-independent: a value checksums the same whatever its sharding.
+  Device arrays are checksummed where they live (a jitted reduction per leaf, replicated
+  result, so every process gets the same answer; one fetch for all of them); host arrays on
+  the host, with the same function. Mesh-independent: a value checksums the same whatever
+  its sharding.
   """
   leaves, _ = jax.tree_util.tree_flatten_with_path(tree)
-  groups: dict[frozenset, dict[int, jax.Array]] = {}  # one jit per device set
-  for i, (_, x) in enumerate(leaves):
-    if isinstance(x, jax.Array):
-      groups.setdefault(frozenset(d.id for d in x.sharding.device_set), {})[i] = x
-  sums = {}
-  for group in groups.values():
-    sums.update(jax.device_get(_tree_checksums(group)))
+  sums = jax.device_get(
+    {i: _leaf_checksum(x) for i, (_, x) in enumerate(leaves) if isinstance(x, jax.Array)}
+  )
   out = {}
   for i, (path, x) in enumerate(leaves):
     s = sums[i] if i in sums else _np_checksum(np.asarray(x))
