@@ -1,5 +1,6 @@
 """The benchmark scripts' own logic (not their timings): learning_seeds' summary of runs made
-in separate processes, hold_plot's per-seed comparison, bench_steps' synthetic buffer rows."""
+in separate processes, hold_plot's per-seed comparison, bench_steps' synthetic buffer rows,
+compile_flags' parsing of the aot output and its table."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 import bench_steps  # noqa: E402
+import compile_flags  # noqa: E402
 import hold_plot  # noqa: E402
 import learning_seeds  # noqa: E402
 
@@ -99,3 +101,15 @@ def test_synthetic_rows_fill_every_field_at_full_length():
   assert rows["obs"].shape == (5, 6) and rows["obs"].min() >= 3 and rows["obs"].max() < 50
   assert rows["obs_mask"].all() and rows["done"].dtype == bool
   np.testing.assert_array_equal(rows["reward"], -np.ones(5, np.float32))
+
+
+def test_compile_flags_reads_aot_lines_and_tables_against_the_first_row():
+  out = "actor 1 B params\n  compiled critic in 12.5 s\n  compiled actor in 4.0 s\nFLOP table"
+  assert compile_flags.parse(out) == {"critic": 12.5, "actor": 4.0}
+  text = compile_flags.table(
+    {"a": ({"critic": 12.0, "actor": 4.0}, 30.0), "b": ({"critic": 6.0, "actor": 2.0}, 20.0)}
+  )
+  lines = text.splitlines()
+  assert lines[0] == "| flags | critic s | actor s | process CPU s | programs vs first row |"
+  assert lines[2] == "| a | 12.0 | 4.0 | 30.0 | 1.00 |"
+  assert lines[3] == "| b | 6.0 | 2.0 | 20.0 | 0.50 |"
