@@ -136,9 +136,15 @@ def checksums(tree: Any) -> dict[str, str]:
   its sharding.
   """
   leaves, _ = jax.tree_util.tree_flatten_with_path(tree)
-  sums = jax.device_get(
-    {i: _leaf_checksum(x) for i, (_, x) in enumerate(leaves) if isinstance(x, jax.Array)}
-  )
+  pending = {}
+  for i, (_, x) in enumerate(leaves):
+    if isinstance(x, jax.Array):
+      pending[i] = _leaf_checksum(x)
+      if len(x.sharding.device_set) > 1:
+        # one cross-device reduction in flight at a time: independent programs with collectives
+        # can take all of the CPU client's threads, each waiting on a peer the other one holds
+        pending[i].block_until_ready()
+  sums = jax.device_get(pending)
   out = {}
   for i, (path, x) in enumerate(leaves):
     s = sums[i] if i in sums else _np_checksum(np.asarray(x))
