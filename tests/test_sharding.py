@@ -168,7 +168,6 @@ print("RESULT " + json.dumps(res))
 @pytest.fixture(scope="module")
 def result():
   here = os.path.dirname(os.path.abspath(__file__))
-  # (the CPU backend's optimisation passes cost more compile time than these programs run)
   out = run_on_cpu_devices(SCRIPT, 8, here)
   lines = [line for line in out.splitlines() if line.startswith("RESULT ")]
   assert lines, out[-3000:]
