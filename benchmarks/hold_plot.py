@@ -40,6 +40,12 @@ def hold(runs: dict[int, list[tuple[int, float]]], n: int) -> dict:
   return dict(per_seed=per, holds=all(last >= at for at, last in per.values()))
 
 
+def means(per_seed: dict) -> tuple[float, float]:
+  """The mean over seeds of the eval at iteration n and of the last eval (`hold`'s per_seed)."""
+  ats, lasts = zip(*per_seed.values(), strict=True)
+  return sum(ats) / len(ats), sum(lasts) / len(lasts)
+
+
 def main(argv=None):
   ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
   ap.add_argument("candidates", nargs="+", metavar="LABEL=DIR")
@@ -67,8 +73,7 @@ def main(argv=None):
     ax.legend(fontsize=7)
     per = res["per_seed"]
     diffs = ", ".join(f"seed {s}: {last - at:+.1f}" for s, (at, last) in per.items())
-    mean_at = sum(at for at, _ in per.values()) / len(per)
-    mean_last = sum(last for _, last in per.values()) / len(per)
+    mean_at, mean_last = means(per)
     print(
       f"{label}: final - at {args.n}: {diffs}; every seed holds: {res['holds']}; "
       f"mean of seeds {mean_at:.2f} -> {mean_last:.2f}"

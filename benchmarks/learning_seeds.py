@@ -90,7 +90,7 @@ def plot(results, path, hold_from=None):
 def hold_lines(results, n: int) -> list[str]:
   """The table of greedy eval at iteration n against the final one, per seed, and whether
   the final one is no worse on every seed (`hold_plot.hold`)."""
-  from hold_plot import hold
+  from hold_plot import hold, means
 
   runs = {
     r["seed"]: [(h["iteration"], h["eval_return"]) for h in r["history"] if "eval_return" in h]
@@ -106,8 +106,7 @@ def hold_lines(results, n: int) -> list[str]:
   for seed, (at, last) in per.items():
     lines.append(f"| {seed} | {at:.2f} | {last:.2f} | {last - at:+.2f} |")
   held = sum(last >= at for at, last in per.values())
-  mean_at = sum(at for at, _ in per.values()) / len(per)
-  mean_fin = sum(last for _, last in per.values()) / len(per)
+  mean_at, mean_fin = means(per)
   lines += [
     "",
     f"- final greedy eval no worse than at iteration {n} on every seed: **{res['holds']}** "
