@@ -191,6 +191,17 @@ def assert_trees_close(a, b, rtol=1e-6, atol=1e-6, what=""):
     )
 
 
+def cpu_device_flags(devices: int) -> str:
+  """XLA_FLAGS for a child process whose JAX sees `devices` CPU devices: this process's flags
+  (conftest: the cheap CPU compile) with any device count of theirs replaced."""
+  import os
+
+  inherited = [
+    f for f in os.environ.get("XLA_FLAGS", "").split() if "host_platform_device_count" not in f
+  ]
+  return " ".join([*inherited, f"--xla_force_host_platform_device_count={devices}"])
+
+
 def run_on_cpu_devices(code: str, devices: int, *args, timeout=600) -> str:
   """Runs `code` with `python -c` (argv[1:] = args) in a subprocess whose JAX sees `devices`
   CPU devices (the device count is fixed when the backend starts), from the repository root,
@@ -200,10 +211,7 @@ def run_on_cpu_devices(code: str, devices: int, *args, timeout=600) -> str:
   import subprocess
   import sys
 
-  inherited = [
-    f for f in os.environ.get("XLA_FLAGS", "").split() if "host_platform_device_count" not in f
-  ]
-  flags = " ".join([*inherited, f"--xla_force_host_platform_device_count={devices}"])
+  flags = cpu_device_flags(devices)
   repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
   proc = subprocess.run(
     [sys.executable, "-c", code, *args],

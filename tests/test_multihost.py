@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from _helpers import cpu_device_flags
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -36,9 +37,6 @@ def test_two_processes_compute_what_one_process_computes(tmp_path):
   args = ["--config", "configs/twenty_questions.py:smoke", "--config.mesh=1,2,2"]
   args += ["--config.train.iterations=2"]
   env = dict(os.environ, PY=sys.executable, PORT=str(free_port()), JAX_PLATFORMS="cpu")
-  # the suite's XLA flags (conftest: no CPU optimisation passes, a compile-time saving) for
-  # every run; the launcher and `one_process` add the device count
-  flags = env.get("XLA_FLAGS", "")
   two = tmp_path / "two"
   r = subprocess.run(
     ["bash", "launch/local_multiprocess.sh", *args, "--workdir", str(two), "--progress=false"],
@@ -62,7 +60,7 @@ def test_two_processes_compute_what_one_process_computes(tmp_path):
     return subprocess.run(
       [sys.executable, "-m", "archer_jax.train", *cli, "--noprogress"],
       cwd=REPO,
-      env=dict(env, XLA_FLAGS=f"{flags} --xla_force_host_platform_device_count={devices}"),
+      env=dict(env, XLA_FLAGS=cpu_device_flags(devices)),
       capture_output=True,
       text=True,
       timeout=600,
