@@ -240,20 +240,24 @@ def _spec_of(cfg) -> dict:
   return kw
 
 
-def compile_config(config):
+def compile_config(config, platform: str = "tpu"):
   """-> (config with every pretrained model turned into `scratch` with its architecture, the
   Tokenizers `builder.build` needs). Shapes and shardings equal the pretrained run's; a
-  from-scratch tokenizer counts as `tokenizer.vocab_size` ids (its upper bound)."""
+  from-scratch tokenizer counts as `tokenizer.vocab_size` ids (its upper bound). "auto"
+  dtypes are resolved for the target `platform`, not for the CPU that compiles."""
   from archer_jax.loading.architectures import model_config
+  from archer_jax.training import precision
   from archer_jax.training.builder import Tokenizers
 
   c = config.copy_and_resolve_references()
   vocab = {}
   for who in ("actor", "critic"):
     spec = c[who]
+    numerics = precision.model_fields(spec, who, platform)
+    spec.dtype, spec.param_dtype = numerics["dtype"], numerics["param_dtype"]
     if spec.model == "scratch":
       continue
-    cfg = model_config(spec.model, dtype=spec.dtype, **dict(spec.get("overrides", {})))
+    cfg = model_config(spec.model, **{**numerics, **dict(spec.get("overrides", {}))})
     vocab[who] = _Vocab(cfg.vocab_size, cfg.pad_token_id, cfg.eos_token_id, cfg.bos_token_id)
     spec.model, spec.scratch = "scratch", _spec_of(cfg)
   actor = vocab.get("actor") or _Vocab(int(c.tokenizer.vocab_size), 0, 2, 1)
@@ -519,7 +523,8 @@ def run(config, topo: Topology, which, hbm: int | None) -> int:
   devices = topology_devices(topo)
   try:
     load_plugins(config.get("plugins", ""))
-    c, toks = compile_config(config)  # (a model's config.json or architecture: ValueError)
+    # (a model's config.json or architecture, a bad dtype: ValueError)
+    c, toks = compile_config(config, topo.platform)
     validate(c, num_devices=len(devices))
     mesh = make_mesh(c.mesh, devices=devices)
   except (ConfigError, ValueError, FileNotFoundError) as e:

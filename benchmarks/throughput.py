@@ -81,13 +81,8 @@ def row_config(name: str, dtype: str = "float32"):
     c.env.max_turns = 2
     c.algo.update(batch_size=4, critic_steps=2, actor_steps=1)
     c.train.rollout_size = 4
-  if dtype != "float32":  # compute dtype; parameters and optimizer stay float32
-    for who in ("actor", "critic"):
-      if c[who].model == "scratch":
-        c[who].scratch = dict(c[who].scratch, dtype=dtype, param_dtype="float32")
-      else:
-        c[who].dtype = dtype
-        c[who].overrides = dict(c[who].get("overrides", {}), param_dtype="float32")
+  for who in ("actor", "critic"):  # compute dtype; parameters and optimizer stay float32
+    c[who].update(dtype=dtype, param_dtype="float32")
   schedule = {
     "rollout_size": c.train.rollout_size,
     "critic_steps": c.algo.critic_steps,

@@ -19,7 +19,12 @@ def base_config() -> mlc.ConfigDict:
     dict(
       model="scratch",
       scratch={},
-      dtype="float32",
+      # numerics (archer_jax/training/precision.py): compute dtype ("auto": bfloat16 on
+      # GPU/TPU, float32 on CPU), weights ("auto": float32 master weights; a LoRA base in the
+      # compute dtype), attention kernel (einsum | dot_product | cudnn)
+      dtype="auto",
+      param_dtype="auto",
+      attention="einsum",
       lr=1e-6,
       # the RL optimizer's lr decays linearly to lr_end * lr over lr_decay_steps actor
       # updates (0: constant); the BC warm start keeps bc.lr
@@ -44,7 +49,9 @@ def base_config() -> mlc.ConfigDict:
     dict(
       model="scratch",
       scratch={},
-      dtype="float32",
+      dtype="auto",  # as the actor's (float32 master weights, no LoRA here)
+      param_dtype="auto",
+      attention="einsum",
       lr=2e-5,
       grad_clip=1.0,
       obs_len=256,

@@ -47,6 +47,9 @@ class ModelConfig:
   param_dtype: str = "float32"
   scan_layers: bool = True
   remat: bool = False
+  # "einsum" (XLA), "dot_product" (jax.nn.dot_product_attention: cuDNN flash attention on
+  # GPUs where it applies) or "cudnn" (cuDNN or an error); see layers.Attention
+  attention_impl: str = "einsum"
 
   def __post_init__(self):
     if self.family not in FAMILIES:
@@ -67,6 +70,14 @@ class ModelConfig:
       raise ValueError(f"ModelConfig.pooling must be pooler|cls|mean, got {self.pooling!r}")
     if self.dtype not in ("float32", "bfloat16", "float16"):
       raise ValueError(f"ModelConfig.dtype must be float32|bfloat16|float16, got {self.dtype!r}")
+    if self.param_dtype not in ("float32", "bfloat16", "float16"):
+      raise ValueError(
+        f"ModelConfig.param_dtype must be float32|bfloat16|float16, got {self.param_dtype!r}"
+      )
+    if self.attention_impl not in ("einsum", "dot_product", "cudnn"):
+      raise ValueError(
+        f"ModelConfig.attention_impl must be einsum|dot_product|cudnn, got {self.attention_impl!r}"
+      )
 
   @property
   def kv_heads(self) -> int:

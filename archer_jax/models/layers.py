@@ -167,10 +167,10 @@ class Attention(nn.Module):
   `cache[layer]` written at slots [cache_index, cache_index + T) in place (the stack
   carries the cache through its layer scan: no per-layer copies of it).
 
-  The product runs as `einsum_attention` unless the config has `attention_impl`
-  "dot_product" (`jax.nn.dot_product_attention`, which picks cuDNN's flash attention on
-  GPUs where it applies, else XLA) or "cudnn" (cuDNN or an error); opt-in, since the result
-  is equal only up to rounding.
+  The product runs as `einsum_attention` unless `cfg.attention_impl` is "dot_product"
+  (`jax.nn.dot_product_attention`, which picks cuDNN's flash attention on GPUs where it
+  applies, else XLA) or "cudnn" (cuDNN or an error); opt-in (config `actor.attention` /
+  `critic.attention`), since the result is equal only up to rounding.
   """
 
   cfg: ModelConfig
@@ -195,7 +195,7 @@ class Attention(nn.Module):
       new_cache = {"k": ck, "v": cv}
       k = jax.lax.dynamic_index_in_dim(ck, layer, keepdims=False)  # [B, S, KVH, Dh]
       v = jax.lax.dynamic_index_in_dim(cv, layer, keepdims=False)
-    impl = getattr(cfg, "attention_impl", "einsum")
+    impl = cfg.attention_impl
     if impl == "einsum":
       out = einsum_attention(q, k.astype(q.dtype), v.astype(q.dtype), mask)
     else:  # jax.nn.dot_product_attention: cuDNN flash attention on GPUs that support it

@@ -14,7 +14,7 @@ import numpy as np
 from archer_jax.algorithms import lora
 from archer_jax.algorithms.networks import DoubleCritic, PolicyWithValue
 from archer_jax.models import ModelConfig
-from archer_jax.training import paths
+from archer_jax.training import paths, precision
 from archer_jax.training.rl_state import RLState, averaged, warm_seed
 from archer_jax.training.rollout import IncrementalEncoder
 from archer_jax.training.state import (
@@ -124,8 +124,8 @@ def env_texts(env, episodes: int, seed: int) -> list[str]:
   return texts
 
 
-def _scratch_cfg(spec, tok) -> ModelConfig:
-  kw = dict(spec)
+def _scratch_cfg(spec, tok, numerics: dict | None = None) -> ModelConfig:
+  kw = {**(numerics or {}), **dict(spec)}  # the scratch dict's own fields win
   kw.setdefault("max_position_embeddings", 1024)
   return ModelConfig(
     vocab_size=len(tok),
@@ -137,12 +137,15 @@ def _scratch_cfg(spec, tok) -> ModelConfig:
 
 
 def _load(config, who: str, tok, mesh):
+  """(ModelConfig, pretrained params or None) of `config[who]`, its numerics resolved for
+  this backend (`precision.model_fields`; the section's `scratch` / `overrides` win)."""
   spec = config[who]
+  numerics = precision.model_fields(spec, who, jax.default_backend())
   if spec.model == "scratch":
-    return _scratch_cfg(spec.scratch, tok), None
+    return _scratch_cfg(spec.scratch, tok, numerics), None
   from archer_jax.loading import load_model
 
-  return load_model(spec.model, dtype=spec.dtype, mesh=mesh, **dict(spec.get("overrides", {})))
+  return load_model(spec.model, mesh=mesh, **{**numerics, **dict(spec.get("overrides", {}))})
 
 
 def frozen_encoder_mask(params):

@@ -124,6 +124,13 @@ def validate(config, num_devices: int | None = None) -> None:
   d = config.actor.get("eval_average", 0.0)
   _require(0.0 <= d < 1.0, "actor.eval_average", f"must be in [0, 1), got {d}")
   _require(config.actor.temperature > 0, "actor.temperature", "must be > 0")
+  from archer_jax.training import precision
+
+  for who in ("actor", "critic"):
+    try:
+      precision.model_fields(config[who], who, jax.default_backend())
+    except ValueError as e:
+      raise ConfigError(f"config.{e}") from None
   b, m = config.algo.batch_size, config.algo.micro_batches
   _require(b % m == 0, "algo.batch_size", f"{b} is not divisible by algo.micro_batches={m}")
   shape = [int(s) for s in str(config.mesh).split(",")]
