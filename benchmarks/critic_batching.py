@@ -2,13 +2,13 @@
 
   python benchmarks/critic_batching.py --rows tiny,paper-small
 
-`losses.critic_loss` makes five encoder calls per micro-batch: s and a (online), s', s and
-a_pi (target). The target's s' and s passes share weights and shapes ([B, Lc]), so they
-can run as one call over [2B, Lc] (the online a pass and the target a_pi pass share shapes
-but not weights). This script traces the critic step once as it is and once with
-`batched_critic_loss` in its place (the same maths; only the two target state passes
-fused), compiles both, checks that the updates agree, and times them on full-length
-random rows at each row's shapes (throughput.py's rows). Prints markdown.
+The critic loss needs five encoder passes per micro-batch: s and a (online), s', s and a_pi
+(target). The target's s' and s passes share weights and shapes ([B, Lc]), so
+`losses.critic_loss` runs them as one call over [2, B, Lc] (`target_state_embeddings`: the
+online a pass and the target a_pi pass share shapes but not weights). This script traces the
+critic step once with `separate_critic_loss` (the five calls, as before) and once as it is,
+compiles both, compares the updates, and times them on full-length random rows at each
+row's shapes (throughput.py's rows). Prints markdown.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ sys.path.insert(0, os.path.dirname(BENCH))
 sys.path.insert(0, BENCH)
 
 
-def batched_critic_loss(
+def separate_critic_loss(
   params,
   target_params,
   batch,
@@ -40,26 +40,22 @@ def batched_critic_loss(
   embed_act=None,
   num_candidates=1,
 ):
-  """`losses.critic_loss` with the target encoder's s' and s passes as one call."""
+  """`losses.critic_loss` as it was: five encoder calls, the target's s' and s apart."""
   import jax
   import jax.numpy as jnp
 
   from archer_jax.algorithms import losses
 
   if num_candidates != 1:
-    raise ValueError("only the k = 1 loss is batched here")
+    raise ValueError("only the k = 1 loss is measured here")
   sg = jax.lax.stop_gradient
   ea = losses.action_embedder(embed, embed_act)
   obs, om = batch["obs"], batch["obs_mask"]
-  b = obs.shape[0]
-  both = embed(
-    target_params,
-    jnp.concatenate([batch["next_obs"], obs]),
-    jnp.concatenate([batch["next_obs_mask"], om]),
-  )
-  t_next = heads(target_params, both[:b])
+  t_next = heads(target_params, embed(target_params, batch["next_obs"], batch["next_obs_mask"]))
   t_cur = heads(
-    target_params, both[b:], ea(target_params, obs, om, batch["pi_act"], batch["pi_act_mask"])
+    target_params,
+    embed(target_params, obs, om),
+    ea(target_params, obs, om, batch["pi_act"], batch["pi_act_mask"]),
   )
   online = heads(
     params, embed(params, obs, om), ea(params, obs, om, batch["act"], batch["act_mask"])
@@ -109,7 +105,7 @@ def measure(row: str, reps: int) -> dict:
   progs = {}
   orig = losses.critic_loss
   with jax.sharding.set_mesh(tr.mesh), nn.logical_axis_rules(RULES):
-    for name, loss in (("five calls", orig), (BATCHED, batched_critic_loss)):
+    for name, loss in (("five calls", separate_critic_loss), (BATCHED, orig)):
       losses.critic_loss = loss  # read by steps.critic_step when it is traced
       try:
         progs[name] = jax.jit(fn).lower(tr.state.critic, tr.state.target, batch).compile()

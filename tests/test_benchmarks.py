@@ -15,6 +15,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 import bench_steps  # noqa: E402
 import compile_flags  # noqa: E402
+import critic_batching  # noqa: E402
 import hold_plot  # noqa: E402
 import learning_seeds  # noqa: E402
 
@@ -113,3 +114,11 @@ def test_compile_flags_reads_aot_lines_and_tables_against_the_first_row():
   assert lines[0] == "| flags | critic s | actor s | process CPU s | programs vs first row |"
   assert lines[2] == "| a | 12.0 | 4.0 | 30.0 | 1.00 |"
   assert lines[3] == "| b | 6.0 | 2.0 | 20.0 | 0.50 |"
+
+
+def test_critic_batching_times_both_losses_and_they_agree():
+  """The before / after script: the five-call loss and the shipped one (s' and s in one
+  encoder call) give the same critic update, and each is timed."""
+  r = critic_batching.measure("quick", 1)
+  assert r["five calls"] > 0 and r[critic_batching.BATCHED] > 0
+  assert r["max |diff|"] < 1e-5

@@ -86,7 +86,8 @@ def critic_loss(
   embed_act(params, obs, obs_mask, act, act_mask) -> [B, D] (default: embed of the action
   alone; the joint critic encodes concat(s, a)).
   batch: obs, obs_mask, act, act_mask, next_obs, next_obs_mask, pi_act, pi_act_mask,
-  reward [B], done [B], valid [B]. Five encoder passes: s, a (online); s', s, a_pi (target).
+  reward [B], done [B], valid [B]. Four encoder calls: s, a (online); s' and s together,
+  a_pi (target; `target_state_embeddings`).
 
   num_candidates = k > 1 (CHAI): pi_act / pi_act_mask are [B, k, ...], k samples a_pi^j per
   state; the best by the target critic, j* = argmax_j min(Qbar1, Qbar2)(s, a_pi^j) (first on
@@ -95,7 +96,8 @@ def critic_loss(
   sg = jax.lax.stop_gradient
   ea = action_embedder(embed, embed_act)
   obs, om = batch["obs"], batch["obs_mask"]
-  t_next = heads(target_params, embed(target_params, batch["next_obs"], batch["next_obs_mask"]))
+  es_next, es = target_state_embeddings(embed, target_params, batch)
+  t_next = heads(target_params, es_next)
   if num_candidates > 1:
     t_cur = best_of_k_heads(
       target_params,
@@ -106,12 +108,11 @@ def critic_loss(
       embed=embed,
       heads=heads,
       embed_act=ea,
+      es=es,
     )
   else:
     t_cur = heads(
-      target_params,
-      embed(target_params, obs, om),
-      ea(target_params, obs, om, batch["pi_act"], batch["pi_act_mask"]),
+      target_params, es, ea(target_params, obs, om, batch["pi_act"], batch["pi_act_mask"])
     )
   online = heads(
     params, embed(params, obs, om), ea(params, obs, om, batch["act"], batch["act_mask"])
@@ -123,20 +124,32 @@ def critic_loss(
   return double_critic_terms(online, y_q, y_v, batch["valid"], num_rows, v_term)
 
 
+def target_state_embeddings(embed: Callable, params, batch):
+  """(emb(s'), emb(s)) [B, D] each, under `params`, from one encoder call: next_obs and obs
+  (and their masks) stacked on a new leading axis of 2 and the call vmapped over it, so the
+  two passes run as one program over 2B rows while the batch axis keeps its sharding (a
+  concatenation along a sharded batch axis would move rows between devices)."""
+  tokens = jnp.stack([batch["next_obs"], batch["obs"]])
+  mask = jnp.stack([batch["next_obs_mask"], batch["obs_mask"]])
+  both = jax.vmap(lambda t, m: embed(params, t, m))(tokens, mask)
+  return both[0], both[1]
+
+
 def best_candidate(q_min):
   """q_min [B, k] -> the index of each row's best candidate [B] (the first one on ties)."""
   return jnp.argmax(q_min, axis=-1)
 
 
-def best_of_k_heads(params, obs, obs_mask, cand, cand_mask, *, embed, heads, embed_act):
+def best_of_k_heads(params, obs, obs_mask, cand, cand_mask, *, embed, heads, embed_act, es=None):
   """Q heads at each state's best of k candidate actions under `params`.
 
   cand / cand_mask [B, k, ...] -> {"q1", "q2": [B] at j*, "best": j* [B]} with
-  j* = argmax_j min(Q1, Q2)(s, a^j). One encoder pass over s, one over the B*k actions."""
+  j* = argmax_j min(Q1, Q2)(s, a^j). One encoder pass over s (none when its embedding `es`
+  [B, D] is given), one over the B*k actions."""
   b, k = cand.shape[0], cand.shape[1]
   rep = lambda x: jnp.repeat(x, k, axis=0)
   flat = lambda x: x.reshape(b * k, *x.shape[2:])
-  es = embed(params, obs, obs_mask)
+  es = embed(params, obs, obs_mask) if es is None else es
   h = heads(
     params, rep(es), embed_act(params, rep(obs), rep(obs_mask), flat(cand), flat(cand_mask))
   )

@@ -60,12 +60,14 @@ def offline_critic_loss(
 
   No policy sample enters the loss. embed / heads / embed_act as in `losses.critic_loss`.
   batch: obs, obs_mask, act, act_mask, next_obs, next_obs_mask [B, L], reward, done,
-  valid [B]. Five encoder passes: s, a (online), s', s, a (target). Returns (L, metrics)."""
+  valid [B]. Four encoder calls: s, a (online); s' and s together, a (target;
+  `losses.target_state_embeddings`). Returns (L, metrics)."""
   sg = jax.lax.stop_gradient
   ea = losses.action_embedder(embed, embed_act)
   obs, om, act, am = batch["obs"], batch["obs_mask"], batch["act"], batch["act_mask"]
-  t_cur = heads(target_params, embed(target_params, obs, om), ea(target_params, obs, om, act, am))
-  v_next = heads(target_params, embed(target_params, batch["next_obs"], batch["next_obs_mask"]))
+  es_next, es = losses.target_state_embeddings(embed, target_params, batch)
+  t_cur = heads(target_params, es, ea(target_params, obs, om, act, am))
+  v_next = heads(target_params, es_next)
   online = heads(params, embed(params, obs, om), ea(params, obs, om, act, am))
   r, d = batch["reward"], batch["done"].astype(jnp.float32)
   y_q = {i: sg(r + gamma * (1.0 - d) * v_next["v" + i]) for i in ("1", "2")}
