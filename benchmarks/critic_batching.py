@@ -7,8 +7,8 @@ The critic loss needs five encoder passes per micro-batch: s and a (online), s',
 `losses.critic_loss` runs them as one call over [2, B, Lc] (`target_state_embeddings`: the
 online a pass and the target a_pi pass share shapes but not weights). This script traces the
 critic step once with `separate_critic_loss` (the five calls, as before) and once as it is,
-compiles both, compares the updates, and times them on full-length random rows at each
-row's shapes (throughput.py's rows). Prints markdown.
+compiles both, compares the updates, and times them (interleaved, best of --reps) on
+full-length random rows at each row's shapes (throughput.py's rows). Prints markdown.
 """
 
 from __future__ import annotations
@@ -111,16 +111,15 @@ def measure(row: str, reps: int) -> dict:
         progs[name] = jax.jit(fn).lower(tr.state.critic, tr.state.target, batch).compile()
       finally:
         losses.critic_loss = orig
-  out, results = {}, {}
-  for name, prog in progs.items():
-    res = prog(tr.state.critic, tr.state.target, batch)
-    jax.block_until_ready(res)
-    times = []
-    for _ in range(reps):
+  results = {name: prog(tr.state.critic, tr.state.target, batch) for name, prog in progs.items()}
+  jax.block_until_ready(results)
+  times = {name: [] for name in progs}
+  for _ in range(reps):  # interleaved, so a change in the machine's load hits both alike
+    for name, prog in progs.items():
       t0 = time.perf_counter()
       jax.block_until_ready(prog(tr.state.critic, tr.state.target, batch))
-      times.append(time.perf_counter() - t0)
-    out[name], results[name] = min(times), res
+      times[name].append(time.perf_counter() - t0)
+  out = {name: min(t) for name, t in times.items()}
   leaves = [jax.tree.leaves(r) for r in results.values()]
   diff = max(
     float(np.max(np.abs(np.asarray(x, np.float64) - np.asarray(y, np.float64))))
