@@ -540,11 +540,15 @@ def run(config, topo: Topology, which, hbm: int | None) -> int:
     + " ".join(f"{k}={v}" for k, v in mesh.shape.items())
     + f"; jax {jax.__version__}{libtpu}"
   )
+  numerics = lambda cfg: f"{cfg.param_dtype} weights, {cfg.dtype} compute"
+  critic = f"{critic_p:.2f} B"
+  if nets.critic_cfg is not None:
+    critic += f" ({numerics(nets.critic_cfg)})"
   print(
-    f"actor {actor_p:.2f} B params ({nets.actor_cfg.param_dtype}"
+    f"actor {actor_p:.2f} B params ({numerics(nets.actor_cfg)}"
     f"{', LoRA r=' + str(c.actor.lora_rank) if nets.lora else ''}"
     f"{', remat ' + str(nets.actor_cfg.remat) if nets.actor_cfg.remat else ''}), critic "
-    f"{critic_p:.2f} B; state {_gib(device_bytes(state))} GiB per device",
+    f"{critic}; state {_gib(device_bytes(state))} GiB per device",
     flush=True,
   )
   state_bytes = device_bytes(state)

@@ -35,6 +35,7 @@ def test_cpu_devices_print_every_step_and_fit():
   proc = _aot("--topology", "cpu:8")
   assert proc.returncode == 0, proc.stderr[-3000:]
   assert "topology cpu:8: 8 x cpu" in proc.stdout and "data=8" in proc.stdout
+  assert proc.stdout.count("float32 weights, float32 compute") == 2, proc.stdout[:600]
   for step in ("critic", "actor", "sampler"):
     row = _row(proc.stdout, step)
     args, temp, total, needed = (float(row[i]) for i in (1, 2, 5, 7))
@@ -135,5 +136,7 @@ def test_tpu_slice_compiles_through_libtpu():
   proc = _aot("--topology", "v5e-4", "--steps=sampler")
   assert proc.returncode == 0, proc.stderr[-3000:]
   assert "4 x TPU v5 lite (16.00 GiB each)" in proc.stdout and "libtpu 0.0.42" in proc.stdout
+  # "auto" numerics resolved for the TPU target, not for the CPU that compiles
+  assert proc.stdout.count("float32 weights, bfloat16 compute") == 2, proc.stdout[:600]
   row = _row(proc.stdout, "sampler")
   assert row[9] == "yes" and float(row[10]) > 0, row  # fits; XLA's FLOP estimate
