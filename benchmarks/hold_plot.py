@@ -60,9 +60,13 @@ def main(argv=None):
   pairs = [c.split("=", 1) for c in args.candidates]
   if any(len(p) != 2 for p in pairs):
     raise SystemExit("each candidate is LABEL=DIR")
-  fig, axes = plt.subplots(1, len(pairs), figsize=(4 * len(pairs), 3.6), sharey=True, squeeze=False)
+  cols = min(len(pairs), 4)  # panels wrap after four
+  rows = -(-len(pairs) // cols)
+  fig, axes = plt.subplots(rows, cols, figsize=(4 * cols, 3.6 * rows), sharey=True, squeeze=False)
+  for ax in axes.flat[len(pairs) :]:
+    ax.set_visible(False)
   results = {}
-  for ax, (label, run_dir) in zip(axes[0], pairs, strict=True):
+  for ax, (label, run_dir) in zip(axes.flat[: len(pairs)], pairs, strict=True):
     runs = curves(run_dir)
     res = results[label] = hold(runs, args.n)
     for seed, ev in runs.items():
@@ -78,7 +82,8 @@ def main(argv=None):
       f"{label}: final - at {args.n}: {diffs}; every seed holds: {res['holds']}; "
       f"mean of seeds {mean_at:.2f} -> {mean_last:.2f}"
     )
-  axes[0][0].set_ylabel("greedy eval return")
+  for row in axes:
+    row[0].set_ylabel("greedy eval return")
   fig.tight_layout()
   fig.savefig(args.out, dpi=90)
   plt.close(fig)
