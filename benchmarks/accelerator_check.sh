@@ -2,7 +2,8 @@
 # The throughput check for the first session with an accelerator: the `paper` and
 # `smollm2` rows of benchmarks/throughput.py for JAX and both PyTorch rows, in bf16 compute
 # for JAX (float32 weights) and bf16 autocast for the optimised PyTorch row, written as a
-# markdown table. Sized to finish in under 8 minutes on one H100 / H200.
+# markdown table, then the critic step's batched target passes against five calls
+# (benchmarks/critic_batching.py). Sized to finish in under 8 minutes on one H100 / H200.
 #
 #   bash benchmarks/accelerator_check.sh prep   # here, with package registries: writes
 #                                               # .bench_kit/ (wheels the GPU image lacks,
@@ -48,3 +49,7 @@ time "$PY" benchmarks/throughput.py --rows "${ROWS:-paper,smollm2}" --dtype bflo
   --steps "${STEPS:-2}" --timeout "${WORKER_TIMEOUT:-240}" --torch-compile "${TORCH_COMPILE:-on}" \
   "${KITARG[@]}" --out "$OUTFILE"
 echo "wrote $OUTFILE"
+# the critic step with the target's s' and s encoder passes apart (five calls) and batched
+# (losses.critic_loss), at the paper row's shapes: unresolvable on the CPU (RESULTS.md)
+{ echo; echo "critic_batching.py --rows paper --dtype bfloat16 --reps 5:"; echo; } >> "$OUTFILE"
+time "$PY" benchmarks/critic_batching.py --rows paper --dtype bfloat16 --reps 5 | tee -a "$OUTFILE"

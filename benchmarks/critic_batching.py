@@ -1,6 +1,7 @@
 """Before / after: the target critic's encoder passes over s' and s batched into one call.
 
   python benchmarks/critic_batching.py --rows tiny,paper-small
+  python benchmarks/critic_batching.py --rows paper --dtype bfloat16   # on a GPU
 
 The critic loss needs five encoder passes per micro-batch: s and a (online), s', s and a_pi
 (target). The target's s' and s passes share weights and shapes ([B, Lc]), so
@@ -67,7 +68,7 @@ def separate_critic_loss(
   return losses.double_critic_terms(online, y_q, y_v, batch["valid"], num_rows, v_term)
 
 
-def measure(row: str, reps: int) -> dict:
+def measure(row: str, reps: int, dtype: str = "float32") -> dict:
   import flax.linen as nn
   import jax
   import numpy as np
@@ -81,7 +82,7 @@ def measure(row: str, reps: int) -> dict:
   # kept last: `throughput` sets the Hugging Face offline variables when it is imported
   import throughput
 
-  c, _ = throughput.row_config(row)
+  c, _ = throughput.row_config(row, dtype)
   with tempfile.TemporaryDirectory() as tmp:
     throughput.prepare(row, c, tmp, None)
     tr = Trainer(c, workdir=tmp, progress=False)
@@ -133,6 +134,7 @@ def main(argv=None):
   ap = argparse.ArgumentParser()
   ap.add_argument("--rows", default="tiny,paper-small")
   ap.add_argument("--reps", type=int, default=3)
+  ap.add_argument("--dtype", default="float32", help="JAX compute dtype (bfloat16 on GPUs)")
   args = ap.parse_args(argv)
   os.chdir(os.path.dirname(BENCH))
   print(
@@ -140,7 +142,7 @@ def main(argv=None):
     "the updated state and metrics |\n|---|---:|---:|---:|---:|"
   )
   for row in args.rows.split(","):
-    r = measure(row, args.reps)
+    r = measure(row, args.reps, args.dtype)
     print(
       f"| {row} | {r['five calls']:.3f} | {r[BATCHED]:.3f}"
       f" | {r['five calls'] / r[BATCHED]:.2f}x | "
