@@ -7,6 +7,8 @@ side, one panel each, with each seed's eval at iteration N against its last one.
 Each LABEL=DIR names a candidate whose runs are DIR/seed*/metrics.jsonl (as
 `benchmarks/learning_seeds.py` lays them out). Prints one line per candidate (final - at N
 per seed, whether every seed holds, the mean of seeds at N and at the end) and writes the plot.
+`--window K` compares means of K evaluations instead of single ones: the K centred on N
+against the last K (a level against a level, where one evaluation can swing by points).
 """
 
 from __future__ import annotations
@@ -29,14 +31,21 @@ def curves(run_dir: str) -> dict[int, list[tuple[int, float]]]:
   return out
 
 
-def hold(runs: dict[int, list[tuple[int, float]]], n: int) -> dict:
-  """Per seed: (eval at iteration n, last eval); whether every last one is >= its eval at n."""
+def hold(runs: dict[int, list[tuple[int, float]]], n: int, window: int = 1) -> dict:
+  """Per seed: (eval at iteration n, last eval); whether every last one is >= its eval at n.
+  window K > 1: the mean of the K evaluations centred on iteration n (K // 2 after it, the
+  rest before) against the mean of the last K, which reads a level rather than one point."""
   per = {}
   for seed, ev in runs.items():
-    at = dict(ev)
-    if n not in at:
+    its = [i for i, _ in ev]
+    if n not in its:
       raise SystemExit(f"seed {seed}: no greedy evaluation at iteration {n}")
-    per[seed] = (at[n], ev[-1][1])
+    j = its.index(n)
+    lo, hi = j - (window - 1) // 2, j + window // 2 + 1
+    if lo < 0 or hi > len(ev) - window:
+      raise SystemExit(f"seed {seed}: a window of {window} evaluations around {n} does not fit")
+    mean = lambda part: sum(v for _, v in part) / len(part)
+    per[seed] = (mean(ev[lo:hi]), mean(ev[-window:]))
   return dict(per_seed=per, holds=all(last >= at for at, last in per.values()))
 
 
@@ -51,6 +60,12 @@ def main(argv=None):
   ap.add_argument("candidates", nargs="+", metavar="LABEL=DIR")
   ap.add_argument("--from", dest="n", type=int, default=15, help="the iteration to hold from")
   ap.add_argument("--out", default="hold.png")
+  ap.add_argument(
+    "--window",
+    type=int,
+    default=1,
+    help="compare the mean of K evaluations around --from with the mean of the last K",
+  )
   args = ap.parse_args(argv)
   import matplotlib
 
@@ -66,9 +81,12 @@ def main(argv=None):
   for ax in axes.flat[len(pairs) :]:
     ax.set_visible(False)
   results = {}
+  what = f"final - at {args.n}"
+  if args.window > 1:
+    what = f"mean of the last {args.window} - mean of {args.window} around {args.n}"
   for ax, (label, run_dir) in zip(axes.flat[: len(pairs)], pairs, strict=True):
     runs = curves(run_dir)
-    res = results[label] = hold(runs, args.n)
+    res = results[label] = hold(runs, args.n, args.window)
     for seed, ev in runs.items():
       ax.plot(*zip(*ev, strict=True), marker="o", ms=3, label=f"seed {seed}")
     ax.axvline(args.n, color="grey", ls=":", lw=1)
@@ -79,7 +97,7 @@ def main(argv=None):
     diffs = ", ".join(f"seed {s}: {last - at:+.1f}" for s, (at, last) in per.items())
     mean_at, mean_last = means(per)
     print(
-      f"{label}: final - at {args.n}: {diffs}; every seed holds: {res['holds']}; "
+      f"{label}: {what}: {diffs}; every seed holds: {res['holds']}; "
       f"mean of seeds {mean_at:.2f} -> {mean_last:.2f}"
     )
   for row in axes:

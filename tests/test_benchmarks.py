@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -89,6 +90,19 @@ def test_hold_plot_compares_candidates_side_by_side(tmp_path, capsys):
     capsys.readouterr().out
   )
   assert out.stat().st_size > 1000
+
+
+def test_hold_plot_window_compares_mean_levels(tmp_path):
+  # evaluations at iterations 0..7 (`_fake_run`: BC at 0, then one per iteration)
+  evals = [-15.0, -10.0, -14.0, -12.0, -11.0, -9.0, -13.0]
+  _fake_run(tmp_path / "a" / "seed0", -16.0, evals, 1.0)
+  runs = hold_plot.curves(str(tmp_path / "a"))
+  # around 2: iterations 1, 2, 3 -> -13.0; the last three: 5, 6, 7 -> -11.0
+  assert hold_plot.hold(runs, 2, window=3) == {"per_seed": {0: (-13.0, -11.0)}, "holds": True}
+  # one point each: -10.0 at 2, -13.0 at the end
+  assert hold_plot.hold(runs, 2) == {"per_seed": {0: (-10.0, -13.0)}, "holds": False}
+  with pytest.raises(SystemExit, match="does not fit"):
+    hold_plot.hold(runs, 5, window=3)  # 4..6 overlaps the last three
 
 
 def test_synthetic_rows_fill_every_field_at_full_length():
