@@ -8,6 +8,8 @@ from typing import Any
 import jax.numpy as jnp
 
 FAMILIES = ("llama", "gpt2", "bert")
+DTYPES = ("float32", "bfloat16", "float16")  # compute and parameter dtypes
+ATTENTION_IMPLS = ("einsum", "dot_product", "cudnn")  # see layers.Attention
 
 
 @dataclasses.dataclass(frozen=True)
@@ -68,16 +70,14 @@ class ModelConfig:
       )
     if self.pooling not in ("pooler", "cls", "mean"):
       raise ValueError(f"ModelConfig.pooling must be pooler|cls|mean, got {self.pooling!r}")
-    if self.dtype not in ("float32", "bfloat16", "float16"):
-      raise ValueError(f"ModelConfig.dtype must be float32|bfloat16|float16, got {self.dtype!r}")
-    if self.param_dtype not in ("float32", "bfloat16", "float16"):
-      raise ValueError(
-        f"ModelConfig.param_dtype must be float32|bfloat16|float16, got {self.param_dtype!r}"
-      )
-    if self.attention_impl not in ("einsum", "dot_product", "cudnn"):
-      raise ValueError(
-        f"ModelConfig.attention_impl must be einsum|dot_product|cudnn, got {self.attention_impl!r}"
-      )
+    for name, allowed in (
+      ("dtype", DTYPES),
+      ("param_dtype", DTYPES),
+      ("attention_impl", ATTENTION_IMPLS),
+    ):
+      value = getattr(self, name)
+      if value not in allowed:
+        raise ValueError(f"ModelConfig.{name} must be {'|'.join(allowed)}, got {value!r}")
 
   @property
   def kv_heads(self) -> int:

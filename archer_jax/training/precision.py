@@ -18,8 +18,9 @@ ModelConfig fields itself; theirs win.
 
 from __future__ import annotations
 
-DTYPES = ("float32", "bfloat16", "float16")
-ATTENTION = ("einsum", "dot_product", "cudnn")
+from archer_jax.models.config import ATTENTION_IMPLS as ATTENTION
+from archer_jax.models.config import DTYPES
+
 ACCELERATORS = ("gpu", "cuda", "rocm", "tpu")
 
 
