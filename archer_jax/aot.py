@@ -39,12 +39,14 @@ import os
 import re
 import sys
 import time
-from typing import Any, NoReturn
+from typing import Any
 
 from absl import app, flags
 from ml_collections import config_flags
 
-USAGE_ERROR, DOES_NOT_FIT = 2, 1
+from archer_jax.cli import fail, loaded_config, parse_flags
+
+DOES_NOT_FIT = 1
 GIB = 1 << 30
 
 # generation -> (topology-name prefix, chip config, TensorCores per chip in the slice's name,
@@ -91,11 +93,6 @@ def define_flags() -> None:
 
 class UsageError(ValueError):
   """A bad command line (topology, config, steps): one `error:` line, exit status 2."""
-
-
-def fail(message: str, status: int = USAGE_ERROR) -> NoReturn:
-  print("error: " + " ".join(str(message).split()), file=sys.stderr)
-  sys.exit(status)
 
 
 # ---- topologies ---------------------------------------------------------------------------
@@ -578,10 +575,7 @@ def main(argv):
       "--config and --topology are required, e.g. --config "
       "configs/twenty_questions.py:smoke --topology cpu:8"
     )
-  try:
-    config.keys()
-  except OSError as e:  # ml_collections defers a missing config file to its first use
-    fail(_missing_file(e))
+  config = loaded_config(FLAGS["config"])
   which = [s.strip() for s in FLAGS["steps"].value if s.strip()]  # checked once built
   try:
     topo = parse_topology(topology)
@@ -589,24 +583,6 @@ def main(argv):
     sys.exit(run(config, topo, which, hbm))
   except UsageError as e:
     fail(str(e))
-
-
-def _missing_file(e: OSError) -> str:
-  return f"--config: {str(e.__cause__ or e).strip().splitlines()[-1].strip()}"
-
-
-def parse_flags(argv: list[str]) -> list[str]:
-  """absl's flag parsing, each command-line mistake one `error:` line (exit status 2)."""
-  try:
-    return flags.FLAGS(argv)
-  except flags.Error as e:
-    fail(str(e))
-  except OSError as e:  # a missing config file, touched by an override
-    fail(_missing_file(e))
-  except (KeyError, AttributeError) as e:  # an override naming no field of the config
-    text = e.args[0] if e.args else e
-    text = text.args[0] if isinstance(text, Exception) and text.args else text
-    fail(f"--config override: no such field {text}")
 
 
 if __name__ == "__main__":

@@ -9,15 +9,12 @@ one `error: ...` line and exits with status 2.
 
 from __future__ import annotations
 
-import re
-import sys
-from typing import NoReturn
-
 from absl import app, flags
-from absl import logging as absl_logging
 from ml_collections import config_flags
 
-USAGE_ERROR = 2  # the exit status of a bad command line (as argparse uses)
+from archer_jax.cli import fail, loaded_config, parse_flags, quiet_logging
+
+__all__ = ["fail", "main", "parse_flags", "quiet_logging"]
 
 _CONFIG = config_flags.DEFINE_config_file(
   "config", None, "training config file[:variant]", lock_config=True
@@ -41,80 +38,11 @@ _CPU_COLL = flags.DEFINE_string(
   "CPU multi-process collectives (gloo) for testing multi-host code paths on one machine",
 )
 
-_OVERRIDE = re.compile(r"^--?(?:no)?config\.([\w.]+)")
-
-
-def fail(message: str) -> NoReturn:
-  """Print `error: message` on one line to stderr and exit with status 2."""
-  print("error: " + " ".join(str(message).split()), file=sys.stderr)
-  sys.exit(USAGE_ERROR)
-
-
-def _unknown_field(e: Exception, argv: list[str]) -> str | None:
-  """ml_collections' KeyError / AttributeError for an override naming no field ->
-  "config.a.b: no such field; did you mean config.a.c?", or None when no override fits."""
-  text = e.args[0] if e.args else ""
-  text = text.args[0] if isinstance(text, Exception) and text.args else str(text)
-  key = re.match(r"""^\W*(\w+)""", text)
-  if key is None:
-    return None
-  hint = re.search(r'Did you mean "([^"]+)"', text)
-  for arg in argv:
-    m = _OVERRIDE.match(arg)
-    parts = m.group(1).split(".") if m else []
-    if key.group(1) in parts:
-      k = parts.index(key.group(1))
-      msg = f"config.{'.'.join(parts[: k + 1])}: no such field"
-      if hint:
-        msg += f"; did you mean config.{'.'.join(parts[:k] + [hint.group(1)])}?"
-      return msg
-  return None
-
-
-def _flag_error(e: flags.Error) -> str:
-  """absl's message, with a config file's own exception instead of its whole traceback."""
-  text = str(e)
-  if "Error whilst parsing config file" in text:
-    last = [ln.strip() for ln in text.splitlines() if ln.strip()][-1]
-    return f"--config: {last}"
-  return text
-
-
-def _missing_file(e: OSError) -> str:
-  """ml_collections' "Failed loading config file ... [Errno 2] ..." -> its last line."""
-  return f"--config: {str(e.__cause__ or e).splitlines()[-1].strip()}"
-
-
-def parse_flags(argv: list[str]) -> list[str]:
-  """absl's flag parsing, with every command-line mistake turned into `fail(...)`."""
-  try:
-    return flags.FLAGS(argv)
-  except flags.Error as e:  # unknown flag, bad value, misplaced override
-    fail(_flag_error(e))
-  except OSError as e:  # a missing config file, touched by an override
-    fail(_missing_file(e))
-  except (KeyError, AttributeError) as e:  # an override naming no field of the config
-    msg = _unknown_field(e, argv)
-    if msg is None:
-      raise
-    fail(msg)
-
-
-def quiet_logging() -> None:
-  """absl turns INFO on once flags are parsed; keep it at WARNING unless --verbosity was given."""
-  if not flags.FLAGS["verbosity"].present:
-    absl_logging.set_verbosity(absl_logging.WARNING)
-
 
 def main(argv):
   del argv
   quiet_logging()
-  if _CONFIG.value is None:
-    fail("--config is required, e.g. --config configs/twenty_questions.py:tiny")
-  try:
-    _CONFIG.value.keys()
-  except OSError as e:  # ml_collections defers a missing config file to its first use
-    fail(_missing_file(e))
+  config = loaded_config(_CONFIG)
   import jax
 
   if _CPU_COLL.value:
@@ -131,7 +59,7 @@ def main(argv):
 
   try:
     trainer = Trainer(
-      _CONFIG.value, workdir=_WORKDIR.value, resume=_RESUME.value, progress=_PROGRESS.value
+      config, workdir=_WORKDIR.value, resume=_RESUME.value, progress=_PROGRESS.value
     )
   except (ConfigError, FileExistsError, FileNotFoundError) as e:
     fail(str(e))

@@ -105,8 +105,17 @@ def _with_base(state: dict, live: dict) -> dict:
 
 class Trainer:
   def __init__(
-    self, config, workdir: str | None = None, resume: bool = False, progress: bool = True
+    self,
+    config,
+    workdir: str | None = None,
+    resume: bool = False,
+    progress: bool = True,
+    step: int | None = None,
+    read_only: bool = False,
   ):
+    """resume: continue from the newest usable checkpoint of workdir (or from `step`).
+    read_only: load `step` (default: the newest usable one) to play with it; nothing in
+    workdir is written (no metrics, no checkpoints, the metrics log left as it is)."""
     load_plugins(config.get("plugins", ""))
     validate(config)
     self.config = c = config
@@ -174,11 +183,14 @@ class Trainer:
       *((self.shards.local, self.shards.count) if per_shard else ()),
     )
     self.ckpt = Checkpointer(self.workdir / "checkpoints")
-    self.metrics = reporting.MetricsLog(self.workdir, enabled=self.lead)
+    self.read_only = read_only
+    self.metrics = reporting.MetricsLog(self.workdir, enabled=self.lead and not read_only)
     self.history: list[dict] = []
     self.timings: dict[str, list[float]] = {}
-    if resume and self.ckpt.latest_step() is not None:
-      self._restore()
+    if read_only:
+      self._restore(step)
+    elif resume and self.ckpt.latest_step() is not None:
+      self._restore(step)
     elif self.ckpt.latest_step() is not None and not resume:
       raise FileExistsError(
         f"{self.workdir} already holds checkpoints; pass --resume to "
@@ -278,8 +290,14 @@ class Trainer:
     with self.progress.phase("checkpoint"):
       self.ckpt.save(self.iteration, self._arrays(), self._meta())
 
-  def _restore(self):
-    arrays, meta = self.ckpt.restore(None, self._restore_like)
+  def _restore(self, step: int | None = None):
+    kept = self.ckpt.all_steps()
+    if step is not None and step not in kept:
+      raise FileNotFoundError(
+        f"no checkpoint of step {step} in {self.ckpt.directory} (kept steps: "
+        f"{', '.join(map(str, kept)) or 'none'})"
+      )
+    arrays, meta = self.ckpt.restore(step, self._restore_like)
     state = arrays["state"]
     if self.nets.lora:
       saved, now = meta.get("base_fingerprint"), self._base_fingerprint()
@@ -303,7 +321,8 @@ class Trainer:
     else:
       self.buffer.load_state_dict(self.shards.fetch(arrays["buffer"]))
     self.history = list(meta["history"])
-    self.metrics.truncate_after(self.iteration)
+    if not self.read_only:
+      self.metrics.truncate_after(self.iteration)
     log.info("resumed from iteration %d", self.iteration)
 
   # ---- phases ---------------------------------------------------------------------------
@@ -447,21 +466,27 @@ class Trainer:
     with self.progress.phase(name, env.max_turns, "turns") as p:
       return collect(env, gen, enc, seeds=seeds, indices=indices, on_turn=p.update, **kw)
 
-  def evaluate(self) -> dict:
-    c, env = self.config, self.eval_env
-    seeds = np.arange(c.train.eval_episodes) + 10_000_019  # the same episodes for every seed
-    # tasks in turn (every word / city weighs the same), so runs compare on equal footing
-    idx = None if not env.num_tasks else np.arange(len(seeds)) % env.num_tasks
-    # the averaged actor when `actor.eval_average` is on, else the live one
+  def eval_rollout(self, greedy: bool, episodes: int | None = None):
+    """The evaluation episodes (`train.eval_episodes`, or `episodes`) played greedily or at
+    the rollout temperature: the same seeds and keys at every evaluation and for every run
+    seed, the env's tasks in turn (every word / city weighs the same), with the averaged
+    actor when `actor.eval_average` is on. Returns the rollout (`rollout.RolloutBatch`)."""
+    c = self.config
+    n = c.train.eval_episodes if episodes is None else int(episodes)
+    env = self.eval_env
+    if n != c.train.eval_episodes:
+      env = self._make_env(n, c.seed + 1, "episodes")
+    seeds = np.arange(n) + 10_000_019
+    idx = None if not env.num_tasks else np.arange(n) % env.num_tasks
     state = self.state.replace(actor=self.state.actor.replace(params=eval_params(self.state)))
-    ret, succ, _ = self.episode_stats(
-      self._play("eval", env, state, jax.random.PRNGKey(0), True, seeds, idx)
-    )
+    name, key = ("eval", 0) if greedy else ("eval sampled", 1)
+    return self._play(name, env, state, jax.random.PRNGKey(key), greedy, seeds, idx)
+
+  def evaluate(self) -> dict:
+    ret, succ, _ = self.episode_stats(self.eval_rollout(greedy=True))
     out = {"eval_return": float(ret.mean()), "eval_success": float(succ.mean())}
-    if c.train.get("eval_sampled"):  # the same episodes at the rollout temperature
-      ret, succ, _ = self.episode_stats(
-        self._play("eval sampled", env, state, jax.random.PRNGKey(1), False, seeds, idx)
-      )
+    if self.config.train.get("eval_sampled"):  # the same episodes at the rollout temperature
+      ret, succ, _ = self.episode_stats(self.eval_rollout(greedy=False))
       out.update(eval_sampled_return=float(ret.mean()), eval_sampled_success=float(succ.mean()))
     return out
 

@@ -1,0 +1,168 @@
+"""Play a trained run's policy: `python -m archer_jax.evaluate --config CONFIG
+[--config.FIELD=VALUE ...] [--workdir DIR] [--step N] [--episodes N] [--policy both]
+[--show K] [--out FILE]`.
+
+Loads a checkpoint of the run (the newest usable one, or `--step`) with the config it was
+trained with, plays the evaluation episodes greedily and/or at the rollout temperature (the
+same episodes, seeds and keys as the run's own evaluations: step N's greedy return is the
+`eval_return` recorded at iteration N) and prints a table: mean return, success rate, turns,
+and the share of turns that repeat an action already taken in the same episode. Then the
+first `--show` episodes of each policy turn by turn. `--out` writes every episode as JSON.
+Nothing in the run's directory is written.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from absl import app, flags
+from ml_collections import config_flags
+
+from archer_jax.cli import fail, loaded_config, parse_flags, quiet_logging
+
+_CONFIG = config_flags.DEFINE_config_file(
+  "config", None, "the run's training config file[:variant] (with its overrides)"
+)
+_WORKDIR = flags.DEFINE_string("workdir", None, "the run's directory (default: config.workdir)")
+_STEP = flags.DEFINE_integer("step", None, "checkpoint step (default: the newest usable one)")
+_EPISODES = flags.DEFINE_integer(
+  "episodes", None, "episodes per policy (default: config.train.eval_episodes)"
+)
+_POLICY = flags.DEFINE_enum("policy", "both", ["greedy", "sampled", "both"], "which policy")
+_SHOW = flags.DEFINE_integer("show", 2, "episodes of each policy printed turn by turn")
+_OUT = flags.DEFINE_string("out", None, "write the summary and every episode to this JSON file")
+_PROGRESS = flags.DEFINE_bool("progress", True, "show progress bars")
+
+
+def reply(obs: str, action: str, next_obs: str) -> str:
+  """What the environment added after the action: the text `next_obs` appends to `obs`
+  (without the action when the env echoes it), else the last line of `next_obs`."""
+  if next_obs.startswith(obs):
+    new = next_obs[len(obs) :].strip()
+    return new[len(action.strip()) :].strip() if new.startswith(action.strip()) else new
+  lines = next_obs.strip().splitlines()
+  return lines[-1].strip() if lines else ""
+
+
+def episodes(roll) -> list[dict]:
+  """One dict per episode of a rollout: return, success and its turns in order."""
+  out = [
+    {"return": float(r), "success": bool(s), "turns": []}
+    for r, s in zip(roll.episode_returns, roll.episode_success, strict=True)
+  ]
+  for i, e in enumerate(roll.episode):
+    out[int(e)]["turns"].append(
+      {
+        "observation": roll.obs_text[i],
+        "action": roll.act_text[i],
+        "reply": reply(roll.obs_text[i], roll.act_text[i], roll.next_obs_text[i]),
+        "reward": float(roll.reward[i]),
+      }
+    )
+  return out
+
+
+def repeated_share(eps: list[dict]) -> float:
+  """The share of turns whose action (stripped, case-folded) an earlier turn of the same
+  episode already took."""
+  repeats = total = 0
+  for ep in eps:
+    seen: set[str] = set()
+    for t in ep["turns"]:
+      a = " ".join(t["action"].split()).casefold()
+      repeats += a in seen
+      seen.add(a)
+      total += 1
+  return repeats / max(total, 1)
+
+
+def summary(name: str, eps: list[dict]) -> dict:
+  n = max(len(eps), 1)
+  return {
+    "policy": name,
+    "episodes": len(eps),
+    "return": sum(e["return"] for e in eps) / n,
+    "success": sum(e["success"] for e in eps) / n,
+    "turns": sum(len(e["turns"]) for e in eps) / n,
+    "repeated": repeated_share(eps),
+  }
+
+
+def table(rows: list[dict]) -> str:
+  head = "| policy | episodes | mean return | success | turns | repeated actions |"
+  lines = [head, "|---|---:|---:|---:|---:|---:|"]
+  for r in rows:
+    lines.append(
+      f"| {r['policy']} | {r['episodes']} | {r['return']:.2f} | {r['success']:.2f} | "
+      f"{r['turns']:.1f} | {100 * r['repeated']:.1f}% |"
+    )
+  return "\n".join(lines)
+
+
+def transcript(name: str, k: int, ep: dict, width: int = 100) -> str:
+  def cut(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+  won = "success" if ep["success"] else "no success"
+  lines = [f"{name} episode {k + 1}: return {ep['return']:.1f}, {won}"]
+  if ep["turns"]:
+    lines.append(f"  start: {cut(ep['turns'][0]['observation'])}")
+  for j, t in enumerate(ep["turns"]):
+    lines.append(f"  {j + 1:2d}. {cut(t['action'])}  ->  {cut(t['reply'])}  (r = {t['reward']:g})")
+  return "\n".join(lines)
+
+
+def main(argv):
+  if len(argv) > 1:
+    fail(f"unexpected arguments {argv[1:]}")
+  quiet_logging()
+  config = loaded_config(_CONFIG)
+  if _EPISODES.value is not None and _EPISODES.value < 1:
+    fail(f"--episodes must be >= 1, got {_EPISODES.value}")
+  if _SHOW.value < 0:
+    fail(f"--show must be >= 0, got {_SHOW.value}")
+  from archer_jax.training import paths
+  from archer_jax.training.checkpointing import CorruptCheckpointError
+  from archer_jax.training.trainer import Trainer
+  from archer_jax.training.validate import ConfigError
+
+  workdir = _WORKDIR.value or config.workdir
+  try:
+    where = paths.resolve(workdir) / "checkpoints"
+  except ValueError as e:
+    fail(f"--workdir: {e}")
+  if not where.is_dir() or not any(p.name.isdigit() for p in where.iterdir()):
+    fail(f"no checkpoint in {where}: train the run first (python -m archer_jax.train)")
+  try:
+    trainer = Trainer(
+      config, workdir=workdir, step=_STEP.value, read_only=True, progress=_PROGRESS.value
+    )
+  except (ConfigError, FileNotFoundError) as e:
+    fail(str(e))
+  except CorruptCheckpointError as e:  # damaged, or saved by a run of another config
+    fail(f"{e} (is --config, with its overrides, the one the run was trained with?)")
+  c = config
+  print(
+    f"{where}, step {trainer.iteration} of {c.train.iterations}: {c.env.name}, "
+    f"{c.algo.name}, seed {c.seed}"
+  )
+  which = ["greedy", "sampled"] if _POLICY.value == "both" else [_POLICY.value]
+  played = {w: episodes(trainer.eval_rollout(w == "greedy", _EPISODES.value)) for w in which}
+  rows = [summary(w, eps) for w, eps in played.items()]
+  print(table(rows))
+  for w, eps in played.items():
+    for k, ep in enumerate(eps[: _SHOW.value]):
+      print()
+      print(transcript(w, k, ep))
+  if _OUT.value:
+    doc = {"workdir": str(workdir), "step": int(trainer.iteration), "summary": rows}
+    doc["episodes"] = played
+    with open(_OUT.value, "w") as f:
+      json.dump(doc, f, indent=1)
+    print(f"\nwrote {_OUT.value}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+  app.run(main, flags_parser=parse_flags)

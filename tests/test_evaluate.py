@@ -1,0 +1,107 @@
+"""`python -m archer_jax.evaluate`: a run's checkpoint played again reproduces the returns the
+run recorded, writes nothing into the run, and its command line fails in one line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from archer_jax import evaluate  # noqa: E402
+from archer_jax.training.trainer import Trainer  # noqa: E402
+from configs import twenty_questions  # noqa: E402
+
+SMOKE = "configs/twenty_questions.py:smoke"
+
+
+def smoke(workdir) -> object:
+  c = twenty_questions.get_config("smoke")
+  c.workdir = str(workdir)
+  c.train.eval_sampled = True
+  return c
+
+
+@pytest.fixture(scope="module")
+def run_dir(tmp_path_factory):
+  """A finished smoke run (3 iterations; checkpoints 2 and 3 kept, evaluations at 2 and 3)."""
+  workdir = tmp_path_factory.mktemp("evaluate") / "run"
+  Trainer(smoke(workdir), progress=False).run()
+  return workdir
+
+
+def _files(root: Path) -> dict[str, bytes]:
+  return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_a_checkpoint_replays_the_recorded_evaluations_and_writes_nothing(run_dir):
+  before = _files(run_dir)
+  hist = {h["iteration"]: h for h in map(json.loads, (run_dir / "metrics.jsonl").open())}
+  for step in (None, 2):  # the newest, and an older kept step
+    t = Trainer(smoke(run_dir), step=step, read_only=True, progress=False)
+    assert t.iteration == (3 if step is None else 2)
+    rec = hist[t.iteration]
+    for greedy, key in ((True, "eval_return"), (False, "eval_sampled_return")):
+      ret, _, _ = t.episode_stats(t.eval_rollout(greedy))
+      assert float(ret.mean()) == pytest.approx(rec[key], abs=1e-9)
+    more = t.eval_rollout(True, episodes=6)  # another episode count: its own env
+    assert len(more.episode_returns) == 6
+  assert _files(run_dir) == before  # no metrics, checkpoint or plot touched
+
+
+def test_a_missing_step_names_the_kept_ones(run_dir):
+  with pytest.raises(FileNotFoundError, match=r"no checkpoint of step 7 in .*kept steps: 2, 3"):
+    Trainer(smoke(run_dir), step=7, read_only=True, progress=False)
+
+
+def test_reply_repeats_and_summary():
+  assert evaluate.reply("Q:\n", "Is it a dog?", "Q:\nIs it a dog? No.\n") == "No."
+  assert evaluate.reply("Q:\n", "guess", "Q:\nThe city is cold.\n") == "The city is cold."
+  assert evaluate.reply("room A", "go north", "room B\nYou see a key.") == "You see a key."
+  eps = [
+    {"return": -3.0, "success": False, "turns": [{"action": a} for a in ("a b", "A  b", "c")]},
+    {"return": -1.0, "success": True, "turns": [{"action": "a b"}]},
+  ]
+  assert evaluate.repeated_share(eps) == pytest.approx(1 / 4)  # "A  b" repeats "a b"
+  row = evaluate.summary("greedy", eps)
+  assert row["return"] == -2.0 and row["success"] == 0.5 and row["turns"] == 2.0
+  assert "| greedy | 2 | -2.00 | 0.50 | 2.0 | 25.0% |" in evaluate.table([row])
+
+
+def _evaluate(*args, timeout=300):
+  return subprocess.run(
+    [sys.executable, "-m", "archer_jax.evaluate", "--config", SMOKE, "--noprogress", *args],
+    cwd=REPO,
+    capture_output=True,
+    text=True,
+    timeout=timeout,
+  )
+
+
+def test_command_line(run_dir, tmp_path):
+  out = tmp_path / "episodes.json"
+  args = ["--config.train.eval_sampled=True", "--workdir", str(run_dir)]
+  proc = _evaluate(*args, "--show", "1", "--out", str(out))
+  assert proc.returncode == 0, proc.stderr[-3000:]
+  hist = [json.loads(line) for line in (run_dir / "metrics.jsonl").open()]
+  doc = json.loads(out.read_text())
+  assert doc["step"] == 3 and [r["policy"] for r in doc["summary"]] == ["greedy", "sampled"]
+  assert doc["summary"][0]["return"] == pytest.approx(hist[-1]["eval_return"])
+  assert doc["summary"][1]["return"] == pytest.approx(hist[-1]["eval_sampled_return"])
+  first = doc["episodes"]["greedy"][0]
+  assert "| greedy | 4 |" in proc.stdout and "greedy episode 1: return" in proc.stdout
+  assert f"  1. {' '.join(first['turns'][0]['action'].split())}"[:40] in proc.stdout
+  # one-line errors, exit status 2
+  for bad, message in (
+    (["--workdir", str(tmp_path / "none")], f"error: no checkpoint in {tmp_path / 'none'}"),
+    ([*args, "--step", "9"], "error: no checkpoint of step 9 in"),
+    ([*args, "--episodes", "0"], "error: --episodes must be >= 1, got 0"),
+  ):
+    proc = _evaluate(*bad)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    assert proc.stderr.strip().splitlines()[-1].startswith(message), proc.stderr[-500:]
