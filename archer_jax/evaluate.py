@@ -21,18 +21,32 @@ from ml_collections import config_flags
 
 from archer_jax.cli import fail, loaded_config, parse_flags, quiet_logging
 
-_CONFIG = config_flags.DEFINE_config_file(
-  "config", None, "the run's training config file[:variant] (with its overrides)"
-)
-_WORKDIR = flags.DEFINE_string("workdir", None, "the run's directory (default: config.workdir)")
-_STEP = flags.DEFINE_integer("step", None, "checkpoint step (default: the newest usable one)")
-_EPISODES = flags.DEFINE_integer(
-  "episodes", None, "episodes per policy (default: config.train.eval_episodes)"
-)
-_POLICY = flags.DEFINE_enum("policy", "both", ["greedy", "sampled", "both"], "which policy")
-_SHOW = flags.DEFINE_integer("show", 2, "episodes of each policy printed turn by turn")
-_OUT = flags.DEFINE_string("out", None, "write the summary and every episode to this JSON file")
-_PROGRESS = flags.DEFINE_bool("progress", True, "show progress bars")
+FLAGS: dict = {}  # name -> absl FlagHolder, defined by `define_flags` (the command line only)
+
+
+def define_flags() -> None:
+  """The command line's flags; defined when run as a program, so importing this module
+  beside `archer_jax.train` (whose --config is defined on import) defines none."""
+  FLAGS["config"] = config_flags.DEFINE_config_file(
+    "config", None, "the run's training config file[:variant] (with its overrides)"
+  )
+  FLAGS["workdir"] = flags.DEFINE_string(
+    "workdir", None, "the run's directory (default: config.workdir)"
+  )
+  FLAGS["step"] = flags.DEFINE_integer(
+    "step", None, "checkpoint step (default: the newest usable one)"
+  )
+  FLAGS["episodes"] = flags.DEFINE_integer(
+    "episodes", None, "episodes per policy (default: config.train.eval_episodes)"
+  )
+  FLAGS["policy"] = flags.DEFINE_enum(
+    "policy", "both", ["greedy", "sampled", "both"], "which policy"
+  )
+  FLAGS["show"] = flags.DEFINE_integer("show", 2, "episodes of each policy printed turn by turn")
+  FLAGS["out"] = flags.DEFINE_string(
+    "out", None, "write the summary and every episode to this JSON file"
+  )
+  FLAGS["progress"] = flags.DEFINE_bool("progress", True, "show progress bars")
 
 
 def reply(obs: str, action: str, next_obs: str) -> str:
@@ -118,17 +132,18 @@ def main(argv):
   if len(argv) > 1:
     fail(f"unexpected arguments {argv[1:]}")
   quiet_logging()
-  config = loaded_config(_CONFIG)
-  if _EPISODES.value is not None and _EPISODES.value < 1:
-    fail(f"--episodes must be >= 1, got {_EPISODES.value}")
-  if _SHOW.value < 0:
-    fail(f"--show must be >= 0, got {_SHOW.value}")
+  config = loaded_config(FLAGS["config"])
+  opt = {k: h.value for k, h in FLAGS.items() if k != "config"}
+  if opt["episodes"] is not None and opt["episodes"] < 1:
+    fail(f"--episodes must be >= 1, got {opt['episodes']}")
+  if opt["show"] < 0:
+    fail(f"--show must be >= 0, got {opt['show']}")
   from archer_jax.training import paths
   from archer_jax.training.checkpointing import CorruptCheckpointError
   from archer_jax.training.trainer import Trainer
   from archer_jax.training.validate import ConfigError
 
-  workdir = _WORKDIR.value or config.workdir
+  workdir = opt["workdir"] or config.workdir
   try:
     where = paths.resolve(workdir) / "checkpoints"
   except ValueError as e:
@@ -137,7 +152,7 @@ def main(argv):
     fail(f"no checkpoint in {where}: train the run first (python -m archer_jax.train)")
   try:
     trainer = Trainer(
-      config, workdir=workdir, step=_STEP.value, read_only=True, progress=_PROGRESS.value
+      config, workdir=workdir, step=opt["step"], read_only=True, progress=opt["progress"]
     )
   except (ConfigError, FileNotFoundError) as e:
     fail(str(e))
@@ -148,21 +163,22 @@ def main(argv):
     f"{where}, step {trainer.iteration} of {c.train.iterations}: {c.env.name}, "
     f"{c.algo.name}, seed {c.seed}"
   )
-  which = ["greedy", "sampled"] if _POLICY.value == "both" else [_POLICY.value]
-  played = {w: episodes(trainer.eval_rollout(w == "greedy", _EPISODES.value)) for w in which}
+  which = ["greedy", "sampled"] if opt["policy"] == "both" else [opt["policy"]]
+  played = {w: episodes(trainer.eval_rollout(w == "greedy", opt["episodes"])) for w in which}
   rows = [summary(w, eps) for w, eps in played.items()]
   print(table(rows))
   for w, eps in played.items():
-    for k, ep in enumerate(eps[: _SHOW.value]):
+    for k, ep in enumerate(eps[: opt["show"]]):
       print()
       print(transcript(w, k, ep))
-  if _OUT.value:
+  if opt["out"]:
     doc = {"workdir": str(workdir), "step": int(trainer.iteration), "summary": rows}
     doc["episodes"] = played
-    with open(_OUT.value, "w") as f:
+    with open(opt["out"], "w") as f:
       json.dump(doc, f, indent=1)
-    print(f"\nwrote {_OUT.value}", file=sys.stderr)
+    print(f"\nwrote {opt['out']}", file=sys.stderr)
 
 
 if __name__ == "__main__":
+  define_flags()
   app.run(main, flags_parser=parse_flags)

@@ -51,12 +51,20 @@ def test_a_checkpoint_replays_the_recorded_evaluations_and_writes_nothing(run_di
       assert float(ret.mean()) == pytest.approx(rec[key], abs=1e-9)
     more = t.eval_rollout(True, episodes=6)  # another episode count: its own env
     assert len(more.episode_returns) == 6
+  with pytest.raises(RuntimeError, match="read-only"):
+    t.run()
   assert _files(run_dir) == before  # no metrics, checkpoint or plot touched
 
 
 def test_a_missing_step_names_the_kept_ones(run_dir):
   with pytest.raises(FileNotFoundError, match=r"no checkpoint of step 7 in .*kept steps: 2, 3"):
     Trainer(smoke(run_dir), step=7, read_only=True, progress=False)
+
+
+def test_importing_it_beside_the_train_cli_defines_no_flags():
+  from archer_jax import train  # noqa: F401  (defines --config on import)
+
+  assert evaluate.FLAGS == {}
 
 
 def test_reply_repeats_and_summary():

@@ -19,6 +19,7 @@ algorithm (`Algorithm.online = False`) skips step 1: its offline dataset
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import importlib.util
 import logging
@@ -429,7 +430,10 @@ class Trainer:
       greedy = self._play("collect greedy", self.greedy_env, self.state, key, True, seeds[n:])
     parts = [roll] if greedy is None else [roll, greedy]
     shard = np.concatenate([self._shard_of(p) for p in parts])
-    self.buffer.add(self.algorithm.rows(self.state, concat_rollouts(parts), it), shard)
+    # (with a frozen critic encoder this encodes the new rows: a phase of its own)
+    with self.progress.phase("critic features") if self.nets.frozen else contextlib.nullcontext():
+      rows = self.algorithm.rows(self.state, concat_rollouts(parts), it)
+    self.buffer.add(rows, shard)
     return roll, greedy
 
   def _n_greedy(self) -> int:
@@ -496,6 +500,8 @@ class Trainer:
 
   # ---- main loop ------------------------------------------------------------------------
   def run(self) -> dict:
+    if self.read_only:
+      raise RuntimeError(f"{self.workdir}: a read-only Trainer plays, it does not train")
     c = self.config
     t_start = time.perf_counter()
     self._timed("bc", self.warm_start)
