@@ -138,19 +138,12 @@ def main(argv):
     fail(f"--episodes must be >= 1, got {opt['episodes']}")
   if opt["show"] < 0:
     fail(f"--show must be >= 0, got {opt['show']}")
-  from archer_jax.training import paths
   from archer_jax.training.checkpointing import CorruptCheckpointError
   from archer_jax.training.trainer import Trainer
   from archer_jax.training.validate import ConfigError
 
   workdir = opt["workdir"] or config.workdir
-  try:
-    where = paths.resolve(workdir) / "checkpoints"
-  except ValueError as e:
-    fail(f"--workdir: {e}")
-  if not where.is_dir() or not any(p.name.isdigit() for p in where.iterdir()):
-    fail(f"no checkpoint in {where}: train the run first (python -m archer_jax.train)")
-  try:
+  try:  # (a missing run fails before anything is built: `Trainer(read_only=True)`)
     trainer = Trainer(
       config, workdir=workdir, step=opt["step"], read_only=True, progress=opt["progress"]
     )
@@ -160,7 +153,7 @@ def main(argv):
     fail(f"{e} (is --config, with its overrides, the one the run was trained with?)")
   c = config
   print(
-    f"{where}, step {trainer.iteration} of {c.train.iterations}: {c.env.name}, "
+    f"{trainer.ckpt.directory}, step {trainer.iteration} of {c.train.iterations}: {c.env.name}, "
     f"{c.algo.name}, seed {c.seed}"
   )
   which = ["greedy", "sampled"] if opt["policy"] == "both" else [opt["policy"]]

@@ -111,3 +111,4 @@ def test_command_line(run_dir, tmp_path):
     proc = _evaluate(*bad)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
     assert proc.stderr.strip().splitlines()[-1].startswith(message), proc.stderr[-500:]
+  assert not (tmp_path / "none").exists()  # a missing run is not created

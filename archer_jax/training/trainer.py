@@ -124,6 +124,11 @@ class Trainer:
       self.workdir = paths.resolve(workdir or c.workdir)
     except ValueError as e:
       raise ConfigError(f"workdir: {e}") from None
+    if read_only and not (self.workdir / "checkpoints").is_dir():  # (checked before any work)
+      raise FileNotFoundError(
+        f"no checkpoint in {self.workdir / 'checkpoints'}: train the run first "
+        "(python -m archer_jax.train)"
+      )
     self.workdir.mkdir(parents=True, exist_ok=True)
     self.lead = jax.process_index() == 0
     self.progress = Progress(bars=progress, enabled=self.lead)
@@ -188,9 +193,7 @@ class Trainer:
     self.metrics = reporting.MetricsLog(self.workdir, enabled=self.lead and not read_only)
     self.history: list[dict] = []
     self.timings: dict[str, list[float]] = {}
-    if read_only:
-      self._restore(step)
-    elif resume and self.ckpt.latest_step() is not None:
+    if read_only or (resume and self.ckpt.latest_step() is not None):
       self._restore(step)
     elif self.ckpt.latest_step() is not None and not resume:
       raise FileExistsError(
