@@ -10,6 +10,7 @@ their gap, every 500 steps.
   --encoder minilm    the shipped MiniLM-L6, frozen; heads on its cached features
                       (what critic.freeze_encoder does)
   --joint             either, with critic.joint (Q's action embedding from concat(s, a))
+  --layers N          minilm: its first N layers only (critic.overrides.num_layers)
 
   python benchmarks/critic_repeat_probe.py --encoder minilm --episodes 600 --steps 2000
 """
@@ -45,6 +46,7 @@ def main(argv=None):
     action="store_true",
     help="critic.joint: the action read in the context of concat(s, a)",
   )
+  ap.add_argument("--layers", type=int, default=0, help="minilm: its first N layers (0: all 6)")
   args = ap.parse_args(argv)
   import flax.linen as nn
   import jax
@@ -72,6 +74,8 @@ def main(argv=None):
   )
   c.workdir = tempfile.mkdtemp()
   c.critic.joint = args.joint
+  if args.layers:
+    c.critic.overrides = {**c.critic.overrides, "num_layers": args.layers}
   c.bc.update(steps=0, to_buffer=False, critic_steps=0)
   trainer = Trainer(c, progress=False)
   words = resolve_words("subset")

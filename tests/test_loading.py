@@ -242,6 +242,14 @@ def test_load_hf_layouts_and_dtype(llama_dir):
   assert {x.dtype for x in jax.tree.leaves(pb)} == {np.dtype(jax.numpy.bfloat16)}
   _, pm = load_model(str(llama_dir), dtype="bfloat16", param_dtype="float32")
   assert {x.dtype for x in jax.tree.leaves(pm)} == {np.dtype(np.float32)}
+  # num_layers=1 on the 2-layer checkpoint: its first layer, the rest of the tree as before
+  cfg_1, p1 = load_hf(llama_dir, num_layers=1)
+  assert cfg_1.num_layers == 1
+  assert_init_tree(cfg_1, p1)
+  assert_same_params(p1["layers"], jax.tree.map(lambda x: x[:1], p["layers"]))
+  assert_same_params(p1["embed"], p["embed"])
+  with pytest.raises(CheckpointError, match=r"missing checkpoint keys.*layers\.2\."):
+    load_hf(llama_dir, num_layers=3)  # deeper than the checkpoint
 
 
 def test_sharded_safetensors_index(tmp_path, llama_dir):

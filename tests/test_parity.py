@@ -212,6 +212,21 @@ def test_minilm_matches_bertmodel(minilm_dir):
   m = enc["attention_mask"][..., None]
   assert_close("minilm mean pooling", out["pooled"], (hidden * m).sum(1) / m.sum(1))
 
+  # num_layers below the checkpoint's depth: its first N layers (transformers' BertModel of
+  # that depth loads the same first layers)
+  cfg, params = load_model("minilm-l6", pooling="mean", num_layers=2)
+  assert cfg.num_layers == 2
+  ref2 = transformers.BertModel.from_pretrained(str(minilm_dir), num_hidden_layers=2).eval()
+  with torch.no_grad():
+    h2 = ref2(**{k: torch.tensor(v) for k, v in enc.items()}).last_hidden_state.numpy()
+  assert np.abs(h2 - hidden).max() > 0.1  # really a shallower network
+  assert_close(
+    "minilm first 2 layers",
+    forward(cfg)({"params": params}, *args)["hidden"],
+    h2,
+    enc["attention_mask"],
+  )
+
 
 @pytest.fixture(scope="module")
 def smollm2(smollm2_gguf):

@@ -159,7 +159,9 @@ def load_gguf(
       w = reverse_permute(w, cfg.kv_heads)
     return w
 
-  return cfg, load_params(cfg, shapes, get, source=path, mesh=mesh)
+  return cfg, load_params(
+    cfg, shapes, get, source=path, mesh=mesh, first_layers="num_layers" in overrides
+  )
 
 
 @contextlib.contextmanager

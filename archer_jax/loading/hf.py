@@ -250,6 +250,7 @@ def load_params(
   source: str,
   mesh: Mesh | None = None,
   get_slice: Callable[[str, tuple[slice, ...]], np.ndarray] | None = None,
+  first_layers: bool = False,
 ) -> dict:
   """Checkpoint tensors -> params, unboxed, in the exact tree of
   `nn.meta.unbox(build_model(cfg).init(...))["params"]` (scanned: layers/block/... with a
@@ -257,8 +258,10 @@ def load_params(
 
   shapes: checkpoint key -> shape (PyTorch layout); get: key -> np.ndarray; get_slice:
   (key, slices) -> that block of the tensor, when the source can read blocks (then each
-  process reads only what its devices hold). Everything is validated before the first read.
-  Raises CheckpointError naming `source` on missing, unexpected or mis-shaped keys.
+  process reads only what its devices hold). first_layers: a checkpoint deeper than
+  `cfg.num_layers` gives its first `cfg.num_layers` layers (else its extra layers are an
+  error). Everything is validated before the first read. Raises CheckpointError naming
+  `source` on missing, unexpected or mis-shaped keys.
   """
   keymap = keymaps.KEYMAPS[cfg.family]
   mesh = mesh if mesh is not None else default_mesh()
@@ -290,7 +293,8 @@ def load_params(
       continue
     used_rules.append(r)
     covered.update(full_path(p, s) for p in rule.paths for s in slots)
-  unexpected += [k for s, k in found.items() if s.layer is not None and s.layer >= cfg.num_layers]
+  deeper = [k for s, k in found.items() if s.layer is not None and s.layer >= cfg.num_layers]
+  (ignored if first_layers else unexpected).extend(deeper)
   if unexpected:
     raise CheckpointError(
       f"{source}: unexpected checkpoint keys for this {cfg.family} config "
@@ -471,8 +475,8 @@ def load_hf(
   Reads config.json and model.safetensors (or a sharded model.safetensors.index.json).
   `dtype` sets both the compute and parameter dtype (override `param_dtype=` to keep, e.g.,
   float32 master weights); `overrides` replace any other ModelConfig field (e.g.
-  pooling="mean"). Params are unboxed and placed in `mesh`'s shardings (default: the first
-  device).
+  pooling="mean"; num_layers=N below the checkpoint's depth keeps its first N layers).
+  Params are unboxed and placed in `mesh`'s shardings (default: the first device).
   """
   path = os.fspath(path)
   hf = read_hf_config(path)
@@ -483,4 +487,12 @@ def load_hf(
     **{"dtype": dtype, "param_dtype": dtype, "scan_layers": scan_layers, **overrides},
   )
   st = _Safetensors(_safetensors_files(path))
-  return cfg, load_params(cfg, st.shapes, st.get, source=path, mesh=mesh, get_slice=st.get_slice)
+  return cfg, load_params(
+    cfg,
+    st.shapes,
+    st.get,
+    source=path,
+    mesh=mesh,
+    get_slice=st.get_slice,
+    first_layers="num_layers" in overrides,
+  )
