@@ -6,8 +6,9 @@ Loads a checkpoint of the run (the newest usable one, or `--step`) with the conf
 trained with, plays the evaluation episodes greedily and/or at the rollout temperature (the
 same episodes, seeds and keys as the run's own evaluations: step N's greedy return is the
 `eval_return` recorded at iteration N) and prints a table: mean return, success rate, turns,
-and the share of turns that repeat an action already taken in the same episode. Then the
-first `--show` episodes of each policy turn by turn. `--out` writes every episode as JSON.
+and the share of turns that repeat an action already taken in the same episode (the same
+move by the env's `action_key`: in Twenty Questions the same question, reworded or not).
+Then the first `--show` episodes of each policy turn by turn. `--out` writes every episode as JSON.
 Nothing in the run's directory is written.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import Callable, Hashable
 
 from absl import app, flags
 from ml_collections import config_flags
@@ -77,21 +79,26 @@ def episodes(roll) -> list[dict]:
   return out
 
 
-def repeated_share(eps: list[dict]) -> float:
-  """The share of turns whose action (stripped, case-folded) an earlier turn of the same
-  episode already took."""
+def text_key(action: str) -> str:
+  """`BatchedEnv.action_key`'s default: whitespace collapsed, case folded."""
+  return " ".join(action.split()).casefold()
+
+
+def repeated_share(eps: list[dict], key: Callable[[str], Hashable] = text_key) -> float:
+  """The share of turns whose action an earlier turn of the same episode already took
+  (two actions are the same when their `key`s are equal)."""
   repeats = total = 0
   for ep in eps:
-    seen: set[str] = set()
+    seen: set = set()
     for t in ep["turns"]:
-      a = " ".join(t["action"].split()).casefold()
+      a = key(t["action"])
       repeats += a in seen
       seen.add(a)
       total += 1
   return repeats / max(total, 1)
 
 
-def summary(name: str, eps: list[dict]) -> dict:
+def summary(name: str, eps: list[dict], key: Callable[[str], Hashable] = text_key) -> dict:
   n = max(len(eps), 1)
   return {
     "policy": name,
@@ -99,7 +106,7 @@ def summary(name: str, eps: list[dict]) -> dict:
     "return": sum(e["return"] for e in eps) / n,
     "success": sum(e["success"] for e in eps) / n,
     "turns": sum(len(e["turns"]) for e in eps) / n,
-    "repeated": repeated_share(eps),
+    "repeated": repeated_share(eps, key),
   }
 
 
@@ -158,7 +165,7 @@ def main(argv):
   )
   which = ["greedy", "sampled"] if opt["policy"] == "both" else [opt["policy"]]
   played = {w: episodes(trainer.eval_rollout(w == "greedy", opt["episodes"])) for w in which}
-  rows = [summary(w, eps) for w, eps in played.items()]
+  rows = [summary(w, eps, trainer.eval_env.action_key) for w, eps in played.items()]
   print(table(rows))
   for w, eps in played.items():
     for k, ep in enumerate(eps[: opt["show"]]):

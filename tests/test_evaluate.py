@@ -14,6 +14,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from archer_jax import evaluate  # noqa: E402
+from archer_jax.envs.twenty_questions.env import TwentyQuestionsSubsetEnv  # noqa: E402
 from archer_jax.training.trainer import Trainer  # noqa: E402
 from configs import twenty_questions  # noqa: E402
 
@@ -77,6 +78,18 @@ def test_reply_repeats_and_summary():
   row = evaluate.summary("greedy", eps)
   assert row["return"] == -2.0 and row["success"] == 0.5 and row["turns"] == 2.0
   assert "| greedy | 2 | -2.00 | 0.50 | 2.0 | 25.0% |" in evaluate.table([row])
+
+
+def test_twenty_questions_repeats_are_the_same_question_reworded():
+  env = TwentyQuestionsSubsetEnv()
+  asked = ["Is it pants?", "Is the object a pair of pants?", "Is it an animal?", "Is it a dog?"]
+  eps = [{"return": -4.0, "success": False, "turns": [{"action": a} for a in asked]}]
+  assert evaluate.repeated_share(eps) == 0.0  # as text, all four differ
+  assert evaluate.repeated_share(eps, env.action_key) == pytest.approx(1 / 4)
+  key = env.action_key
+  assert key("Is it a dog?") == key("Does it bark?")  # one yes-set: no new information
+  assert key("Is it a dog?") != key("Is it a cat?")
+  assert key("what now") == key("What  NOW") == "what now"  # unparsed: the text key
 
 
 def _evaluate(*args, timeout=300):

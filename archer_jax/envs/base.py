@@ -17,7 +17,7 @@ from __future__ import annotations
 import abc
 import dataclasses
 import math
-from typing import Any, Sequence
+from typing import Any, Hashable, Sequence
 
 import numpy as np
 
@@ -175,6 +175,11 @@ class BatchedEnv(abc.ABC):
   def trajectories(self) -> list[Trajectory]:
     """The episodes of the last `reset`, as recorded so far (one per row)."""
     return list(self._trajs)
+
+  def action_key(self, action: str) -> Hashable:
+    """What makes two actions the same move in this task (`python -m archer_jax.evaluate`
+    counts repeats by it): by default the text, whitespace collapsed and case folded."""
+    return " ".join(str(action).split()).casefold()
 
   def close(self) -> None:  # noqa: B027 - an optional hook, not abstract
     """Release interpreters, sockets, ... (default: nothing)."""

@@ -17,7 +17,13 @@ from archer_jax.envs.twenty_questions.prompts import (
   json_question_prompt,
   map_answer,
 )
-from archer_jax.envs.twenty_questions.understander import ANSWERS, INVALID, MAX_QUESTION_CHARS, YES
+from archer_jax.envs.twenty_questions.understander import (
+  ANSWERS,
+  INVALID,
+  MAX_QUESTION_CHARS,
+  YES,
+  get_understander,
+)
 
 
 def question_of(action: str, json_actions: bool = False) -> str:
@@ -99,6 +105,15 @@ class TwentyQuestionsEnv(QuestionGameEnv):
 
   def _clean_answer(self, answer: str) -> str:
     return answer if answer in ANSWERS else map_answer(answer)
+
+  def action_key(self, action: str):
+    """The same move = the same question asked: equal yes-sets over the knowledge base
+    ("Is it pants?" and "Is the object a pair of pants?" alike); text the built-in
+    understander cannot parse falls back to the default text key."""
+    p = get_understander().parse(self._question_of(action))
+    if p is None:
+      return super().action_key(action)
+    return ("question", (p.mask != p.negated).tobytes())
 
   def _render(self, history: str) -> str:
     if self._json:
