@@ -14,7 +14,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from archer_jax import evaluate  # noqa: E402
-from archer_jax.envs.twenty_questions.env import TwentyQuestionsSubsetEnv  # noqa: E402
+from archer_jax.envs.twenty_questions.env import (  # noqa: E402
+  TwentyQuestionsEnv,
+  TwentyQuestionsSubsetEnv,
+)
 from archer_jax.training.trainer import Trainer  # noqa: E402
 from configs import twenty_questions  # noqa: E402
 
@@ -85,10 +88,14 @@ def test_twenty_questions_repeats_are_the_same_question_reworded():
   asked = ["Is it pants?", "Is the object a pair of pants?", "Is it an animal?", "Is it a dog?"]
   eps = [{"return": -4.0, "success": False, "turns": [{"action": a} for a in asked]}]
   assert evaluate.repeated_share(eps) == 0.0  # as text, all four differ
-  assert evaluate.repeated_share(eps, env.action_key) == pytest.approx(1 / 4)
+  # the reworded pants, and the dog after the animal (the one animal of the 10 words)
+  assert evaluate.repeated_share(eps, env.action_key) == pytest.approx(2 / 4)
   key = env.action_key
-  assert key("Is it a dog?") == key("Does it bark?")  # one yes-set: no new information
-  assert key("Is it a dog?") != key("Is it a cat?")
+  assert key("Is it a dog?") == key("Is it an animal?")  # on these 10 words: the same answers
+  assert key("Is it a dog?") != key("Is it a banana?")
+  full = TwentyQuestionsEnv(words="full").action_key
+  assert full("Is it a dog?") != full("Is it an animal?")  # over all 157 objects they differ
+  assert full("Is it pants?") == full("Is the object a pair of pants?")
   assert key("what now") == key("What  NOW") == "what now"  # unparsed: the text key
 
 

@@ -9,6 +9,8 @@ winning turn: the answer is Yes and the question ends with the word or one of it
 
 from __future__ import annotations
 
+import numpy as np
+
 from archer_jax.envs.question_game import QuestionGameEnv
 from archer_jax.envs.twenty_questions.knowledge import WordEntry, norm_name, resolve_words
 from archer_jax.envs.twenty_questions.oracles import BuiltinOracle, Oracle
@@ -107,13 +109,23 @@ class TwentyQuestionsEnv(QuestionGameEnv):
     return answer if answer in ANSWERS else map_answer(answer)
 
   def action_key(self, action: str):
-    """The same move = the same question asked: equal yes-sets over the knowledge base
-    ("Is it pants?" and "Is the object a pair of pants?" alike); text the built-in
-    understander cannot parse falls back to the default text key."""
-    p = get_understander().parse(self._question_of(action))
+    """The same move = the same information: a question with the same answer for every word
+    this env can hide ("Is it pants?" and "Is the object a pair of pants?"; on the 10-word
+    subset also "Is it an animal?" and "Is it a dog?"). Text the built-in understander cannot
+    parse falls back to the default text key."""
+    u = get_understander()
+    p = u.parse(self._question_of(action))
     if p is None:
       return super().action_key(action)
-    return ("question", (p.mask != p.negated).tobytes())
+    rows = self._kb_rows(u.kb)
+    return ("answers", (p.mask[rows] != p.negated).tobytes())
+
+  def _kb_rows(self, kb) -> np.ndarray | slice:
+    """The knowledge-base rows of this env's words (all rows when one is not in it)."""
+    if getattr(self, "_rows", None) is None:
+      idx = [kb.alias_index.get(norm_name(w.name)) for w in self.words]
+      self._rows = slice(None) if None in idx else np.asarray(idx)
+    return self._rows
 
   def _render(self, history: str) -> str:
     if self._json:
