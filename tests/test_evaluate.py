@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
@@ -51,8 +52,12 @@ def test_a_checkpoint_replays_the_recorded_evaluations_and_writes_nothing(run_di
   for greedy, key in ((True, "eval_return"), (False, "eval_sampled_return")):
     ret, _, _ = t.episode_stats(t.eval_rollout(greedy))
     assert float(ret.mean()) == pytest.approx(hist[1][key], abs=1e-9)
-  more = t.eval_rollout(True, episodes=6)  # another episode count: its own env
+  more = t.eval_rollout(True, episodes=6)  # another episode count: its own env, built once
   assert len(more.episode_returns) == 6
+  env = t._other_eval_envs[6]
+  again = t.eval_rollout(True, episodes=6)
+  assert t._other_eval_envs[6] is env
+  np.testing.assert_array_equal(again.episode_returns, more.episode_returns)
   with pytest.raises(RuntimeError, match="read-only"):
     t.run()
   assert _files(run_dir) == before  # no metrics, checkpoint or plot touched

@@ -152,6 +152,7 @@ class Trainer:
       if n_greedy:
         self.greedy_env = self._make_env(n_greedy, c.seed + 2, "train.greedy_rollouts")
     self.eval_env = self._make_env(c.train.eval_episodes, c.seed + 1, "train.eval_episodes")
+    self._other_eval_envs: dict = {}  # `eval_rollout(episodes=N)`'s envs, by N
     self._demos = self._dataset = None
     self.needs = algo_cls.needs(c)
     self.tokenizers = builder.build_tokenizers(c, self.workdir, self._corpus)
@@ -481,8 +482,10 @@ class Trainer:
     c = self.config
     n = c.train.eval_episodes if episodes is None else int(episodes)
     env = self.eval_env
-    if n != c.train.eval_episodes:
-      env = self._make_env(n, c.seed + 1, "episodes")
+    if n != c.train.eval_episodes:  # built once per count (an env may start interpreters)
+      if n not in self._other_eval_envs:
+        self._other_eval_envs[n] = self._make_env(n, c.seed + 1, "episodes")
+      env = self._other_eval_envs[n]
     seeds = np.arange(n) + 10_000_019
     idx = None if not env.num_tasks else np.arange(n) % env.num_tasks
     state = self.state.replace(actor=self.state.actor.replace(params=eval_params(self.state)))
