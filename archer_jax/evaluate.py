@@ -8,8 +8,8 @@ same episodes, seeds and keys as the run's own evaluations: step N's greedy retu
 `eval_return` recorded at iteration N) and prints a table: mean return, success rate, turns,
 and the share of turns that repeat an action already taken in the same episode (the same
 move by the env's `action_key`: in Twenty Questions the same question, reworded or not).
-Then the first `--show` episodes of each policy turn by turn. `--out` writes every episode as JSON.
-Nothing in the run's directory is written.
+Then the first `--show` episodes of each policy turn by turn. `--out` writes every episode
+as JSON. Nothing in the run's directory is written.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from absl import app, flags
 from ml_collections import config_flags
 
 from archer_jax.cli import fail, loaded_config, parse_flags, quiet_logging
+from archer_jax.envs.base import text_key
 
 FLAGS: dict = {}  # name -> absl FlagHolder, defined by `define_flags` (the command line only)
 
@@ -77,11 +78,6 @@ def episodes(roll) -> list[dict]:
       }
     )
   return out
-
-
-def text_key(action: str) -> str:
-  """`BatchedEnv.action_key`'s default: whitespace collapsed, case folded."""
-  return " ".join(action.split()).casefold()
 
 
 def repeated_share(eps: list[dict], key: Callable[[str], Hashable] = text_key) -> float:

@@ -53,6 +53,12 @@ _CONTROL_CHARS = dict.fromkeys(
 )
 
 
+def text_key(action: str) -> str:
+  """An action's text with whitespace collapsed and case folded (`BatchedEnv.action_key`'s
+  default)."""
+  return " ".join(str(action).split()).casefold()
+
+
 def sanitize_action(action: Any) -> str:
   """Any action becomes a bounded `str` without control characters (newline and tab stay);
   envs then judge it (garbage gets the invalid answer)."""
@@ -178,8 +184,9 @@ class BatchedEnv(abc.ABC):
 
   def action_key(self, action: str) -> Hashable:
     """What makes two actions the same move in this task (`python -m archer_jax.evaluate`
-    counts repeats by it): by default the text, whitespace collapsed and case folded."""
-    return " ".join(str(action).split()).casefold()
+    counts repeats by it): by default `text_key`, the text with whitespace collapsed and case
+    folded."""
+    return text_key(action)
 
   def close(self) -> None:  # noqa: B027 - an optional hook, not abstract
     """Release interpreters, sockets, ... (default: nothing)."""

@@ -9,6 +9,8 @@ winning turn: the answer is Yes and the question ends with the word or one of it
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from archer_jax.envs.question_game import QuestionGameEnv
@@ -113,19 +115,18 @@ class TwentyQuestionsEnv(QuestionGameEnv):
     this env can hide ("Is it pants?" and "Is the object a pair of pants?"; on the 10-word
     subset also "Is it an animal?" and "Is it a dog?"). Text the built-in understander cannot
     parse falls back to the default text key."""
-    u = get_understander()
-    p = u.parse(self._question_of(action))
+    p = get_understander().parse(self._question_of(action))
     if p is None:
       return super().action_key(action)
-    rows = self._kb_rows(u.kb)
-    return ("answers", (p.mask[rows] != p.negated).tobytes())
+    return ("answers", (p.mask[self._kb_rows] != p.negated).tobytes())
 
-  def _kb_rows(self, kb) -> np.ndarray | slice:
-    """The knowledge-base rows of this env's words (all rows when one is not in it)."""
-    if getattr(self, "_rows", None) is None:
-      idx = [kb.alias_index.get(norm_name(w.name)) for w in self.words]
-      self._rows = slice(None) if None in idx else np.asarray(idx)
-    return self._rows
+  @functools.cached_property
+  def _kb_rows(self) -> np.ndarray | slice:
+    """The built-in knowledge base's rows of this env's words (all rows when one is not in
+    it)."""
+    kb = get_understander().kb
+    idx = [kb.alias_index.get(norm_name(w.name)) for w in self.words]
+    return slice(None) if None in idx else np.asarray(idx)
 
   def _render(self, history: str) -> str:
     if self._json:
