@@ -131,6 +131,28 @@ def transcript(name: str, k: int, ep: dict, width: int = 100) -> str:
   return "\n".join(lines)
 
 
+def report(trainer, c, opt: dict, workdir: str) -> None:
+  """Play the policies `opt` names, print the table and transcripts, write `--out`."""
+  print(
+    f"{trainer.ckpt.directory}, step {trainer.iteration} of {c.train.iterations}: {c.env.name}, "
+    f"{c.algo.name}, seed {c.seed}"
+  )
+  which = ["greedy", "sampled"] if opt["policy"] == "both" else [opt["policy"]]
+  played = {w: episodes(trainer.eval_rollout(w == "greedy", opt["episodes"])) for w in which}
+  rows = [summary(w, eps, trainer.eval_env.action_key) for w, eps in played.items()]
+  print(table(rows))
+  for w, eps in played.items():
+    for k, ep in enumerate(eps[: opt["show"]]):
+      print()
+      print(transcript(w, k, ep))
+  if opt["out"]:
+    doc = {"workdir": str(workdir), "step": int(trainer.iteration), "summary": rows}
+    doc["episodes"] = played
+    with open(opt["out"], "w") as f:
+      json.dump(doc, f, indent=1)
+    print(f"\nwrote {opt['out']}", file=sys.stderr)
+
+
 def main(argv):
   if len(argv) > 1:
     fail(f"unexpected arguments {argv[1:]}")
@@ -154,25 +176,8 @@ def main(argv):
     fail(str(e))
   except CorruptCheckpointError as e:  # damaged, or saved by a run of another config
     fail(f"{e} (is --config, with its overrides, the one the run was trained with?)")
-  c = config
-  print(
-    f"{trainer.ckpt.directory}, step {trainer.iteration} of {c.train.iterations}: {c.env.name}, "
-    f"{c.algo.name}, seed {c.seed}"
-  )
-  which = ["greedy", "sampled"] if opt["policy"] == "both" else [opt["policy"]]
-  played = {w: episodes(trainer.eval_rollout(w == "greedy", opt["episodes"])) for w in which}
-  rows = [summary(w, eps, trainer.eval_env.action_key) for w, eps in played.items()]
-  print(table(rows))
-  for w, eps in played.items():
-    for k, ep in enumerate(eps[: opt["show"]]):
-      print()
-      print(transcript(w, k, ep))
-  if opt["out"]:
-    doc = {"workdir": str(workdir), "step": int(trainer.iteration), "summary": rows}
-    doc["episodes"] = played
-    with open(opt["out"], "w") as f:
-      json.dump(doc, f, indent=1)
-    print(f"\nwrote {opt['out']}", file=sys.stderr)
+  with trainer:  # closes the envs it built and its checkpoint manager
+    report(trainer, config, opt, workdir)
 
 
 if __name__ == "__main__":

@@ -65,7 +65,8 @@ def main(argv):
     fail(str(e))
   except CorruptCheckpointError as e:
     fail(f"--resume: {e} (continue from a copy of a good step, or start again in a new --workdir)")
-  trainer.run()
+  with trainer:  # closes its envs and checkpoint manager, an error included
+    trainer.run()
 
 
 if __name__ == "__main__":

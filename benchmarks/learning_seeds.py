@@ -173,7 +173,8 @@ def main(argv=None):
 
       shutil.rmtree(c.workdir)
     t0 = time.perf_counter()
-    out = Trainer(c, progress=True).run()
+    with Trainer(c, progress=True) as trainer:
+      out = trainer.run()
     with open(os.path.join(c.workdir, "wall.json"), "w") as f:
       json.dump({"wall_s": time.perf_counter() - t0}, f)
     results.append(read_run(c.workdir, seed))

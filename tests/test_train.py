@@ -529,3 +529,32 @@ def test_frozen_critic_encoder_trains_heads_on_cached_features(tmp_path):
   h = net.apply(params, es, ea, method=DoubleCritic.heads)
   live = np.minimum(h["q1"], h["q2"]) - np.minimum(h["v1"], h["v2"])
   np.testing.assert_allclose(cached, live, rtol=1e-4, atol=1e-5)
+
+
+def test_trainer_closes_its_envs_and_checkpoints(tmp_path, monkeypatch):
+  """`with Trainer(...)` closes every env it built and its checkpoint manager on the way out;
+  a Trainer whose construction fails closes the envs it had already started."""
+  from archer_jax.envs.base import BatchedEnv
+  from archer_jax.training.checkpointing import Checkpointer
+  from archer_jax.training.trainer import Trainer
+
+  made, closed = [], []
+  real_make, real_close = Trainer._make_env, Checkpointer.close
+  monkeypatch.setattr(Trainer, "_make_env", lambda *a: made.append(real_make(*a)) or made[-1])
+  monkeypatch.setattr(BatchedEnv, "close", lambda self: closed.append(self))
+  monkeypatch.setattr(Checkpointer, "close", lambda self: closed.append(self) or real_close(self))
+  cfg = micro_config(tmp_path, **{"train.greedy_rollouts": 1})
+  with Trainer(cfg, progress=False) as t:
+    built = [t.env, t.greedy_env, t.eval_env, t.ckpt]
+    assert made == built[:3] and t.ckpt is not None
+    closed.clear()  # (the demonstrations' own env closes itself)
+    t.save()
+  assert closed == built and t.env is t.eval_env is t.ckpt is None
+  t.close()  # a second close does nothing
+  assert len(closed) == 4
+  made.clear()
+  closed.clear()
+  with pytest.raises(FileExistsError, match="--resume"):
+    Trainer(cfg, progress=False)  # the checkpoint above is there: no silent overwrite
+  assert len(made) == 3 and all(any(e is x for x in closed) for e in made)
+  assert isinstance(closed[-1], Checkpointer)

@@ -112,7 +112,8 @@ def _train(c, progress: bool) -> float:
 
   resume = os.path.isdir(os.path.join(c.workdir, "checkpoints"))
   t0 = time.perf_counter()
-  Trainer(c, resume=resume, progress=progress).run()
+  with Trainer(c, resume=resume, progress=progress) as trainer:
+    trainer.run()
   wall = time.perf_counter() - t0
   with open(os.path.join(c.workdir, "wall.json"), "w") as f:
     json.dump({"wall_s": wall}, f)

@@ -142,17 +142,26 @@ class Trainer:
         f"{','.join(map(str, self.shards.local))} of {self.shards.count}\n"
       )  # one write: one line
       sys.stderr.flush()
+    self.env = self.greedy_env = self.eval_env = self.ckpt = None  # what `close` releases
+    self._other_eval_envs: dict = {}  # `eval_rollout(episodes=N)`'s envs, by N
+    try:
+      self._build(resume, step, read_only)
+    except BaseException:  # an env already started (an interpreter, a server) is closed
+      self.close()
+      raise
+
+  def _build(self, resume: bool, step: int | None, read_only: bool) -> None:
+    """Envs, tokenizers, networks, state, buffer and checkpoints (restored when asked)."""
+    c = self.config
     algo_cls = get_algorithm(c.algo.name)
     # each process plays only its batch shards' episodes (else every process plays them all)
     self.sharded_play = algo_cls.acts_sharded(self.shards.count)
     n_greedy = self._n_greedy()
-    self.env = self.greedy_env = None  # training envs: online algorithms only
     if algo_cls.online:
       self.env = self._make_env(c.train.rollout_size - n_greedy, c.seed, "train.rollout_size")
       if n_greedy:
         self.greedy_env = self._make_env(n_greedy, c.seed + 2, "train.greedy_rollouts")
     self.eval_env = self._make_env(c.train.eval_episodes, c.seed + 1, "train.eval_episodes")
-    self._other_eval_envs: dict = {}  # `eval_rollout(episodes=N)`'s envs, by N
     self._demos = self._dataset = None
     self.needs = algo_cls.needs(c)
     self.tokenizers = builder.build_tokenizers(c, self.workdir, self._corpus)
@@ -201,6 +210,28 @@ class Trainer:
         f"{self.workdir} already holds checkpoints; pass --resume to "
         "continue or choose another --workdir"
       )
+
+  def close(self) -> None:
+    """Release what the run holds: its envs (interpreters, browsers, servers) and the
+    checkpoint manager (waiting for a save in flight). Idempotent; `with Trainer(...) as
+    trainer:` calls it on the way out, an error included."""
+    envs = [self.env, self.greedy_env, self.eval_env, *self._other_eval_envs.values()]
+    self.env = self.greedy_env = self.eval_env = None
+    self._other_eval_envs = {}
+    ckpt, self.ckpt = self.ckpt, None
+    try:
+      for env in envs:
+        if env is not None:
+          env.close()
+    finally:
+      if ckpt is not None:
+        ckpt.close()
+
+  def __enter__(self):
+    return self
+
+  def __exit__(self, *exc) -> None:
+    self.close()
 
   @property
   def iteration(self) -> int:
