@@ -108,7 +108,8 @@ def critic_steps(ctx: Context, step, state, rows: dict, steps: int):
       critic, target, m = step(critic, target, ctx.device_batch(ctx.batches.critic_batch(part)))
       ms.append(m)
       p.update()
-  return state.replace(critic=critic, target=target), mean_metrics(ms)
+    metrics = mean_metrics(ms)  # waits for the steps: the phase's time is their compute
+  return state.replace(critic=critic, target=target), metrics
 
 
 def bc_steps(ctx: Context, step, actor, buffer, rows, it: int, steps: int, purpose: int):
@@ -130,7 +131,8 @@ def bc_steps(ctx: Context, step, actor, buffer, rows, it: int, steps: int, purpo
       actor, m = step(actor, ctx.device_batch(batch))
       ms.append(m)
       p.update()
-  return actor, mean_metrics(ms)
+    metrics = mean_metrics(ms)  # waits for the steps: the phase's time is their compute
+  return actor, metrics
 
 
 def actor_steps(ctx: Context, state, buffer, it: int, steps: int, purpose: int, update):
@@ -146,7 +148,8 @@ def actor_steps(ctx: Context, state, buffer, it: int, steps: int, purpose: int, 
       actor, m = update(actor, key, rows)
       ms.append(m)
       p.update()
-  return state.replace(actor=actor), mean_metrics(ms)
+    metrics = mean_metrics(ms)  # waits for the steps: the phase's time is their compute
+  return state.replace(actor=actor), metrics
 
 
 def pi_batch(ctx: Context, state, key, rows: dict) -> dict:

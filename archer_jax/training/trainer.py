@@ -396,7 +396,7 @@ class Trainer:
         p.update()
         if s % 20 == 0 and self.progress.bars:
           p.postfix(loss=f"{float(losses[-1]):.3f}")
-    bc_loss = float(np.mean(to_host(losses[-20:])))
+      bc_loss = float(np.mean(to_host(losses[-20:])))  # waits: the phase's time is compute
     if cache_key is not None:
       warm_cache.store(c.bc.cache_dir, cache_key, warm_cache.policy_params(actor.params), bc_loss)
     return actor, bc_loss
