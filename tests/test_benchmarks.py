@@ -1,6 +1,6 @@
 """The benchmark scripts' own logic (not their timings): learning_seeds' summary of runs made
 in separate processes, hold_plot's per-seed comparison, bench_steps' synthetic buffer rows,
-compile_flags' parsing of the aot output and its table."""
+compile_flags' parsing of the aot output and its table, repeat_window's shares."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ import compile_flags  # noqa: E402
 import critic_batching  # noqa: E402
 import hold_plot  # noqa: E402
 import learning_seeds  # noqa: E402
+import repeat_window  # noqa: E402
 
 
 def _fake_run(d: Path, bc: float, evals: list[float], wall: float):
@@ -136,3 +137,21 @@ def test_critic_batching_times_both_losses_and_they_agree():
   r = critic_batching.measure("quick", 1)
   assert r["five calls"] > 0 and r[critic_batching.BATCHED] > 0
   assert r["max |diff|"] < 1e-5
+
+
+def test_repeat_window_finds_the_earlier_copy_inside_or_outside_the_window():
+  """A reworded repeat ("a pair of pants" after "pants") counts as a repeat; its earlier copy
+  is inside a window that reaches it and outside one that does not (characters as tokens)."""
+  from archer_jax.envs.twenty_questions.env import TwentyQuestionsEnv
+
+  key = TwentyQuestionsEnv(batch_size=1, max_turns=20, seed=0, words="subset").action_key
+  h = "Questions:\n"
+  turns = [
+    (h, "Is it pants?"),
+    (h + "Is it pants? No.\n", "Is it a dog?"),
+    (h + "Is it pants? No.\nIs it a dog? No.\n", "Is the object a pair of pants?"),
+  ]
+  eps = [{"turns": [{"observation": o, "action": a} for o, a in turns]}]
+  got = repeat_window.shares(eps, key, list, "".join, [100, 20])
+  assert got == {"turns": 3, "repeats": pytest.approx(1 / 3), 100: 1.0, 20: 0.0}
+  assert repeat_window.questions(h + "Is it pants? No.\n") == ["Is it pants?"]
