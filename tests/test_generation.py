@@ -364,6 +364,14 @@ def test_encode_chat_truncation_and_buckets(caplog):
   assert toks.shape == (4, 8) and mask.sum(1).tolist() == [3, 8, 8, 0]
   assert toks[1].tolist() == list(range(7, 15))  # left-truncated: latest kept
   assert sum("left-truncated" in r.message for r in caplog.records) == 1
+  assert "largest prompt bucket" in caplog.records[-1].getMessage()
+  named = Sampler(cfg, tok, max_new_tokens=N, prompt_buckets=(8,), prompt_limit="actor.obs_len")
+  caplog.clear()
+  with caplog.at_level(logging.WARNING):
+    named.pad([list(range(3, 20))])
+    named.pad([list(range(3, 20))])  # once per sampler
+  (rec,) = [r for r in caplog.records if "left-truncated" in r.getMessage()]
+  assert "left-truncated to its last 8 (actor.obs_len; raise it" in rec.getMessage()
   assert bucket(3, None) == 4 and bucket(1, None) == 1 and bucket(5, (2, 4)) == 4
 
 

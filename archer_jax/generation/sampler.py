@@ -299,7 +299,10 @@ class Sampler:
     batch_buckets: Sequence[int] | None = None,
     eos_ids: Sequence[int] | None = None,
     chat: bool = False,
+    prompt_limit: str = "",
   ):
+    """prompt_limit: the setting that chose the largest prompt bucket (e.g. "actor.obs_len"),
+    named in the warning when a prompt is longer."""
     if not prompt_buckets:
       raise ValueError("prompt_buckets must not be empty")
     self.cfg, self.tokenizer = cfg, tokenizer
@@ -324,6 +327,7 @@ class Sampler:
         f"(buckets {self.prompt_buckets}, max_position_embeddings "
         f"{cfg.max_position_embeddings})"
       )
+    self.prompt_limit = prompt_limit
     self._warned = False
 
   # -- prompts ------------------------------------------------------------------------------
@@ -352,11 +356,15 @@ class Sampler:
   def prompt_bucket(self, longest: int) -> int:
     """The prompt block P for a longest prompt of `longest` ids (warns once on truncation)."""
     if longest > self.max_prompt and not self._warned:
+      fits = self.max_prompt == self.prompt_buckets[-1]
+      why = "the largest prompt bucket" + ("" if fits else " that fits the position table")
+      if self.prompt_limit and fits:
+        why = f"{self.prompt_limit}; raise it to keep more of the history"
       log.warning(
-        "prompt of %d tokens left-truncated to %d (the largest prompt bucket%s)",
+        "prompt of %d tokens left-truncated to its last %d (%s); shown once",
         longest,
         self.max_prompt,
-        "" if self.max_prompt == self.prompt_buckets[-1] else " that fits the position table",
+        why,
       )
       self._warned = True
     return bucket(min(max(longest, 1), self.max_prompt), self.prompt_buckets)

@@ -28,6 +28,7 @@ class Policy:
       stop_strings=tuple(c.stop_strings),
       prompt_buckets=(c.obs_len,),
       batch_buckets=tuple(c.batch_buckets),
+      prompt_limit="actor.obs_len",
     )
     self.shards = shards if shards is not None else Shards(mesh)
     self._merge = jax.jit(self.merged_lm)
