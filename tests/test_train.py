@@ -558,3 +558,16 @@ def test_trainer_closes_its_envs_and_checkpoints(tmp_path, monkeypatch):
     Trainer(cfg, progress=False)  # the checkpoint above is there: no silent overwrite
   assert len(made) == 3 and all(any(e is x for x in closed) for e in made)
   assert isinstance(closed[-1], Checkpointer)
+
+  def broken(self):  # an env whose close fails: the others and the checkpoints still close
+    closed.append(self)
+    if self is built[0]:
+      raise RuntimeError("interpreter gone")
+
+  monkeypatch.setattr(BatchedEnv, "close", broken)
+  t = Trainer(micro_config(tmp_path / "b"), progress=False)
+  built = [t.env, t.eval_env, t.ckpt]
+  closed.clear()
+  with pytest.raises(RuntimeError, match="interpreter gone"):
+    t.close()
+  assert closed == built

@@ -219,13 +219,10 @@ class Trainer:
     self.env = self.greedy_env = self.eval_env = None
     self._other_eval_envs = {}
     ckpt, self.ckpt = self.ckpt, None
-    try:
-      for env in envs:
-        if env is not None:
-          env.close()
-    finally:
-      if ckpt is not None:
-        ckpt.close()
+    with contextlib.ExitStack() as closing:  # all closed, even after one raises; envs first
+      for x in (ckpt, *reversed(envs)):  # (callbacks run last in, first out)
+        if x is not None:
+          closing.callback(x.close)
 
   def __enter__(self):
     return self
