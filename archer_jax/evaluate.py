@@ -80,18 +80,22 @@ def episodes(roll) -> list[dict]:
   return out
 
 
+def repeats(turns: list[dict], key: Callable[[str], Hashable] = text_key) -> list[bool]:
+  """For each turn of one episode: did an earlier turn already take its action (two actions
+  are the same when their `key`s are equal)?"""
+  seen: set = set()
+  out = []
+  for t in turns:
+    a = key(t["action"])
+    out.append(a in seen)
+    seen.add(a)
+  return out
+
+
 def repeated_share(eps: list[dict], key: Callable[[str], Hashable] = text_key) -> float:
-  """The share of turns whose action an earlier turn of the same episode already took
-  (two actions are the same when their `key`s are equal)."""
-  repeats = total = 0
-  for ep in eps:
-    seen: set = set()
-    for t in ep["turns"]:
-      a = key(t["action"])
-      repeats += a in seen
-      seen.add(a)
-      total += 1
-  return repeats / max(total, 1)
+  """The share of turns whose action an earlier turn of the same episode already took."""
+  flags = [r for ep in eps for r in repeats(ep["turns"], key)]
+  return sum(flags) / max(len(flags), 1)
 
 
 def summary(name: str, eps: list[dict], key: Callable[[str], Hashable] = text_key) -> dict:

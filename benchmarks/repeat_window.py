@@ -1,10 +1,11 @@
 """Are a policy's repeated questions still in its view when it asks them again?
 
 Reads the episodes `python -m archer_jax.evaluate ... --out FILE` wrote and, for every turn
-that asks a question with the same answers as an earlier one in its episode (the env's
-`action_key`), checks whether that earlier question is inside the last W tokens of the
-observation (the run's tokenizer; W = `actor.obs_len` or `critic.obs_len`, what the actor or
-the critic is shown). A question cut by the window's edge counts as inside.
+that evaluate counts as a repeat (an earlier turn of its episode asked a question with the
+same answers: the env's `action_key`), checks whether that earlier question is inside the
+last W tokens of the observation (the run's tokenizer; W = `actor.obs_len` or
+`critic.obs_len`, what the actor or the critic is shown). A question cut by the window's
+edge counts as inside.
 
   python benchmarks/repeat_window.py --windows 96 64 runs/seed0.json runs/seed1.json
 """
@@ -28,20 +29,21 @@ def questions(text: str) -> list[str]:
 def shares(episodes: list[dict], key, encode, decode, windows) -> dict:
   """{"turns", "repeats" (share of turns), W: share of the repeats with the earlier copy
   inside the observation's last W tokens}."""
-  turns = repeats = 0
+  from archer_jax.evaluate import repeats as repeated  # (evaluate's own count)
+
+  turns = n_rep = 0
   inside = dict.fromkeys(windows, 0)
   for ep in episodes:
-    for t in ep["turns"]:
+    for t, rep in zip(ep["turns"], repeated(ep["turns"], key), strict=True):
       turns += 1
-      k = key(t["action"])
-      if not any(key(q) == k for q in questions(t["observation"])):
+      if not rep:
         continue
-      repeats += 1
-      ids = encode(t["observation"])
+      n_rep += 1
+      k, ids = key(t["action"]), encode(t["observation"])
       for w in windows:
         inside[w] += any(key(q) == k for q in questions(decode(ids[-w:])))
-  out = {"turns": turns, "repeats": repeats / max(turns, 1)}
-  out.update({w: inside[w] / max(repeats, 1) for w in windows})
+  out = {"turns": turns, "repeats": n_rep / max(turns, 1)}
+  out.update({w: inside[w] / max(n_rep, 1) for w in windows})
   return out
 
 
