@@ -116,6 +116,8 @@ def base_config() -> mlc.ConfigDict:
       micro_batches=1,
       lr=1e-4,
       skill=0.5,
+      # False: the demonstrator's weak turns never repeat a question already asked
+      reask=True,
       to_buffer=False,
       critic_steps=0,
       # demonstrations from a tfds dataset dir (built on first use)

@@ -71,6 +71,11 @@ def test_config_names_and_validation(subset_cfg):
   assert demos.demo_config("twenty_questions").name in {
     c.name for c in demos.ArcherDemos.BUILDER_CONFIGS
   }
+  nr = demos.demo_config("twenty_questions_subset", 16, 0.4, 3, 6, reask=False)
+  assert nr.name == "twenty_questions_subset-skill0.4-noreask-n16-seed3-b6"
+  assert nr.params()["reask"] is False and "reask" not in subset_cfg.params()
+  with pytest.raises(ValueError, match="reask must be True or False"):
+    demos.demo_config("twenty_questions", reask="no")
   kw = demos.demo_config("twenty_questions", env_kwargs={"prompt": "json"})
   assert kw.name != demos.demo_config("twenty_questions").name
   with pytest.raises(ValueError, match="no scripted demonstrator for env 'detective'"):
@@ -155,6 +160,12 @@ def test_run_config_dataset_matches_trainer_demonstrations():
   assert json.loads(cfg.env_kwargs) == {"words": "subset"}
   trainer_demos = demos.run_demonstrations(c, str(REPO / "runs" / "unused"))
   assert _as_tuples(demos.source_trajectories(cfg)) == _as_tuples(trainer_demos)
+  c.bc.reask = False  # a demonstrator that never re-asks plays other episodes, named apart
+  cfg = demos.demo_config_from_run(c)
+  assert not cfg.reask and "-noreask-" in cfg.name
+  no_reask = demos.run_demonstrations(c, str(REPO / "runs" / "unused"))
+  assert _as_tuples(demos.source_trajectories(cfg)) == _as_tuples(no_reask)
+  assert _as_tuples(no_reask) != _as_tuples(trainer_demos)
 
 
 def test_load_missing_dataset_names_it(tmp_path, built, subset_cfg):
@@ -184,6 +195,9 @@ def test_cli_builds_and_reuses(tmp_path, capsys):
   trajs = demos.load_trajectories(tmp_path, cfg)
   assert len(trajs) == 5 and all(t.info["success"] for t in trajs)  # skill 1 wins
   assert demos.main(args) == 0  # reuses
+  assert demos.main(args + ["--no-reask", "--skill", "0"]) == 0
+  cfg = demos.demo_config("twenty_questions", episodes=5, skill=0.0, seed=2, reask=False)
+  assert len(demos.load_trajectories(tmp_path, cfg)) == 5
   assert demos.main(["--env", "detective", "--data-dir", str(tmp_path)]) == 2
 
 

@@ -425,3 +425,18 @@ def test_understander_coverage_on_the_public_conversations():
   assert r["questions"] == 17606 and r["conversations"] == 950
   assert r["understood_share"] >= 0.95, r["understood_share"]
   assert r["yn_agreement"] >= 0.85, r["yn_agreement"]
+
+
+def test_player_without_reask_never_asks_a_concept_twice():
+  def asked_twice(reask):
+    env = GuessMyCityEnv(batch_size=24)
+    mk = lambda rng: ScriptedCityPlayer(rng, skill=0.0, reask=reask)
+    p = mk(0)
+    n = 0
+    for tr in play(env, mk, seed=2):
+      concepts = [p.pool[p._qindex[t.action]][1] for t in tr.turns if t.action in p._qindex]
+      n += len(concepts) - len(set(concepts))
+    return n
+
+  assert asked_twice(True) > 10
+  assert asked_twice(False) == 0

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import jax
+import ml_collections
 import numpy as np
 import pytest
 
@@ -50,6 +51,15 @@ def micro_config(tmp_path, **over):
 def test_bad_config_fails_naming_field(tmp_path, field, value, needle):
   c = micro_config(tmp_path, **{field: value})
   with pytest.raises(ConfigError, match=needle.replace(".", r"\.")):
+    validate(c)
+
+
+def test_bc_reask_must_be_a_bool(tmp_path):
+  c = micro_config(tmp_path)
+  with pytest.raises(ConfigError, match=r"config\.bc\.reask"):
+    override(c, "bc.reask", 1)  # from the command line
+  c.bc = ml_collections.ConfigDict({**c.bc.to_dict(), "reask": "no"})  # from a config file
+  with pytest.raises(ConfigError, match=r"config\.bc\.reask: must be True or False"):
     validate(c)
 
 

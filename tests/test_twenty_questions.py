@@ -490,3 +490,27 @@ def test_benchmark_reaches_10k_steps_per_second():
   print(f"built-in 20Q env: {rate:,.0f} steps per CPU second")
   assert rate >= 10_000
   assert bench_env_20q.main(["--seconds", "0.2", "--min", "1e12"]) == 1
+
+
+def test_player_without_reask_never_asks_an_attribute_twice():
+  def asked_twice(reask):
+    env = TwentyQuestionsEnv(batch_size=32, words="subset")
+    mk = lambda rng: ScriptedPlayer(rng, words="subset", skill=0.0, reask=reask)
+    p = mk(0)
+    n = 0
+    for tr in play(env, mk, seed=5):
+      keys = [p.u.parse(t.action) for t in tr.turns]
+      keys = [k.key for k in keys if k is not None and k.kind != "name"]
+      n += len(keys) - len(set(keys))
+    return n
+
+  p = ScriptedPlayer(0, words="subset")  # every phrasing is recorded as its row when asked
+  assert all(p._row(p.u.parse(t)) == i for i, ts in enumerate(p.templates) for t in ts)
+  assert asked_twice(True) > 10  # the default weak turns re-ask
+  assert asked_twice(False) == 0
+  import ml_collections as ml
+
+  from archer_jax.envs.registry import make_player
+
+  cfg = ml.ConfigDict(dict(name="twenty_questions_subset", max_turns=20, kwargs={}))
+  assert make_player(cfg, 0).reask and not make_player(cfg, 0, reask=False).reask

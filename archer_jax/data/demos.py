@@ -8,11 +8,11 @@ says where the episodes come from:
   `env` in twenty_questions | twenty_questions_subset | guess_my_city, played with `play` in
   lock-step batches of `batch_size`; batch k uses `play(..., seed=seed * 1000 + k)`, the last
   batch is cut to `episodes`. With a skill mixture (`skills`), episode i (dataset position)
-  is played at skills[i % len(skills)], so returns spread (offline RL datasets).
-  Deterministic given the config. (The trainer's in-memory demonstrations follow the same
-  rule with seed = the warm start's seed + 11 and batch size 64, so `demo_config_from_run` names a
-  dataset holding exactly those episodes; an offline run's dataset is
-  `offline_config_from_run`'s.)
+  is played at skills[i % len(skills)], so returns spread (offline RL datasets). With
+  `reask=False` the players' weak turns never repeat an asked question. Deterministic given
+  the config. (The trainer's in-memory demonstrations follow the same rule with seed = the
+  warm start's seed + 11 and batch size 64, so `demo_config_from_run` names a dataset holding
+  exactly those episodes; an offline run's dataset is `offline_config_from_run`'s.)
 * json: a public conversations file (`archer_jax.data.public_json`: the Guess My City
   conversations or LMRL-Gym's Twenty Questions convos), `json_path` set.
 
@@ -68,7 +68,8 @@ class DemoConfig(tfds.core.BuilderConfig):
   """Where the episodes of one dataset come from (see the module doc).
 
   env: registry name. skill: the scripted player's skill in [0, 1]. skills: a mixture in
-  place of `skill` ("0,0.2,1": episode i at skills[i % 3]; "" = none). episodes: how many
+  place of `skill` ("0,0.2,1": episode i at skills[i % 3]; "" = none). reask: whether the
+  player's weak turns may repeat a question already asked. episodes: how many
   (JSON source: 0 = all). seed: >= 0. batch_size: rows per lock-step `play` batch.
   max_turns: the env's turn cap. env_kwargs: the env block's kwargs as a JSON object string.
   json_path / json_format: read a public JSON file instead of playing ("auto" detects).
@@ -77,6 +78,7 @@ class DemoConfig(tfds.core.BuilderConfig):
   env: str = "twenty_questions"
   skill: float = 0.5
   skills: str = ""
+  reask: bool = True
   episodes: int = 1000
   seed: int = 0
   batch_size: int = 64
@@ -102,6 +104,7 @@ class DemoConfig(tfds.core.BuilderConfig):
         "max_turns",
         "env_kwargs",
       )
+      + (() if self.reask else ("reask",))
     )
     return {"source": self.source, **{k: getattr(self, k) for k in keys}}
 
@@ -114,14 +117,14 @@ class DemoConfig(tfds.core.BuilderConfig):
 
 
 def _config_name(
-  env, skill, episodes, seed, batch_size, max_turns, env_kwargs, json_path, skills=""
+  env, skill, episodes, seed, batch_size, max_turns, env_kwargs, json_path, skills="", reask=True
 ):
   if json_path:
     stem = _SAFE.sub("_", os.path.splitext(os.path.basename(json_path))[0]) or "file"
     name = f"{env}-json-{stem}" + (f"-n{episodes}" if episodes else "")
   else:
     who = f"skills{skills.replace(',', '+')}" if skills else f"skill{skill:g}"
-    name = f"{env}-{who}-n{episodes}-seed{seed}"
+    name = f"{env}-{who}" + ("" if reask else "-noreask") + f"-n{episodes}-seed{seed}"
     if batch_size != 64:
       name += f"-b{batch_size}"
   if max_turns != 20:
@@ -142,13 +145,15 @@ def demo_config(
   json_path: str | os.PathLike = "",
   json_format: str = "auto",
   skills: Sequence[float] | str | None = None,
+  reask: bool = True,
 ) -> DemoConfig:
   """A validated `DemoConfig`, named from its parameters (the same parameters give the same
   name, hence the same directory <data_dir>/archer_demos/<name>/<version>).
 
   episodes: default 1000 scripted episodes; with `json_path` 0 = the whole file.
   skills: a mixture of player skills in place of `skill` (a sequence or "0,0.5,1"): episode
-  i is played at skills[i % len(skills)]."""
+  i is played at skills[i % len(skills)]. reask=False: the player's weak turns never repeat
+  an asked question."""
   from archer_jax.data.public_json import FORMATS
 
   json_path = os.path.abspath(os.fspath(json_path)) if json_path else ""
@@ -191,10 +196,21 @@ def demo_config(
     raise ValueError(
       f"demo_config: env_kwargs must be JSON-serialisable to name a dataset ({e})"
     ) from None
+  if not isinstance(reask, (bool, np.bool_)):
+    raise ValueError(f"demo_config: reask must be True or False, got {reask!r}")
   if json_path:
-    skill, seed, batch_size, mix = 0.0, 0, 1, ""
+    skill, seed, batch_size, mix, reask = 0.0, 0, 1, "", True
   name = _config_name(
-    env, float(skill), int(episodes), int(seed), int(batch_size), int(max_turns), kw, json_path, mix
+    env,
+    float(skill),
+    int(episodes),
+    int(seed),
+    int(batch_size),
+    int(max_turns),
+    kw,
+    json_path,
+    mix,
+    bool(reask),
   )
   for predefined in ArcherDemos.BUILDER_CONFIGS:  # tfds refuses a custom twin of one
     if predefined.name == name:
@@ -204,6 +220,7 @@ def demo_config(
     env=env,
     skill=float(skill),
     skills=mix,
+    reask=bool(reask),
     episodes=int(episodes),
     seed=int(seed),
     batch_size=int(batch_size),
@@ -233,8 +250,8 @@ def _skill_mixture(skills) -> str:
 
 def demo_config_from_run(config) -> DemoConfig:
   """The dataset holding a run config's BC demonstrations (what `run_demonstrations` plays:
-  env block, `bc.skill`, max(bc.episodes, tokenizer.corpus_episodes), the warm start's seed
-  + 11; `rl_state.warm_seed`)."""
+  env block, `bc.skill`, `bc.reask`, max(bc.episodes, tokenizer.corpus_episodes), the warm
+  start's seed + 11; `rl_state.warm_seed`)."""
   from archer_jax.training.rl_state import warm_seed
 
   n = max(int(config.bc.episodes), int(config.tokenizer.get("corpus_episodes", 0)))
@@ -242,6 +259,7 @@ def demo_config_from_run(config) -> DemoConfig:
     config.env.name,
     episodes=n,
     skill=float(config.bc.skill),
+    reask=bool(config.bc.get("reask", True)),
     seed=warm_seed(config) + 11,
     batch_size=64,
     max_turns=int(config.env.max_turns),
@@ -312,7 +330,7 @@ def scripted_trajectories(cfg: DemoConfig) -> Iterator[Trajectory]:
 
   def players(batch: int):
     rows = itertools.count(batch * env.batch_size)  # `play` makes row i's player i-th
-    return lambda rng: make_player(ecfg, rng, skill=cfg.skill_of(next(rows)))
+    return lambda rng: make_player(ecfg, rng, skill=cfg.skill_of(next(rows)), reask=cfg.reask)
 
   n, batch = 0, 0
   try:
@@ -607,6 +625,12 @@ def main(argv=None) -> int:
     metavar="S1,S2,...",
     help="a mixture of skills in place of --skill: episode i at the (i mod n)-th",
   )
+  p.add_argument(
+    "--no-reask",
+    dest="reask",
+    action="store_false",
+    help="the player's weak turns never repeat a question already asked",
+  )
   p.add_argument("--seed", type=int, default=0)
   p.add_argument("--batch-size", type=int, default=64, help="lock-step batch of play()")
   p.add_argument("--max-turns", type=int, default=20)
@@ -644,6 +668,7 @@ def main(argv=None) -> int:
         episodes=1000 if args.episodes is None else args.episodes,
         skill=args.skill,
         skills=args.skills,
+        reask=args.reask,
         seed=args.seed,
         batch_size=args.batch_size,
         max_turns=args.max_turns,

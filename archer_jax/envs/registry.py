@@ -7,7 +7,8 @@ A fork adds an environment from its own file, without editing this package:
     register_env("my_game", make=MyGameEnv, player=lambda rng, skill=None, **kw: MyPlayer(rng))
 
 `make(batch_size=, max_turns=, seed=, **env.kwargs)` returns a `BatchedEnv`;
-`player(rng, skill=None, **env.kwargs)` (optional) returns a scripted demonstrator with
+`player(rng, skill=None, **env.kwargs)` (optional; also given `reask=False` when `bc.reask` is
+off) returns a scripted demonstrator with
 `reset()` and `act(observation) -> action`. Without a player an env still trains (from-scratch
 tokenizers then learn from the env's own text), but BC warm starts need a dataset.
 """
@@ -68,15 +69,17 @@ def make_env(env_cfg, batch_size: int, seed: int = 0):
   )
 
 
-def make_player(env_cfg, rng, skill: float | None = None):
-  """The env's scripted demonstrator, one per episode row."""
+def make_player(env_cfg, rng, skill: float | None = None, reask: bool = True):
+  """The env's scripted demonstrator, one per episode row. reask=False: its weak turns never
+  repeat a question already asked (passed to the player only then, so players that have no
+  such turns need not know the option)."""
   spec = get_env(env_cfg.name)
   if spec.player is None:
     raise ValueError(
       f"config.env.name: no scripted demonstrator for {env_cfg.name!r} (set "
       "bc.steps=0, or give bc.json_path / bc.data_dir)"
     )
-  extra = {} if skill is None else {"skill": skill}
+  extra = ({} if skill is None else {"skill": skill}) | ({} if reask else {"reask": False})
   return spec.player(rng, **extra, **dict(env_cfg.get("kwargs", {})))
 
 
@@ -93,11 +96,11 @@ def _twenty_questions_subset(**kw):
 
 
 def _twenty_questions_player(default_words):
-  def make(rng, skill=None, words=None, **_):
+  def make(rng, skill=None, words=None, reask=True, **_):
     from archer_jax.envs.twenty_questions import ScriptedPlayer
 
     return ScriptedPlayer(
-      rng, words=words or default_words, **({} if skill is None else {"skill": skill})
+      rng, words=words or default_words, reask=reask, **({} if skill is None else {"skill": skill})
     )
 
   return make
@@ -109,10 +112,10 @@ def _guess_my_city(**kw):
   return GuessMyCityEnv(**kw)
 
 
-def _guess_my_city_player(rng, skill=None, **_):
+def _guess_my_city_player(rng, skill=None, reask=True, **_):
   from archer_jax.envs.guess_my_city import ScriptedCityPlayer
 
-  return ScriptedCityPlayer(rng, **({} if skill is None else {"skill": skill}))
+  return ScriptedCityPlayer(rng, reask=reask, **({} if skill is None else {"skill": skill}))
 
 
 def _detective(**kw):

@@ -172,6 +172,8 @@ def validate(config, num_devices: int | None = None) -> None:
 
   jp = config.bc.get("json_path", "")
   _require(not jp or os.path.isfile(jp), "bc.json_path", f"no such file {jp!r}")
+  reask = config.bc.get("reask", True)
+  _require(isinstance(reask, bool), "bc.reask", f"must be True or False, got {reask!r}")
   _require(
     not (config.bc.get("to_buffer") or config.bc.get("critic_steps")) or config.bc.steps > 0,
     "bc.to_buffer",

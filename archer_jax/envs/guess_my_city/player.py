@@ -231,7 +231,8 @@ class ScriptedCityPlayer(ScriptedAsker):
   rng: np.random.Generator or int seed. skill in [0, 1]: probability of a well-played turn
   (1.0 wins nearly every game well within 20 questions). cities: the candidates it considers
   ("all" or a list of keys / names, as for `GuessMyCityEnv`). open_prob: how often a good
-  turn may use an open question rather than a yes/no one.
+  turn may use an open question rather than a yes/no one. reask: whether a weak turn may ask
+  about a concept already asked.
   """
 
   parse_history = staticmethod(parse_history)
@@ -245,9 +246,10 @@ class ScriptedCityPlayer(ScriptedAsker):
     cities="all",
     open_prob: float = 0.35,
     understander: Understander | None = None,
+    reask: bool = True,
   ):
     super().__init__(
-      rng, skill, max_turns, understander or get_understander(), resolve_cities(cities)
+      rng, skill, max_turns, understander or get_understander(), resolve_cities(cities), reask
     )
     self.cities: tuple[City, ...] = self.secrets
     self.open_prob = float(open_prob)
@@ -327,11 +329,17 @@ class ScriptedCityPlayer(ScriptedAsker):
     return top[int(self.rng.integers(len(top)))]
 
   def _weak_turn(self, alive: np.ndarray, asked: set[str]) -> str:
+    """An early guess, a random pool question, or a concept already asked in other words.
+    With `reask=False` the random question is about a concept not asked yet, and it also
+    takes the re-ask's place (a guess when every concept was asked)."""
     r = self.rng.random()
-    if r < 0.45 or not asked:
+    if r < 0.45 or not asked or not self.reask:
       if r < 0.3 and int(alive.sum()) > 2:
         return self._guess(alive)
-      return self.pool[int(self.rng.integers(len(self.pool)))][0]
+      pool = self.pool if self.reask else [p for p in self.pool if p[1] not in asked]
+      if not pool:
+        return self._guess(alive)
+      return pool[int(self.rng.integers(len(pool)))][0]
     concept = sorted(asked)[int(self.rng.integers(len(asked)))]
     same = [q for q, c, _ in self.pool if c == concept]
     return same[int(self.rng.integers(len(same)))]

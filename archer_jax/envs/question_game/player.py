@@ -5,7 +5,8 @@ Each turn the player reads the transcript, keeps the secrets consistent with eve
 
 - guesses on the last turn or when one candidate is left;
 - with probability 1 - `skill` plays a weak turn (`_weak_turn`: a random question, a question
-  already answered in other words, or an early guess);
+  already answered in other words, or an early guess; with `reask=False` never a question
+  already asked);
 - otherwise guesses when two candidates are left, else asks the most informative question
   (`_best`, then `_ask`), or guesses when no question splits the candidates.
 
@@ -32,10 +33,19 @@ class ScriptedAsker:
   """`act(observation) -> question`; `reset()` between episodes.
 
   rng: np.random.Generator or int seed. skill in [0, 1]: probability of a well-played turn.
-  secrets: the candidates it considers, in the order of its masks.
+  secrets: the candidates it considers, in the order of its masks. reask: whether a weak turn
+  may repeat a question already asked (False: its questions are drawn among the others).
   """
 
-  def __init__(self, rng, skill: float, max_turns: int, understander, secrets: Sequence[Any]):
+  def __init__(
+    self,
+    rng,
+    skill: float,
+    max_turns: int,
+    understander,
+    secrets: Sequence[Any],
+    reask: bool = True,
+  ):
     if not 0.0 <= skill <= 1.0:
       raise ValueError(f"{type(self).__name__}: skill must be in [0, 1], got {skill}")
     self.rng = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
@@ -43,6 +53,7 @@ class ScriptedAsker:
     self.max_turns = int(max_turns)
     self.u = understander
     self.secrets = tuple(secrets)
+    self.reask = bool(reask)
 
   def reset(self) -> None:
     """Nothing persists across turns except the rng, so there is nothing to clear."""

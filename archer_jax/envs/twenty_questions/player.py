@@ -75,7 +75,8 @@ class ScriptedPlayer(ScriptedAsker):
 
   rng: np.random.Generator or int seed. words: "full" | "subset" | list of names (the
   candidates it considers). skill in [0, 1]: probability of a well-played turn (1.0 wins
-  the full game within 20 questions essentially always).
+  the full game within 20 questions essentially always). reask: whether a weak turn may ask
+  an attribute already asked.
   """
 
   parse_history = staticmethod(parse_history)
@@ -88,9 +89,10 @@ class ScriptedPlayer(ScriptedAsker):
     skill: float = 0.5,
     max_turns: int = 20,
     understander: Understander | None = None,
+    reask: bool = True,
   ):
     super().__init__(
-      rng, skill, max_turns, understander or get_understander(), resolve_words(words)
+      rng, skill, max_turns, understander or get_understander(), resolve_words(words), reask
     )
     self.words: tuple[WordEntry, ...] = self.secrets
     kb = self.u.kb
@@ -121,10 +123,17 @@ class ScriptedPlayer(ScriptedAsker):
       alive &= truth if a == YES else ~truth
       if p.kind == "name" and a == NO:
         guessed |= p.mask[self.cand_index]
-      row = self._key_row.get(p.key)
+      row = self._row(p)
       if row is not None:
         asked.add(row)
     return keep_playing(alive, guessed), asked
+
+  def _row(self, p) -> int | None:
+    """The attribute row a parsed question asks: its key, or for a size / weight comparison
+    ("bigger than a breadbox", "would it fit in a breadbox") the ladder row at its value."""
+    if p.kind in ("size", "weight"):
+      return self._key_row.get(f"{p.kind}_gt_{p.key.split('_', 1)[1]}")
+    return self._key_row.get(p.key)
 
   # ---- acting -------------------------------------------------------------------------
   def _ask(self, row: int) -> str:
@@ -144,9 +153,19 @@ class ScriptedPlayer(ScriptedAsker):
     return int(best[int(self.rng.integers(len(best)))])
 
   def _weak_turn(self, alive: np.ndarray, asked: set[int]) -> str:
+    """A random question (45%), an early guess (30%) or a question already asked (25%).
+    With `reask=False` the random question is drawn among the attributes not asked yet
+    and the re-ask becomes an early guess."""
     r = self.rng.random()
     if r < 0.45:
-      return self._ask(int(self.rng.integers(len(self.keys))))
-    if r < 0.75 or not asked:
+      rows = (
+        range(len(self.keys))
+        if self.reask
+        else [i for i in range(len(self.keys)) if i not in asked]
+      )
+      if rows:
+        return self._ask(rows[int(self.rng.integers(len(rows)))])
+      return self._guess(alive)
+    if r < 0.75 or not asked or not self.reask:
       return self._guess(alive)
     return self._ask(sorted(asked)[int(self.rng.integers(len(asked)))])
