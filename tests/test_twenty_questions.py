@@ -514,3 +514,15 @@ def test_player_without_reask_never_asks_an_attribute_twice():
 
   cfg = ml.ConfigDict(dict(name="twenty_questions_subset", max_turns=20, kwargs={}))
   assert make_player(cfg, 0).reask and not make_player(cfg, 0, reask=False).reask
+
+
+def test_default_demonstrations_are_the_recorded_ones():
+  """The default demonstrator plays exactly the episodes every recorded result was made with
+  (the BC episodes of the main job's seed 0, first 128), whatever options were added since."""
+  import hashlib
+
+  from archer_jax.data import demos
+
+  cfg = demos.demo_config("twenty_questions_subset", episodes=128, skill=0.2, seed=11)
+  text = "\n".join("|".join(t.action for t in tr.turns) for tr in demos.source_trajectories(cfg))
+  assert hashlib.sha256(text.encode()).hexdigest()[:16] == "e5ea009967d2165a"

@@ -106,6 +106,7 @@ class ScriptedPlayer(ScriptedAsker):
     self.templates = [tuple(templates[k]) for k in self.keys]
     self.matrix = np.stack([kb.attrs[k][self.cand_index] for k in self.keys])  # [A, W]
     self._key_row = {k: i for i, k in enumerate(self.keys)}
+    self._ladder_rows = {i for i, k in enumerate(self.keys) if k in LADDER_TEMPLATES}
 
   # ---- state from the observation -----------------------------------------------------
   def candidates(self, history: Sequence[tuple[str, str]]) -> tuple[np.ndarray, set[int]]:
@@ -155,7 +156,8 @@ class ScriptedPlayer(ScriptedAsker):
   def _weak_turn(self, alive: np.ndarray, asked: set[int]) -> str:
     """A random question (45%), an early guess (30%) or a question already asked (25%).
     With `reask=False` the random question is drawn among the attributes not asked yet
-    and the re-ask becomes an early guess."""
+    and the re-ask becomes an early guess. The re-ask draws among the attribute rows asked,
+    not the size / weight ladder's: the demonstrations every recorded result used."""
     r = self.rng.random()
     if r < 0.45:
       rows = (
@@ -166,6 +168,7 @@ class ScriptedPlayer(ScriptedAsker):
       if rows:
         return self._ask(rows[int(self.rng.integers(len(rows)))])
       return self._guess(alive)
-    if r < 0.75 or not asked or not self.reask:
+    again = sorted(asked - self._ladder_rows)
+    if r < 0.75 or not again or not self.reask:
       return self._guess(alive)
-    return self._ask(sorted(asked)[int(self.rng.integers(len(asked)))])
+    return self._ask(again[int(self.rng.integers(len(again)))])
