@@ -7,7 +7,7 @@ last W tokens of the observation (the run's tokenizer; W = `actor.obs_len` or
 `critic.obs_len`, what the actor or the critic is shown). A question cut by the window's
 edge counts as inside.
 
-  python benchmarks/repeat_window.py --windows 96 64 runs/seed0.json runs/seed1.json
+  python benchmarks/repeat_window.py --windows 96,64 runs/seed0.json runs/seed1.json
 """
 
 from __future__ import annotations
@@ -47,10 +47,26 @@ def shares(episodes: list[dict], key, encode, decode, windows) -> dict:
   return out
 
 
+def _lengths(text: str) -> list[int]:
+  """ "96,64" -> [96, 64] (one option value, so the files may follow it)."""
+  try:
+    out = [int(x) for x in text.split(",") if x.strip()]
+  except ValueError:
+    raise argparse.ArgumentTypeError(f"expected lengths like 96,64, got {text!r}") from None
+  if not out or min(out) < 1:
+    raise argparse.ArgumentTypeError(f"expected positive lengths like 96,64, got {text!r}")
+  return out
+
+
 def main(argv=None):
   ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
   ap.add_argument("files", nargs="+", help="JSON files written by archer_jax.evaluate --out")
-  ap.add_argument("--windows", type=int, nargs="+", default=[96, 64], help="window lengths")
+  ap.add_argument(
+    "--windows",
+    type=_lengths,
+    default=[96, 64],
+    help="window lengths in tokens, comma-separated (default 96,64)",
+  )
   ap.add_argument("--words", default="subset", help="the Twenty Questions word list played")
   args = ap.parse_args(argv)
   from transformers import PreTrainedTokenizerFast

@@ -155,3 +155,14 @@ def test_repeat_window_finds_the_earlier_copy_inside_or_outside_the_window():
   got = repeat_window.shares(eps, key, list, "".join, [100, 20])
   assert got == {"turns": 3, "repeats": pytest.approx(1 / 3), 100: 1.0, 20: 0.0}
   assert repeat_window.questions(h + "Is it pants? No.\n") == ["Is it pants?"]
+  assert repeat_window._lengths("96,64") == [96, 64]
+
+
+def test_repeat_window_cli_takes_files_after_the_windows(tmp_path, capsys):
+  f = tmp_path / "s0.json"
+  f.write_text(json.dumps({"workdir": str(tmp_path / "run"), "episodes": {}}))
+  with pytest.raises(SystemExit, match="tokenizer.*is missing"):  # read as a file
+    repeat_window.main(["--windows", "96,64", str(f)])
+  with pytest.raises(SystemExit):  # a usage error naming the option
+    repeat_window.main(["--windows", "96 x", str(f)])
+  assert "--windows" in capsys.readouterr().err
