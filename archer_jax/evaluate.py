@@ -7,7 +7,10 @@ trained with, plays the evaluation episodes greedily and/or at the rollout tempe
 same episodes, seeds and keys as the run's own evaluations: step N's greedy return is the
 `eval_return` recorded at iteration N) and prints a table: mean return, success rate, turns,
 and the share of turns that repeat an action already taken in the same episode (the same
-move by the env's `action_key`: in Twenty Questions the same question, reworded or not).
+move by the env's `action_key`: in Twenty Questions the same question, reworded or not),
+and, where the env can judge it (`informative`; Twenty Questions), the share of turns that
+ask nothing new: a question every word still possible answers alike, or a guess of a word
+already ruled out.
 Then the first `--show` episodes of each policy turn by turn. `--out` writes every episode
 as JSON. Nothing in the run's directory is written.
 """
@@ -98,9 +101,24 @@ def repeated_share(eps: list[dict], key: Callable[[str], Hashable] = text_key) -
   return sum(flags) / max(len(flags), 1)
 
 
-def summary(name: str, eps: list[dict], key: Callable[[str], Hashable] = text_key) -> dict:
+def nothing_new_share(
+  eps: list[dict], informative: Callable[[str, str], bool | None]
+) -> float | None:
+  """The share of turns whose action could not tell apart what the history left open (the
+  env's `informative` is False), among the turns it judges; None when it judges none."""
+  flags = [informative(t["observation"], t["action"]) for ep in eps for t in ep["turns"]]
+  judged = [f for f in flags if f is not None]
+  return sum(not f for f in judged) / len(judged) if judged else None
+
+
+def summary(
+  name: str,
+  eps: list[dict],
+  key: Callable[[str], Hashable] = text_key,
+  informative: Callable[[str, str], bool | None] | None = None,
+) -> dict:
   n = max(len(eps), 1)
-  return {
+  row = {
     "policy": name,
     "episodes": len(eps),
     "return": sum(e["return"] for e in eps) / n,
@@ -108,15 +126,24 @@ def summary(name: str, eps: list[dict], key: Callable[[str], Hashable] = text_ke
     "turns": sum(len(e["turns"]) for e in eps) / n,
     "repeated": repeated_share(eps, key),
   }
+  share = nothing_new_share(eps, informative) if informative is not None else None
+  if share is not None:
+    row["nothing_new"] = share
+  return row
 
 
 def table(rows: list[dict]) -> str:
+  """Markdown; the "asks nothing new" column when every row has it (`summary`'s
+  `nothing_new`, from an env that judges its actions)."""
+  extra = bool(rows) and all("nothing_new" in r for r in rows)
   head = "| policy | episodes | mean return | success | turns | repeated actions |"
-  lines = [head, "|---|---:|---:|---:|---:|---:|"]
+  lines = [head + (" asks nothing new |" if extra else ""), "|---|---:|---:|---:|---:|---:|"]
+  lines[1] += "---:|" if extra else ""
   for r in rows:
     lines.append(
       f"| {r['policy']} | {r['episodes']} | {r['return']:.2f} | {r['success']:.2f} | "
       f"{r['turns']:.1f} | {100 * r['repeated']:.1f}% |"
+      + (f" {100 * r['nothing_new']:.1f}% |" if extra else "")
     )
   return "\n".join(lines)
 
@@ -143,7 +170,8 @@ def report(trainer, c, opt: dict, workdir: str) -> None:
   )
   which = ["greedy", "sampled"] if opt["policy"] == "both" else [opt["policy"]]
   played = {w: episodes(trainer.eval_rollout(w == "greedy", opt["episodes"])) for w in which}
-  rows = [summary(w, eps, trainer.eval_env.action_key) for w, eps in played.items()]
+  env = trainer.eval_env
+  rows = [summary(w, eps, env.action_key, env.informative) for w, eps in played.items()]
   print(table(rows))
   for w, eps in played.items():
     for k, ep in enumerate(eps[: opt["show"]]):

@@ -137,3 +137,27 @@ def test_command_line(run_dir, tmp_path):
     assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
     assert proc.stderr.strip().splitlines()[-1].startswith(message), proc.stderr[-500:]
   assert not (tmp_path / "none").exists()  # a missing run is not created
+
+
+def test_twenty_questions_turns_that_ask_nothing_new():
+  """A question every word still possible answers alike, or a guess of a ruled-out word,
+  asks nothing new; the winning guess and a splitting question do; unreadable text is not
+  judged. The summary and the table carry the share when the env judges."""
+  env = TwentyQuestionsSubsetEnv()
+  h = "Questions:\n"
+  animal = h + "Is it an animal? Yes.\n"  # the dog is the one animal of the 10 words
+  assert env.informative(h, "Is it an animal?") is True
+  assert env.informative(animal, "Is it a dog?") is True  # the win
+  assert env.informative(animal, "Does it have four legs?") is False
+  assert env.informative(h + "Is it a dog? No.\n", "Could it be a dog?") is False
+  assert env.informative(h + "Is it an animal? No.\n", "Is it a dog?") is False
+  assert env.informative(h, "qwerty zxcv") is None
+  assert TwentyQuestionsSubsetEnv(prompt="json").informative(h, "Is it a dog?") is None
+  turns = [(h, "Is it an animal?"), (h + "Is it an animal? No.\n", "Is it a dog?")]
+  turns.append((turns[1][0] + "Is it a dog? No.\n", "qwerty zxcv"))
+  eps = [{"return": -3.0, "success": False, "turns": []}]
+  eps[0]["turns"] = [{"observation": o, "action": a} for o, a in turns]
+  row = evaluate.summary("greedy", eps, env.action_key, env.informative)
+  assert row["nothing_new"] == pytest.approx(1 / 2)  # of the two judged turns
+  assert "| greedy | 1 | -3.00 | 0.00 | 3.0 | 33.3% | 50.0% |" in evaluate.table([row])
+  assert "asks nothing new" not in evaluate.table([evaluate.summary("greedy", eps)])

@@ -188,5 +188,11 @@ class BatchedEnv(abc.ABC):
     folded."""
     return text_key(action)
 
+  def informative(self, observation: str, action: str) -> bool | None:
+    """Can `action`, taken at `observation`, still tell apart the outcomes the history left
+    open (`python -m archer_jax.evaluate` counts the turns where it cannot)? None: this env
+    does not know (the default)."""
+    return None
+
   def close(self) -> None:  # noqa: B027 - an optional hook, not abstract
     """Release interpreters, sockets, ... (default: nothing)."""

@@ -120,6 +120,31 @@ class TwentyQuestionsEnv(QuestionGameEnv):
       return super().action_key(action)
     return ("answers", (p.mask[self._kb_rows] != p.negated).tobytes())
 
+  def informative(self, observation: str, action: str) -> bool | None:
+    """Does the question split the words the answers so far leave possible (the knowledge
+    base's answers), or name the last one? False for a question every possible word answers
+    alike, or a guess of a word already ruled out. None when the built-in understander cannot
+    read the question, no word fits the answers (another oracle), or the prompt is JSON."""
+    if self._json:
+      return None
+    from archer_jax.envs.twenty_questions.player import parse_history
+
+    u, rows = get_understander(), self._kb_rows
+    p = u.parse(self._question_of(action))
+    if p is None:
+      return None
+    answers = p.mask[rows] != p.negated
+    alive = np.ones(answers.shape, bool)
+    for q, a in parse_history(observation):
+      h = u.parse(q) if a != INVALID else None
+      if h is not None:
+        truth = h.mask[rows] != h.negated
+        alive &= truth if a == YES else ~truth
+    seen = answers[alive]
+    if not len(seen):
+      return None
+    return bool(seen.any() and (not seen.all() or p.kind == "name"))
+
   @functools.cached_property
   def _kb_rows(self) -> np.ndarray | slice:
     """The built-in knowledge base's rows of this env's words (all rows when one is not in
