@@ -649,6 +649,8 @@ def main(argv=None) -> int:
   args = p.parse_args(argv)
   try:
     env = args.env
+    if args.from_json and not args.reask:
+      p.error("--no-reask changes the scripted players; a --from-json file has none")
     if args.from_json:
       from archer_jax.data.public_json import detect_format
 
