@@ -137,8 +137,10 @@ def table(rows: list[dict]) -> str:
   `nothing_new`, from an env that judges its actions)."""
   extra = bool(rows) and all("nothing_new" in r for r in rows)
   head = "| policy | episodes | mean return | success | turns | repeated actions |"
-  lines = [head + (" asks nothing new |" if extra else ""), "|---|---:|---:|---:|---:|---:|"]
-  lines[1] += "---:|" if extra else ""
+  rule = "|---|---:|---:|---:|---:|---:|"
+  if extra:
+    head, rule = head + " asks nothing new |", rule + "---:|"
+  lines = [head, rule]
   for r in rows:
     lines.append(
       f"| {r['policy']} | {r['episodes']} | {r['return']:.2f} | {r['success']:.2f} | "

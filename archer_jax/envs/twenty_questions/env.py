@@ -16,6 +16,7 @@ import numpy as np
 from archer_jax.envs.question_game import QuestionGameEnv
 from archer_jax.envs.twenty_questions.knowledge import WordEntry, norm_name, resolve_words
 from archer_jax.envs.twenty_questions.oracles import BuiltinOracle, Oracle
+from archer_jax.envs.twenty_questions.player import parse_history
 from archer_jax.envs.twenty_questions.prompts import (
   decode_json_question,
   json_question_prompt,
@@ -127,8 +128,6 @@ class TwentyQuestionsEnv(QuestionGameEnv):
     read the question, no word fits the answers (another oracle), or the prompt is JSON."""
     if self._json:
       return None
-    from archer_jax.envs.twenty_questions.player import parse_history
-
     u, rows = get_understander(), self._kb_rows
     p = u.parse(self._question_of(action))
     if p is None:
