@@ -10,6 +10,7 @@ their gap, every 500 steps.
   --encoder minilm    the shipped MiniLM-L6, frozen; heads on its cached features
                       (what critic.freeze_encoder does)
   --joint             either, with critic.joint (Q's action embedding from concat(s, a))
+  --seen              either, with critic.seen_tokens (action tokens found in the state flagged)
   --layers N          minilm: its first N layers only (critic.overrides.num_layers)
 
   python benchmarks/critic_repeat_probe.py --encoder minilm --episodes 600 --steps 2000
@@ -46,6 +47,9 @@ def main(argv=None):
     action="store_true",
     help="critic.joint: the action read in the context of concat(s, a)",
   )
+  ap.add_argument(
+    "--seen", action="store_true", help="critic.seen_tokens: flag action tokens the state holds"
+  )
   ap.add_argument("--layers", type=int, default=0, help="minilm: its first N layers (0: all 6)")
   args = ap.parse_args(argv)
   import flax.linen as nn
@@ -74,6 +78,7 @@ def main(argv=None):
   )
   c.workdir = tempfile.mkdtemp()
   c.critic.joint = args.joint
+  c.critic.seen_tokens = args.seen
   if args.layers:
     c.critic.overrides = {**c.critic.overrides, "num_layers": args.layers}
   c.bc.update(steps=0, to_buffer=False, critic_steps=0)

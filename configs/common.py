@@ -58,9 +58,11 @@ def base_config() -> mlc.ConfigDict:
       act_len=32,
       share_tokenizer=False,
       # joint: Q encodes concat(s, a) instead of a alone (the reference); see DoubleCritic.
+      # seen_tokens: each action token's type id says whether the state holds that token
       # freeze_encoder: train the heads only, on encoder features cached once per buffer
       # row / a_pi sample (feature_chunk rows per encoder call)
       joint=False,
+      seen_tokens=False,
       freeze_encoder=False,
       feature_chunk=256,
     )

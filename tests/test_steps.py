@@ -469,3 +469,61 @@ def test_joint_critic_encodes_the_action_in_context():
     rtol=1e-5,
     atol=1e-6,
   )
+
+
+def test_seen_critic_flags_action_tokens_the_state_holds():
+  """seen_tokens matches a numpy loop over real tokens only; DoubleCritic(seen=True) feeds the
+  flags as the action's type ids (joint: the state's type ids stay 0), with the parameters of
+  the plain critic, so the action embedding changes exactly when a flag does."""
+  from archer_jax.algorithms.networks import seen_tokens
+  from archer_jax.models import Encoder
+
+  cfg = ModelConfig(
+    family="bert",
+    vocab_size=32,
+    hidden_size=16,
+    num_layers=1,
+    num_heads=2,
+    intermediate_size=32,
+    max_position_embeddings=32,
+    activation="gelu",
+    pooling="mean",
+  )
+  rng = np.random.default_rng(11)
+  b = critic_batch(rng, [1] * 6, lo=8, la=4, vocab=32)
+  obs, om, act, am = b["obs"], b["obs_mask"], b["act"], b["act_mask"]
+  act = act.copy()
+  act[0, 0] = obs[0][om[0].astype(bool)][0]  # at least one hit on a real token
+  ref = np.zeros(act.shape, np.int32)
+  for i in range(act.shape[0]):
+    real = {int(t) for t, m in zip(obs[i], om[i], strict=True) if m}
+    for j in range(act.shape[1]):
+      ref[i, j] = int(bool(am[i, j]) and int(act[i, j]) in real)
+  got = np.asarray(seen_tokens(obs, om, act, am))
+  np.testing.assert_array_equal(got, ref)
+  assert 0 < ref.sum() < am.sum()
+  args = (obs, om, act, am)
+  plain = DoubleCritic(cfg)
+  p = nn.meta.unbox(fast_jit(plain.init)(jax.random.PRNGKey(0), *args)["params"])
+  for joint in (False, True):
+    net = DoubleCritic(cfg, joint=joint, seen=True)
+    ea = np.asarray(net.apply({"params": p}, *args, method=DoubleCritic.embed_action))
+    enc = lambda t, m, ty: np.asarray(
+      Encoder(cfg).apply({"params": p["encoder"]}, t, m, ty)["hidden"]
+    )
+    if joint:
+      hid = enc(
+        np.concatenate([obs, act], 1),
+        np.concatenate([om, am], 1),
+        np.concatenate([np.zeros_like(obs), ref], 1),
+      )[:, obs.shape[1] :]
+    else:
+      hid = enc(act, am, ref)
+    w = am.astype(np.float64)[..., None]
+    np.testing.assert_allclose(ea, (hid * w).sum(1) / w.sum(1), rtol=1e-5, atol=1e-6)
+    base = np.asarray(
+      DoubleCritic(cfg, joint=joint).apply({"params": p}, *args, method=DoubleCritic.embed_action)
+    )
+    flagged = ref.any(1)
+    assert not np.allclose(ea[flagged], base[flagged])
+    np.testing.assert_allclose(ea[~flagged], base[~flagged], rtol=1e-6, atol=1e-7)

@@ -35,6 +35,13 @@ class MLPHead(nn.Module):
     return x[..., 0].astype(jnp.float32)
 
 
+def seen_tokens(obs, obs_mask, act, act_mask):
+  """[B, Ta] int32: 1 where act[b, j] is a real token whose id occurs among obs[b]'s real
+  tokens (obs [B, To], masks 1 on real tokens), else 0."""
+  hit = (act[:, :, None] == obs[:, None, :]) & obs_mask[:, None, :].astype(bool)
+  return (hit.any(-1) & act_mask.astype(bool)).astype(jnp.int32)
+
+
 class DoubleCritic(nn.Module):
   """Q1, Q2 on concat(emb(s), emb_a(s, a)); V1, V2 on emb(s); one trained encoder.
 
@@ -48,10 +55,16 @@ class DoubleCritic(nn.Module):
   the context of the history, so attention can relate the utterance to earlier turns (e.g.
   notice a question that was already answered) without the history drowning the action in
   the pooled vector. Same parameters either way.
+
+  seen=True: each action token's type id (the encoder's segment embedding, 2 rows) is 1 when
+  the same token id occurs among the state's real tokens, else 0 (`seen_tokens`). A repeated
+  question then reads differently from a new one token by token, which a small encoder trained
+  from scratch does not learn to notice by attention alone.
   """
 
   cfg: ModelConfig
   joint: bool = False
+  seen: bool = False
 
   def setup(self):
     self.encoder = Encoder(self.cfg)
@@ -62,10 +75,13 @@ class DoubleCritic(nn.Module):
     return self.encoder(tokens, mask)["pooled"]
 
   def embed_action(self, obs, obs_mask, act, act_mask):
+    types = seen_tokens(obs, obs_mask, act, act_mask) if self.seen else None
     if not self.joint:
-      return self.embed(act, act_mask)
+      return self.encoder(act, act_mask, types)["pooled"]
+    if types is not None:
+      types = jnp.concatenate([jnp.zeros_like(obs), types], axis=1)
     h = self.encoder(
-      jnp.concatenate([obs, act], axis=1), jnp.concatenate([obs_mask, act_mask], axis=1)
+      jnp.concatenate([obs, act], axis=1), jnp.concatenate([obs_mask, act_mask], axis=1), types
     )["hidden"]
     w = act_mask.astype(jnp.float32)[..., None]
     h_act = h[:, obs.shape[1] :].astype(jnp.float32)

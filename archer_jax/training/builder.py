@@ -188,7 +188,11 @@ def build(config, mesh, tokenizers: Tokenizers, needs: Needs) -> tuple[Networks,
   critic = target = None
   if needs.critic:
     critic_cfg, enc_params = _load(c, "critic", tokenizers.critic, mesh)
-    critic_net = DoubleCritic(critic_cfg, joint=bool(c.critic.get("joint", False)))
+    critic_net = DoubleCritic(
+      critic_cfg,
+      joint=bool(c.critic.get("joint", False)),
+      seen=bool(c.critic.get("seen_tokens", False)),
+    )
     co, ca = c.critic.obs_len, c.critic.act_len
     cdummy = (
       jnp.zeros((dp, co), jnp.int32),

@@ -179,7 +179,7 @@ def validate(config, num_devices: int | None = None) -> None:
     "bc.to_buffer",
     "to_buffer / critic_steps need the BC warm start (bc.steps > 0)",
   )
-  for flag in ("joint", "freeze_encoder"):
+  for flag in ("joint", "seen_tokens", "freeze_encoder"):
     _require(
       isinstance(config.critic.get(flag, False), bool), f"critic.{flag}", "must be True or False"
     )
