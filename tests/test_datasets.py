@@ -198,7 +198,10 @@ def test_cli_builds_and_reuses(tmp_path, capsys):
   assert demos.main(args + ["--no-reask", "--skill", "0"]) == 0
   with pytest.raises(SystemExit):  # nothing to apply it to
     demos.main(["--from-json", "f.json", "--no-reask", "--data-dir", str(tmp_path)])
-  assert "--no-reask changes the scripted players" in capsys.readouterr().err
+  assert "--no-reask set the scripted players" in capsys.readouterr().err
+  with pytest.raises(SystemExit):
+    demos.main(["--from-json", "f.json", "--skill", "0.2", "--data-dir", str(tmp_path)])
+  assert "--skill set the scripted players" in capsys.readouterr().err
   cfg = demos.demo_config("twenty_questions", episodes=5, skill=0.0, seed=2, reask=False)
   assert len(demos.load_trajectories(tmp_path, cfg)) == 5
   assert demos.main(["--env", "detective", "--data-dir", str(tmp_path)]) == 2

@@ -618,7 +618,9 @@ def main(argv=None) -> int:
     default=None,
     help="number of episodes (default 1000; with --from-json: all)",
   )
-  p.add_argument("--skill", type=float, default=0.5, help="scripted player skill in [0, 1]")
+  p.add_argument(
+    "--skill", type=float, default=None, help="scripted player skill in [0, 1] (default 0.5)"
+  )
   p.add_argument(
     "--skills",
     default="",
@@ -649,8 +651,18 @@ def main(argv=None) -> int:
   args = p.parse_args(argv)
   try:
     env = args.env
-    if args.from_json and not args.reask:
-      p.error("--no-reask changes the scripted players; a --from-json file has none")
+    if args.from_json:
+      given = [
+        flag
+        for flag, on in (
+          ("--skill", args.skill is not None),
+          ("--skills", bool(args.skills)),
+          ("--no-reask", not args.reask),
+        )
+        if on
+      ]
+      if given:
+        p.error(f"{' and '.join(given)} set the scripted players; a --from-json file has none")
     if args.from_json:
       from archer_jax.data.public_json import detect_format
 
@@ -668,7 +680,7 @@ def main(argv=None) -> int:
       cfg = demo_config(
         env,
         episodes=1000 if args.episodes is None else args.episodes,
-        skill=args.skill,
+        skill=0.5 if args.skill is None else args.skill,
         skills=args.skills,
         reask=args.reask,
         seed=args.seed,
