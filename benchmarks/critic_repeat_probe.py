@@ -11,6 +11,8 @@ their gap, every 500 steps.
                       (what critic.freeze_encoder does)
   --joint             either, with critic.joint (Q's action embedding from concat(s, a))
   --seen              either, with critic.seen_tokens (action tokens found in the state flagged)
+  --workdir DIR       start from a run's trained critic and report its gap first (--steps 0:
+                      only that), e.g. --encoder scratch --seen --steps 0 --workdir runs/x/seed0
   --layers N          minilm: its first N layers only (critic.overrides.num_layers)
 
   python benchmarks/critic_repeat_probe.py --encoder minilm --episodes 600 --steps 2000
@@ -50,6 +52,12 @@ def main(argv=None):
   ap.add_argument(
     "--seen", action="store_true", help="critic.seen_tokens: flag action tokens the state holds"
   )
+  ap.add_argument(
+    "--workdir",
+    default="",
+    help="start from the critic of this run's newest checkpoint (scratch: a `tiny` run with "
+    "the same --joint/--seen) and report its gap before any step; --steps 0: only that",
+  )
   ap.add_argument("--layers", type=int, default=0, help="minilm: its first N layers (0: all 6)")
   args = ap.parse_args(argv)
   import flax.linen as nn
@@ -76,13 +84,16 @@ def main(argv=None):
       else "configs/twenty_questions.py:tiny_minilm",
     )
   )
-  c.workdir = tempfile.mkdtemp()
+  c.workdir = args.workdir or tempfile.mkdtemp()
   c.critic.joint = args.joint
   c.critic.seen_tokens = args.seen
   if args.layers:
     c.critic.overrides = {**c.critic.overrides, "num_layers": args.layers}
   c.bc.update(steps=0, to_buffer=False, critic_steps=0)
-  trainer = Trainer(c, progress=False)
+  if args.workdir:
+    trainer = Trainer(c, progress=False, resume=True, read_only=True)
+  else:
+    trainer = Trainer(c, progress=False)
   words = resolve_words("subset")
 
   class RandomGuesser:
@@ -144,10 +155,11 @@ def main(argv=None):
   q_test = jax.jit(q_of)
   rng = np.random.default_rng(0)
   t0 = time.perf_counter()
-  for s in range(args.steps):
-    idx = rng.choice(train, 64)
-    params, opt, _ = step(params, opt, feats(idx), r[idx])
-    if (s + 1) % 500 == 0:
+  for s in range(-1, args.steps):
+    if s >= 0:
+      idx = rng.choice(train, 64)
+      params, opt, _ = step(params, opt, feats(idx), r[idx])
+    if (s + 1) % 500 == 0 and (s >= 0 or args.workdir):
       q = np.asarray(q_test(params, *feats(test)))
       new, rep = q[~repeat[test]].mean(), q[repeat[test]].mean()
       qt = np.asarray(q_test(params, *feats(train[:2000])))

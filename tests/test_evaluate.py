@@ -161,3 +161,57 @@ def test_twenty_questions_turns_that_ask_nothing_new():
   assert row["nothing_new"] == pytest.approx(1 / 2)  # of the two judged turns
   assert "| greedy | 1 | -3.00 | 0.00 | 3.0 | 33.3% | 50.0% |" in evaluate.table([row])
   assert "asks nothing new" not in evaluate.table([evaluate.summary("greedy", eps)])
+
+
+def test_advantage_repeats_scores_turns_with_the_runs_critic(run_dir, tmp_path, capsys):
+  """benchmarks/advantage_repeats.py: evaluate's JSON episodes scored by the run's critic; A
+  per turn equals the actor's `steps.advantages` on the same rows, repeats follow the env's
+  action_key, and the table's gap is A(new) - A(repeat)."""
+  import importlib.util
+
+  from archer_jax.algorithms import steps
+  from archer_jax.algorithms.networks import DoubleCritic
+
+  spec = importlib.util.spec_from_file_location(
+    "advantage_repeats", REPO / "benchmarks" / "advantage_repeats.py"
+  )
+  mod = importlib.util.module_from_spec(spec)
+  spec.loader.exec_module(mod)
+  h = "Questions:\n"
+  turn = lambda o, a, r: {"observation": o, "action": a, "reply": r, "reward": -1.0}
+  episode = {
+    "turns": [
+      turn(h, "Is it a dog?", "No."),
+      turn(h + "Is it a dog? No.\n", "Is it a cat?", "No."),
+      turn(h + "Is it a dog? No.\nIs it a cat? No.\n", "Could it be a dog?", "No."),
+    ]
+  }
+  path = tmp_path / "episodes.json"
+  path.write_text(json.dumps({"episodes": {"greedy": [episode], "sampled": [episode] * 2}}))
+  c = smoke(run_dir)
+  env = TwentyQuestionsEnv()
+  with Trainer(c, read_only=True, progress=False) as t:
+    a, repeat = mod.advantages(t, env, [episode])
+    assert repeat.tolist() == [False, False, True]
+    from archer_jax.training.rollout import from_trajectories
+
+    rows = t.ctx.batches.transitions(
+      from_trajectories(mod.trajectories([episode]), t.tokenizers.actor_encoder, "\n")
+    )
+    net, p = t.nets.critic_net, t.state.critic.params
+    ref = steps.advantages(
+      p,
+      *(rows[k] for k in ("obs", "obs_mask", "act", "act_mask")),
+      embed=lambda q, x, m: net.apply({"params": q}, x, m, method=DoubleCritic.embed),
+      heads=lambda q, es, ea=None: net.apply({"params": q}, es, ea, method=DoubleCritic.heads),
+      embed_act=lambda q, *x: net.apply({"params": q}, *x, method=DoubleCritic.embed_action),
+    )
+    np.testing.assert_allclose(a, np.asarray(ref), rtol=1e-5, atol=1e-6)
+  args = ["--workdir", str(run_dir), "--episodes", str(path), "--config", SMOKE]
+  mod.main(args)
+  out = capsys.readouterr().out.splitlines()
+  row = {line.split()[0]: line.split() for line in out[2:]}
+  assert row["greedy"][1:3] == ["3", "33%"] and row["sampled"][1] == "6"
+  new, rep, gap = (float(x) for x in row["greedy"][3:6])
+  assert gap == pytest.approx(new - rep, abs=2e-3)
+  assert new == pytest.approx(a[:2].mean(), abs=1e-3) and rep == pytest.approx(a[2], abs=1e-3)
