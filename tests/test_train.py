@@ -54,13 +54,20 @@ def test_bad_config_fails_naming_field(tmp_path, field, value, needle):
     validate(c)
 
 
-def test_bc_reask_must_be_a_bool(tmp_path):
+def test_bool_options_must_be_bools(tmp_path):
   c = micro_config(tmp_path)
   with pytest.raises(ConfigError, match=r"config\.bc\.reask"):
     override(c, "bc.reask", 1)  # from the command line
   c.bc = ml_collections.ConfigDict({**c.bc.to_dict(), "reask": "no"})  # from a config file
   with pytest.raises(ConfigError, match=r"config\.bc\.reask: must be True or False"):
     validate(c)
+  c = micro_config(tmp_path)
+  for flag in ("joint", "seen_tokens", "freeze_encoder"):
+    c.critic = ml_collections.ConfigDict({**c.critic.to_dict(), flag: 1})
+    with pytest.raises(ConfigError, match=rf"config\.critic\.{flag}: must be True or False"):
+      validate(c)
+    c.critic = ml_collections.ConfigDict({**c.critic.to_dict(), flag: False})
+  validate(c)
 
 
 def test_override_of_unknown_field_names_it(tmp_path):
