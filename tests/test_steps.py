@@ -370,10 +370,9 @@ def test_advantages_and_q_values_match_numpy():
 
 
 # ---- sanity ----------------------------------------------------------------------------
-def test_critic_steps_lower_the_critic_loss():
-  """A tiny BERT DoubleCritic fits a fixed batch: the Bellman loss (against the moving
-  Polyak target) drops well below its start within a few dozen steps."""
-  cfg = ModelConfig(
+def tiny_bert() -> ModelConfig:
+  """A 1-layer BERT over a 32-token vocabulary, mean pooled: the critic tests' encoder."""
+  return ModelConfig(
     family="bert",
     vocab_size=32,
     hidden_size=16,
@@ -384,6 +383,12 @@ def test_critic_steps_lower_the_critic_loss():
     activation="gelu",
     pooling="mean",
   )
+
+
+def test_critic_steps_lower_the_critic_loss():
+  """A tiny BERT DoubleCritic fits a fixed batch: the Bellman loss (against the moving
+  Polyak target) drops well below its start within a few dozen steps."""
+  cfg = tiny_bert()
   net = DoubleCritic(cfg)
   rng = np.random.default_rng(9)
   batch = critic_batch(rng, [1] * 8, lo=8, la=4, vocab=32)
@@ -413,17 +418,7 @@ def test_joint_critic_encodes_the_action_in_context():
   hidden states at the action tokens of concat(s, a) (left-padded s, right-padded a), so it
   depends on the history; the reference encoding (joint=False) embeds a alone. Both use the
   same parameters."""
-  cfg = ModelConfig(
-    family="bert",
-    vocab_size=32,
-    hidden_size=16,
-    num_layers=1,
-    num_heads=2,
-    intermediate_size=32,
-    max_position_embeddings=32,
-    activation="gelu",
-    pooling="mean",
-  )
+  cfg = tiny_bert()
   rng = np.random.default_rng(10)
   b = critic_batch(rng, [1] * 4, lo=8, la=4, vocab=32)
   sep, joint = DoubleCritic(cfg), DoubleCritic(cfg, joint=True)
@@ -478,17 +473,7 @@ def test_seen_critic_flags_action_tokens_the_state_holds():
   from archer_jax.algorithms.networks import seen_tokens
   from archer_jax.models import Encoder
 
-  cfg = ModelConfig(
-    family="bert",
-    vocab_size=32,
-    hidden_size=16,
-    num_layers=1,
-    num_heads=2,
-    intermediate_size=32,
-    max_position_embeddings=32,
-    activation="gelu",
-    pooling="mean",
-  )
+  cfg = tiny_bert()
   rng = np.random.default_rng(11)
   b = critic_batch(rng, [1] * 6, lo=8, la=4, vocab=32)
   obs, om, act, am = b["obs"], b["obs_mask"], b["act"], b["act_mask"]
