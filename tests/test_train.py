@@ -588,3 +588,20 @@ def test_trainer_closes_its_envs_and_checkpoints(tmp_path, monkeypatch):
   with pytest.raises(RuntimeError, match="interpreter gone"):
     t.close()
   assert closed == built
+
+
+def test_seen_tokens_critic_trains_and_needs_two_token_types(tmp_path):
+  """critic.seen_tokens=True: a smoke iteration trains the critic (finite losses); a critic
+  encoder with one token type (RoBERTa's) is refused, naming the option."""
+  from archer_jax.training.trainer import Trainer
+
+  c = micro_config(tmp_path, **{"critic.seen_tokens": True, "train.iterations": 1})
+  with Trainer(c, progress=False) as t:
+    assert t.nets.critic_net.seen
+    t.run()
+    last = t.history[-1]
+  assert np.isfinite(last["critic_loss"]) and np.isfinite(last["q1_mean"])
+  c = micro_config(tmp_path / "one_type", **{"critic.seen_tokens": True})
+  c.critic.scratch = dict(c.critic.scratch, type_vocab_size=1)
+  with pytest.raises(ConfigError, match=r"config\.critic\.seen_tokens: .* 1 token type"):
+    Trainer(c, progress=False)

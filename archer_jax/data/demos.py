@@ -663,7 +663,6 @@ def main(argv=None) -> int:
       ]
       if given:
         p.error(f"{' and '.join(given)} set the scripted players; a --from-json file has none")
-    if args.from_json:
       from archer_jax.data.public_json import detect_format
 
       fmt = args.json_format if args.json_format != "auto" else detect_format(args.from_json)
