@@ -52,29 +52,27 @@ def trajectories(episodes: list[dict]):
 
 def advantages(trainer, env, episodes: list[dict]):
   """(A [N] float32, repeat [N] bool) over the turns of `episodes` (evaluate's JSON) in order:
-  A = min(Q1, Q2)(s, a) - min(V1, V2)(s) under the trainer's critic; repeat: the turn's
-  `env.action_key` occurred earlier in its episode."""
-  import flax.linen as nn
+  A = min(Q1, Q2)(s, a) - min(V1, V2)(s) under the trainer's critic (`steps.advantages`, over
+  token ids even when the run cached a frozen encoder's features); repeat: `evaluate.repeats`
+  by the env's `action_key`."""
+  import dataclasses
+
   import jax
-  import jax.numpy as jnp
   import numpy as np
 
+  from archer_jax.algorithms import compiled, steps
+  from archer_jax.evaluate import repeats
   from archer_jax.training.rollout import from_trajectories
 
-  trajs = trajectories(episodes)
-  repeat = []
-  for tr in trajs:
-    keys = [env.action_key(turn.action) for turn in tr.turns]
-    repeat += [k in keys[:i] for i, k in enumerate(keys)]
+  repeat = [r for ep in episodes for r in repeats(ep["turns"], env.action_key)]
   rows = trainer.ctx.batches.transitions(
-    from_trajectories(trajs, trainer.tokenizers.actor_encoder, "\n")
+    from_trajectories(trajectories(episodes), trainer.tokenizers.actor_encoder, "\n")
   )
-  net = trainer.nets.critic_net
-  params = jax.tree.map(jnp.asarray, nn.meta.unbox(trainer.state.critic.params))
-  h = jax.jit(lambda *x: net.apply({"params": params}, *x))(
-    *(rows[k] for k in ("obs", "obs_mask", "act", "act_mask"))
+  embed, heads, embed_act = compiled.critic_fns(dataclasses.replace(trainer.nets, frozen=False))
+  score = jax.jit(
+    lambda p, *x: steps.advantages(p, *x, embed=embed, heads=heads, embed_act=embed_act)
   )
-  a = jnp.minimum(h["q1"], h["q2"]) - jnp.minimum(h["v1"], h["v2"])
+  a = score(trainer.state.critic.params, *(rows[k] for k in ("obs", "obs_mask", "act", "act_mask")))
   return np.asarray(a), np.array(repeat, bool)
 
 

@@ -165,12 +165,9 @@ def test_twenty_questions_turns_that_ask_nothing_new():
 
 def test_advantage_repeats_scores_turns_with_the_runs_critic(run_dir, tmp_path, capsys):
   """benchmarks/advantage_repeats.py: evaluate's JSON episodes scored by the run's critic; A
-  per turn equals the actor's `steps.advantages` on the same rows, repeats follow the env's
-  action_key, and the table's gap is A(new) - A(repeat)."""
+  per turn equals min(Q1, Q2) - min(V1, V2) of the critic's whole forward pass on the same
+  rows, repeats follow the env's action_key, and the table's gap is A(new) - A(repeat)."""
   import importlib.util
-
-  from archer_jax.algorithms import steps
-  from archer_jax.algorithms.networks import DoubleCritic
 
   spec = importlib.util.spec_from_file_location(
     "advantage_repeats", REPO / "benchmarks" / "advantage_repeats.py"
@@ -199,13 +196,8 @@ def test_advantage_repeats_scores_turns_with_the_runs_critic(run_dir, tmp_path, 
       from_trajectories(mod.trajectories([episode]), t.tokenizers.actor_encoder, "\n")
     )
     net, p = t.nets.critic_net, t.state.critic.params
-    ref = steps.advantages(
-      p,
-      *(rows[k] for k in ("obs", "obs_mask", "act", "act_mask")),
-      embed=lambda q, x, m: net.apply({"params": q}, x, m, method=DoubleCritic.embed),
-      heads=lambda q, es, ea=None: net.apply({"params": q}, es, ea, method=DoubleCritic.heads),
-      embed_act=lambda q, *x: net.apply({"params": q}, *x, method=DoubleCritic.embed_action),
-    )
+    h = net.apply({"params": p}, *(rows[k] for k in ("obs", "obs_mask", "act", "act_mask")))
+    ref = np.minimum(h["q1"], h["q2"]) - np.minimum(h["v1"], h["v2"])  # the whole forward
     np.testing.assert_allclose(a, np.asarray(ref), rtol=1e-5, atol=1e-6)
   args = ["--workdir", str(run_dir), "--episodes", str(path), "--config", SMOKE]
   mod.main(args)
