@@ -90,10 +90,8 @@ def main(argv=None):
   if args.layers:
     c.critic.overrides = {**c.critic.overrides, "num_layers": args.layers}
   c.bc.update(steps=0, to_buffer=False, critic_steps=0)
-  if args.workdir:
-    trainer = Trainer(c, progress=False, resume=True, read_only=True)
-  else:
-    trainer = Trainer(c, progress=False)
+  # with --workdir: read that run's newest checkpoint, write nothing
+  trainer = Trainer(c, progress=False, resume=bool(args.workdir), read_only=bool(args.workdir))
   words = resolve_words("subset")
 
   class RandomGuesser:
@@ -155,20 +153,25 @@ def main(argv=None):
   q_test = jax.jit(q_of)
   rng = np.random.default_rng(0)
   t0 = time.perf_counter()
-  for s in range(-1, args.steps):
-    if s >= 0:
-      idx = rng.choice(train, 64)
-      params, opt, _ = step(params, opt, feats(idx), r[idx])
-    if (s + 1) % 500 == 0 and (s >= 0 or args.workdir):
-      q = np.asarray(q_test(params, *feats(test)))
-      new, rep = q[~repeat[test]].mean(), q[repeat[test]].mean()
-      qt = np.asarray(q_test(params, *feats(train[:2000])))
-      print(
-        f"{args.encoder} step {s + 1}: Q(new) {new:+.3f}  Q(repeat) {rep:+.3f}  "
-        f"gap {new - rep:+.3f}  train MSE {np.mean((qt - r[train[:2000]]) ** 2):.4f}  "
-        f"({time.perf_counter() - t0:.0f} s)",
-        flush=True,
-      )
+
+  def report(done: int):
+    q = np.asarray(q_test(params, *feats(test)))
+    new, rep = q[~repeat[test]].mean(), q[repeat[test]].mean()
+    qt = np.asarray(q_test(params, *feats(train[:2000])))
+    print(
+      f"{args.encoder} step {done}: Q(new) {new:+.3f}  Q(repeat) {rep:+.3f}  "
+      f"gap {new - rep:+.3f}  train MSE {np.mean((qt - r[train[:2000]]) ** 2):.4f}  "
+      f"({time.perf_counter() - t0:.0f} s)",
+      flush=True,
+    )
+
+  if args.workdir:  # the run's trained critic, before any step here
+    report(0)
+  for s in range(args.steps):
+    idx = rng.choice(train, 64)
+    params, opt, _ = step(params, opt, feats(idx), r[idx])
+    if (s + 1) % 500 == 0:
+      report(s + 1)
 
 
 if __name__ == "__main__":

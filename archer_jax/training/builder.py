@@ -189,16 +189,13 @@ def build(config, mesh, tokenizers: Tokenizers, needs: Needs) -> tuple[Networks,
   critic = target = None
   if needs.critic:
     critic_cfg, enc_params = _load(c, "critic", tokenizers.critic, mesh)
-    if c.critic.get("seen_tokens", False) and critic_cfg.type_vocab_size < 2:
+    seen = bool(c.critic.get("seen_tokens", False))
+    if seen and critic_cfg.type_vocab_size < 2:
       raise ConfigError(
         f"config.critic.seen_tokens: the flags are token type ids, and the critic "
         f"{c.critic.model!r} has {critic_cfg.type_vocab_size} token type (needs 2)"
       )
-    critic_net = DoubleCritic(
-      critic_cfg,
-      joint=bool(c.critic.get("joint", False)),
-      seen=bool(c.critic.get("seen_tokens", False)),
-    )
+    critic_net = DoubleCritic(critic_cfg, joint=bool(c.critic.get("joint", False)), seen=seen)
     co, ca = c.critic.obs_len, c.critic.act_len
     cdummy = (
       jnp.zeros((dp, co), jnp.int32),
