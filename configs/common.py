@@ -43,6 +43,10 @@ def base_config() -> mlc.ConfigDict:
       # evaluation runs a Polyak average of the actor's trainable weights, updated once per
       # iteration: avg <- d * avg + (1 - d) * params; 0 = evaluate the live weights
       eval_average=0.0,
+      # seen_gate (scratch actors): a learned gate on the hidden state adds g(h) to the logit
+      # of every token the observation holds, so the policy can learn to avoid (or copy)
+      # what the state already says, e.g. a question already answered (`CausalLM.logits`)
+      seen_gate=False,
     )
   )
   c.critic = mlc.ConfigDict(

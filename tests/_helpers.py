@@ -130,7 +130,7 @@ def tiny_policy(family: str, value_head: bool = True, seed: int = 0, scale: floa
     fast_jit(net.init)(jax.random.PRNGKey(seed), jnp.zeros((1, 4), jnp.int32))["params"]
   )
   params = jax.tree.map(lambda x: x * scale, params)
-  apply = lambda p, t, pos, m: net.apply({"params": p}, t, pos, m)
+  apply = lambda p, t, pos, m, **kw: net.apply({"params": p}, t, pos, m, **kw)
   return net, params, apply
 
 

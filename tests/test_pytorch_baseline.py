@@ -157,7 +157,7 @@ def jax_losses(tok, acfg, aparams, ccfg, cparams, s):
     cparams, b["obs"], b["obs_mask"], b["pi_act"], b["pi_act_mask"], embed=embed, heads=heads
   )
   anet = PolicyWithValue(acfg)
-  apply = lambda p, t, pos, m: anet.apply({"params": p}, t, pos, m)
+  apply = lambda p, t, pos, m, **kw: anet.apply({"params": p}, t, pos, m, **kw)
   obs, om = pad_left(enc(OBS), s.actor_obs_len, tok.pad_token_id)
   act, am = pad_right(enc(PI), s.max_new_tokens, tok.pad_token_id)
   actor, _ = losses.policy_loss(

@@ -45,7 +45,7 @@ abatch["old_logp"] = (rng.normal(size=(b, 6)) * 0.3 - 3.0).astype(np.float32)
 cnet, anet = DoubleCritic(CCFG), PolicyWithValue(ACFG, value_head=True)
 embed = lambda p, t, m: cnet.apply({"params": p}, t, m, method=DoubleCritic.embed)
 heads = lambda p, es, ea=None: cnet.apply({"params": p}, es, ea, method=DoubleCritic.heads)
-apply = lambda p, t, pos, m: anet.apply({"params": p}, t, pos, m)
+apply = lambda p, t, pos, m, **kw: anet.apply({"params": p}, t, pos, m, **kw)
 jnet = DoubleCritic(CCFG, joint=True)
 embed_act_joint = lambda p, o, om, t, m: jnet.apply({"params": p}, o, om, t, m,
                                                     method=DoubleCritic.embed_action)

@@ -27,14 +27,15 @@ def under_mesh(fn, mesh):
 
 
 def actor_apply(nets, config):
-  """apply(params, tokens, positions, mask) -> {"logits", "hidden", "values"?} of the policy
-  (LoRA adapters merged into the base weights when present)."""
+  """apply(params, tokens, positions, mask, seen=None) -> {"logits", "hidden", "values"?} of
+  the policy (LoRA adapters merged into the base weights when present; `seen` as
+  `CausalLM`'s)."""
   net, c = nets.actor_net, config.actor
 
-  def apply(p, t, pos, m):
+  def apply(p, t, pos, m, seen=None):
     lm = lora.merge(p["lm"], p["lora"], c.lora_alpha, c.lora_rank) if "lora" in p else p["lm"]
     rest = {k: v for k, v in p.items() if k != "lora"}
-    return net.apply({"params": dict(rest, lm=lm)}, t, pos, m)
+    return net.apply({"params": dict(rest, lm=lm)}, t, pos, m, seen=seen)
 
   return apply
 

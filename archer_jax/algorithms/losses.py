@@ -173,12 +173,13 @@ def action_logits(apply: Callable, params, obs, obs_mask, act, act_mask):
   predict each action token: logits [B, La, V] (and "values" [B, La] when present).
 
   Positions count only real tokens, so left-padded observations and right-padded actions
-  give every row the positions it would have alone.
+  give every row the positions it would have alone. The observation is the sampler's prompt,
+  so it is also what a `seen_gate` actor counts as seen.
   """
   lo = obs.shape[1]
   tokens = jnp.concatenate([obs, act], axis=1)
   mask = jnp.concatenate([obs_mask, act_mask], axis=1).astype(bool)
-  out = apply(params, tokens, positions_from_mask(mask), mask)
+  out = apply(params, tokens, positions_from_mask(mask), mask, seen=(obs, obs_mask))
   sl = slice(lo - 1, tokens.shape[1] - 1)
   res = {"logits": out["logits"][:, sl]}
   if "values" in out:

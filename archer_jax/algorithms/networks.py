@@ -110,8 +110,8 @@ class PolicyWithValue(nn.Module):
     if self.value_head:
       self.value = MLPHead(self.cfg.hidden_size)
 
-  def __call__(self, tokens, positions=None, attention_mask=None):
-    out = self.lm(tokens, positions=positions, attention_mask=attention_mask)
+  def __call__(self, tokens, positions=None, attention_mask=None, seen=None):
+    out = self.lm(tokens, positions=positions, attention_mask=attention_mask, seen=seen)
     if self.value_head:
       out["values"] = self.value(out["hidden"])
     return out

@@ -182,6 +182,7 @@ def _sample(
     stop = stop.at[jnp.where((eos >= 0) & (eos < v), eos, v)].set(True, mode="drop")
 
   apply = lambda *a, **kw: model.apply({"params": params}, *a, **kw)
+  seen = (prompt_tokens, prompt_mask) if cfg.seen_gate else None  # cfg.seen_gate's prompt
   constrain = lambda c: jax.tree.map(lambda x: _constrain(x, cache_layout(cfg)), c)
   cache = constrain(init_cache(cfg, b, s))
   # Every generated slot counts as valid: causality (slot <= query slot) hides the future
@@ -214,7 +215,7 @@ def _sample(
       cache_index=slot,
       return_logits=False,
     )
-    logits = apply(o["hidden"][:, 0], method=CausalLM.logits)  # z_t [B, V] f32
+    logits = apply(o["hidden"][:, 0], seen, method=CausalLM.logits)  # z_t [B, V] f32
     y, lq = choose_tokens(logits, jax.random.fold_in(rng, t), temperature, top_k, top_p, greedy)
     lp = jnp.take_along_axis(jax.nn.log_softmax(logits, axis=-1), y[:, None], axis=-1)[:, 0]
     y = jnp.where(done, 0, y)

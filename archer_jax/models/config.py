@@ -35,6 +35,9 @@ class ModelConfig:
   rope_scaling: tuple[tuple[str, Any], ...] | None = None  # sorted items of HF rope_scaling
   attention_bias: bool = False  # q/k/v bias (Qwen2: True)
   tie_embeddings: bool = False
+  # decoders: add g(h_t) * [v occurs in the prompt] to each logit v, g a learned linear gate
+  # on the hidden state (zero at init); see `CausalLM.logits`
+  seen_gate: bool = False
   # gpt2 / bert
   activation: str = "silu"  # "silu" (gated), "gelu_new" (tanh approx), "gelu" (erf)
   type_vocab_size: int = 2

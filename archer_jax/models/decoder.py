@@ -13,12 +13,21 @@ from archer_jax.models.config import ModelConfig
 from archer_jax.models.layers import DenseND, Stack, causal_mask, make_norm, param_init
 
 
+def seen_vocab(ids, mask, vocab_size: int):
+  """ids int [B, P], mask [B, P] -> f32 [B, V]: 1 where vocabulary id v occurs among the
+  row's real (masked-in) ids, else 0."""
+  b = ids.shape[0]
+  rows = jnp.arange(b)[:, None]
+  return jnp.zeros((b, vocab_size), jnp.float32).at[rows, ids].max(mask.astype(jnp.float32))
+
+
 class CausalLM(nn.Module):
   """tokens [B, T] -> {"logits": f32[B, T, V], "hidden": [B, T, D], "cache": ...}.
 
   positions [B, T]: token positions (left padding: count only real tokens).
   mask [B, T, S] bool: defaults to causal over `attention_mask` when no cache is given.
   cache: {"k","v": [L, B, S, KVH, Dh]} (see `init_cache`), written at `cache_index`.
+  seen: (prompt ids [B, P], prompt mask [B, P]) for `cfg.seen_gate` (see `logits`).
   """
 
   cfg: ModelConfig
@@ -46,6 +55,15 @@ class CausalLM(nn.Module):
       self.lm_head = DenseND(
         (cfg.vocab_size,), 1, ("embed", "vocab"), False, cfg.compute_dtype, cfg.weight_dtype
       )
+    if cfg.seen_gate:
+      zeros = nn.initializers.zeros
+      self.gate = nn.Dense(
+        1,
+        dtype=jnp.float32,
+        param_dtype=jnp.float32,
+        kernel_init=nn.with_logical_partitioning(zeros, ("embed", None)),
+        bias_init=nn.with_logical_partitioning(zeros, (None,)),
+      )
 
   def __call__(
     self,
@@ -56,6 +74,7 @@ class CausalLM(nn.Module):
     cache=None,
     cache_index=None,
     return_logits=True,
+    seen=None,
   ):
     cfg = self.cfg
     if attention_mask is None:
@@ -74,14 +93,31 @@ class CausalLM(nn.Module):
     hidden = self.final_norm(x)
     out = {"hidden": hidden, "cache": new_cache}
     if return_logits:
-      out["logits"] = self.logits(hidden)
+      out["logits"] = self.logits(hidden, seen)
     return out
 
-  def logits(self, hidden):
-    """hidden [..., D] -> f32 logits [..., V] (tied: hidden @ embedding^T)."""
-    if self.cfg.tie_embeddings:
-      return self.embed.attend(hidden).astype(jnp.float32)
-    return self.lm_head(hidden).astype(jnp.float32)
+  def logits(self, hidden, seen=None):
+    """hidden [B, D] or [B, T, D] -> f32 logits z [B, (T,) V] (tied: hidden @ embedding^T).
+
+    With `cfg.seen_gate`: z_v += g(h) * seen_v, where g(h) = h . w + c is a learned scalar
+    per position (w, c zero at init) and seen_v = 1 when id v occurs among the real ids of
+    `seen` = (prompt ids [B, P], mask [B, P]), the tokens the state already holds. One gate
+    lets the policy learn, per context, to avoid (g < 0) or copy (g > 0) what it has seen.
+    `seen` None counts nothing as seen (the gate's parameters are still created).
+    """
+    cfg = self.cfg
+    if cfg.tie_embeddings:
+      z = self.embed.attend(hidden).astype(jnp.float32)
+    else:
+      z = self.lm_head(hidden).astype(jnp.float32)
+    if cfg.seen_gate:
+      g = self.gate(hidden.astype(jnp.float32))  # [B, (T,) 1]
+      if seen is None:
+        s = jnp.zeros((hidden.shape[0], cfg.vocab_size), jnp.float32)
+      else:
+        s = seen_vocab(*seen, cfg.vocab_size)
+      z = z + g * (s[:, None, :] if z.ndim == 3 else s)
+    return z
 
 
 def init_cache(cfg: ModelConfig, batch: int, length: int, dtype=None) -> dict:

@@ -183,6 +183,8 @@ def validate(config, num_devices: int | None = None) -> None:
     _require(
       isinstance(config.critic.get(flag, False), bool), f"critic.{flag}", "must be True or False"
     )
+  gate = config.actor.get("seen_gate", False)
+  _require(isinstance(gate, bool), "actor.seen_gate", f"must be True or False, got {gate!r}")
   if "feature_chunk" in config.critic:
     _positive(config, "critic.feature_chunk")
   for who in ("actor", "critic"):

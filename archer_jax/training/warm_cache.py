@@ -88,7 +88,10 @@ def key(config, data: dict[str, np.ndarray], params: Any) -> str:
   }
   # the RL optimizer, the eval average and the sampling temperature never reach BC's weights
   rl_only = ("lr", "lr_decay_steps", "lr_end", "eval_average", "temperature")
-  parts["actor"] = {k: v for k, v in parts["actor"].items() if k not in rl_only}
+  # ... and the gate's parameters are in the hashed initial weights (keys of earlier caches
+  # stay valid)
+  in_params = ("seen_gate",)
+  parts["actor"] = {k: v for k, v in parts["actor"].items() if k not in rl_only + in_params}
   h = hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode())
   for k in sorted(data):
     _update_array(h, k, data[k])
