@@ -1,11 +1,13 @@
-"""Play a trained run's policy: `python -m archer_jax.evaluate --config CONFIG
-[--config.FIELD=VALUE ...] [--workdir DIR] [--step N] [--episodes N] [--policy both]
-[--show K] [--out FILE]`.
+"""Play a trained run's policy: `python -m archer_jax.evaluate --workdir DIR [--step N]
+[--episodes N] [--policy both] [--show K] [--out FILE]`, or with `--config CONFIG
+[--config.FIELD=VALUE ...]` for a run that stored no config (or to play it under another).
 
 Loads a checkpoint of the run (the newest usable one, or `--step`) with the config it was
-trained with, plays the evaluation episodes greedily and/or at the rollout temperature (the
-same episodes, seeds and keys as the run's own evaluations: step N's greedy return is the
-`eval_return` recorded at iteration N) and prints a table: mean return, success rate, turns,
+trained with (the `config.json` the run keeps in its directory, unless `--config` is given:
+then the fields that differ from the stored one are listed), plays the evaluation episodes
+greedily and/or at the rollout temperature (the same episodes, seeds and keys as the run's
+own evaluations: step N's greedy return is the `eval_return` recorded at iteration N) and
+prints a table: mean return, success rate, turns,
 and the share of turns that repeat an action already taken in the same episode (the same
 move by the env's `action_key`: in Twenty Questions the same question, reworded or not),
 and, where the env can judge it (`informative`; Twenty Questions), the share of turns that
@@ -34,7 +36,10 @@ def define_flags() -> None:
   """The command line's flags; defined when run as a program, so importing this module
   beside `archer_jax.train` (whose --config is defined on import) defines none."""
   FLAGS["config"] = config_flags.DEFINE_config_file(
-    "config", None, "the run's training config file[:variant] (with its overrides)"
+    "config",
+    None,
+    "a training config file[:variant] (with its overrides); default: the one "
+    "the run stored in --workdir",
   )
   FLAGS["workdir"] = flags.DEFINE_string(
     "workdir", None, "the run's directory (default: config.workdir)"
@@ -187,12 +192,42 @@ def report(trainer, c, opt: dict, workdir: str) -> None:
     print(f"\nwrote {opt['out']}", file=sys.stderr)
 
 
+def run_config_of(holder, workdir: str | None):
+  """The config to play a run with: `--config` when given (the fields in which it differs
+  from the run's stored config, if any, listed on stderr), else the run's stored one."""
+  from archer_jax.training import paths, run_config
+
+  try:
+    stored = run_config.stored(paths.resolve(workdir)) if workdir else None
+  except ValueError as e:
+    fail(str(e))
+  if holder.value is None and stored is None:
+    fail(
+      f"{workdir}/{run_config.FILE} is missing (a run from before runs stored their config): "
+      "pass --config FILE[:variant] with the run's overrides"
+      if workdir
+      else "--workdir DIR (a run's directory) or --config FILE[:variant] is required"
+    )
+  if holder.value is None:
+    return stored
+  config = loaded_config(holder)
+  if stored is not None:
+    diff = [d for d in run_config.differences(stored, config) if not d.startswith("workdir:")]
+    if diff:
+      print(
+        f"warning: --config differs from the config the run stored in {len(diff)} field(s) "
+        "(the run's first):\n  " + "\n  ".join(diff),
+        file=sys.stderr,
+      )
+  return config
+
+
 def main(argv):
   if len(argv) > 1:
     fail(f"unexpected arguments {argv[1:]}")
   quiet_logging()
-  config = loaded_config(FLAGS["config"])
   opt = {k: h.value for k, h in FLAGS.items() if k != "config"}
+  config = run_config_of(FLAGS["config"], opt["workdir"])
   if opt["episodes"] is not None and opt["episodes"] < 1:
     fail(f"--episodes must be >= 1, got {opt['episodes']}")
   if opt["show"] < 0:

@@ -7,9 +7,10 @@ whether they repeat an earlier question of the same episode (the env's `action_k
 `evaluate` counts repeats). A critic that pushes repeats out gives them a lower A than new
 questions, by a margin comparable to A's spread.
 
-  python benchmarks/advantage_repeats.py --workdir runs/x/seed0 --episodes s0.json [--seen]
+  python benchmarks/advantage_repeats.py --workdir runs/x/seed0 --episodes s0.json
 
---seen / --joint: the run's `critic.seen_tokens` / `critic.joint` (the config is `tiny`'s).
+The run's config is the one it stored (`config.json`). A run that stored none needs
+--config (default `tiny`) and --seen / --joint for its `critic.seen_tokens` / `critic.joint`.
 """
 
 from __future__ import annotations
@@ -80,19 +81,23 @@ def main(argv=None):
   ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
   ap.add_argument("--workdir", required=True, help="the run (its newest checkpoint)")
   ap.add_argument("--episodes", required=True, help="evaluate --out FILE of that checkpoint")
-  ap.add_argument("--config", default="configs/twenty_questions.py:tiny")
-  ap.add_argument("--seen", action="store_true", help="the run had critic.seen_tokens=True")
-  ap.add_argument("--joint", action="store_true", help="the run had critic.joint=True")
+  old = "for a run that stored no config.json"
+  ap.add_argument("--config", default="configs/twenty_questions.py:tiny", help=old)
+  ap.add_argument("--seen", action="store_true", help=f"critic.seen_tokens=True ({old})")
+  ap.add_argument("--joint", action="store_true", help=f"critic.joint=True ({old})")
   args = ap.parse_args(argv)
   from archer_jax.envs.registry import make_env
+  from archer_jax.training import paths, run_config
   from archer_jax.training.trainer import Trainer
   from archer_jax.training.validate import load_config
 
   with open(args.episodes) as f:
     saved = json.load(f)["episodes"]
-  c = load_config(os.path.join(REPO, args.config))
+  c = run_config.stored(paths.resolve(args.workdir))
+  if c is None:
+    c = load_config(os.path.join(REPO, args.config))
+    c.critic.update(seen_tokens=args.seen, joint=args.joint)
   c.workdir = args.workdir
-  c.critic.update(seen_tokens=args.seen, joint=args.joint)
   env = make_env(c.env, batch_size=1, seed=0)
   with Trainer(c, progress=False, resume=True, read_only=True) as t:
     print(f"{args.workdir} (step {t.iteration})")

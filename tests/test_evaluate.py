@@ -104,9 +104,10 @@ def test_twenty_questions_repeats_are_the_same_question_reworded():
   assert key("what now") == key("What  NOW") == "what now"  # unparsed: the text key
 
 
-def _evaluate(*args, timeout=300):
+def _evaluate(*args, timeout=300, config=True):
+  cfg = ["--config", SMOKE] if config else []
   return subprocess.run(
-    [sys.executable, "-m", "archer_jax.evaluate", "--config", SMOKE, "--noprogress", *args],
+    [sys.executable, "-m", "archer_jax.evaluate", *cfg, "--noprogress", *args],
     cwd=REPO,
     capture_output=True,
     text=True,
@@ -128,12 +129,28 @@ def test_command_line(run_dir, tmp_path):
   first = doc["episodes"]["greedy"][0]
   assert "| greedy | 4 |" in proc.stdout and "greedy episode 1: return" in proc.stdout
   assert f"  1. {' '.join(first['turns'][0]['action'].split())}"[:40] in proc.stdout
+  assert "differs from the config the run stored" not in proc.stderr
+  # the run's stored config alone plays the same episodes; a --config that differs says how
+  stored = tmp_path / "stored.json"
+  proc = _evaluate("--workdir", str(run_dir), "--out", str(stored), "--show", "0", config=False)
+  assert proc.returncode == 0, proc.stderr[-3000:]
+  assert json.loads(stored.read_text())["summary"] == doc["summary"]
+  proc = _evaluate("--workdir", str(run_dir), "--policy", "greedy", "--show", "0")
+  assert proc.returncode == 0, proc.stderr[-3000:]
+  assert "differs from the config the run stored in 3 field(s)" in proc.stderr
+  assert "train.iterations: 2 -> 3" in proc.stderr
   # one-line errors, exit status 2
-  for bad, message in (
-    (["--workdir", str(tmp_path / "none")], f"error: no checkpoint in {tmp_path / 'none'}"),
-    ([*args, "--episodes", "0"], "error: --episodes must be >= 1, got 0"),
+  (tmp_path / "old").mkdir()
+  (tmp_path / "bad").mkdir()
+  (tmp_path / "bad" / "config.json").write_text("[1, 2]")
+  for bad, message, config in (
+    (["--workdir", str(tmp_path / "none")], f"error: no checkpoint in {tmp_path / 'none'}", 1),
+    ([], "error: --workdir DIR (a run's directory) or --config", 0),
+    (["--workdir", str(tmp_path / "old")], f"error: {tmp_path / 'old'}/config.json is missing", 0),
+    (["--workdir", str(tmp_path / "bad")], "error: " + str(tmp_path / "bad"), 0),
+    ([*args, "--episodes", "0"], "error: --episodes must be >= 1, got 0", 1),
   ):
-    proc = _evaluate(*bad)
+    proc = _evaluate(*bad, config=bool(config))
     assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
     assert proc.stderr.strip().splitlines()[-1].startswith(message), proc.stderr[-500:]
   assert not (tmp_path / "none").exists()  # a missing run is not created
@@ -199,11 +216,46 @@ def test_advantage_repeats_scores_turns_with_the_runs_critic(run_dir, tmp_path, 
     h = net.apply({"params": p}, *(rows[k] for k in ("obs", "obs_mask", "act", "act_mask")))
     ref = np.minimum(h["q1"], h["q2"]) - np.minimum(h["v1"], h["v2"])  # the whole forward
     np.testing.assert_allclose(a, np.asarray(ref), rtol=1e-5, atol=1e-6)
-  args = ["--workdir", str(run_dir), "--episodes", str(path), "--config", SMOKE]
-  mod.main(args)
+  mod.main(["--workdir", str(run_dir), "--episodes", str(path)])  # its stored config
   out = capsys.readouterr().out.splitlines()
   row = {line.split()[0]: line.split() for line in out[2:]}
   assert row["greedy"][1:3] == ["3", "33%"] and row["sampled"][1] == "6"
   new, rep, gap = (float(x) for x in row["greedy"][3:6])
   assert gap == pytest.approx(new - rep, abs=2e-3)
   assert new == pytest.approx(a[:2].mean(), abs=1e-3) and rep == pytest.approx(a[2], abs=1e-3)
+
+
+def test_a_run_stores_its_config_and_a_resume_names_what_changed(run_dir, tmp_path, caplog):
+  """config.json holds the resolved config (`run_config.stored` reads back no difference);
+  resuming with another config lists the changed fields, then stores the new config."""
+  import shutil
+
+  from archer_jax.training import paths, run_config
+
+  c = smoke(run_dir)
+  assert run_config.differences(run_config.stored(paths.resolve(run_dir)), c) == []
+  copy = tmp_path / "run"
+  shutil.copytree(run_dir, copy)
+  c = smoke(copy)
+  c.train.eval_episodes = 6
+  with caplog.at_level("WARNING", logger="archer_jax"):
+    Trainer(c, resume=True, progress=False).close()
+  text = caplog.text
+  assert "differs from the one it stored, in 2 field(s)" in text, text
+  assert "train.eval_episodes: 4 -> 6" in text and "workdir: " in text
+  assert run_config.stored(paths.resolve(copy)).train.eval_episodes == 6
+
+
+def test_run_config_differences_and_a_malformed_file(tmp_path):
+  import ml_collections as mlc
+
+  from archer_jax.training import paths, run_config
+
+  a = mlc.ConfigDict({"x": 1, "s": {"t": (1, 2), "u": "v"}})
+  b = mlc.ConfigDict({"x": 1, "s": {"t": [1, 2], "u": "w"}, "y": 0.5})
+  assert run_config.differences(a, b) == ["s.u: 'v' -> 'w'", "y: '<absent>' -> 0.5"]
+  run_config.save(b, paths.resolve(tmp_path))
+  assert run_config.differences(b, run_config.stored(paths.resolve(tmp_path))) == []
+  (tmp_path / "config.json").write_text("{not json")
+  with pytest.raises(ValueError, match="config.json is not the JSON a run writes"):
+    run_config.stored(paths.resolve(tmp_path))

@@ -38,7 +38,7 @@ from archer_jax.algorithms.registry import get_algorithm
 from archer_jax.envs.registry import has_player, make_env
 from archer_jax.parallel.mesh import make_mesh, to_host
 from archer_jax.parallel.shards import Shards
-from archer_jax.training import builder, paths, reporting, warm_cache
+from archer_jax.training import builder, paths, reporting, run_config, warm_cache
 from archer_jax.training.batches import Batcher
 from archer_jax.training.checkpointing import Checkpointer, fingerprint
 from archer_jax.training.features import FeatureCache
@@ -210,6 +210,27 @@ class Trainer:
         f"{self.workdir} already holds checkpoints; pass --resume to "
         "continue or choose another --workdir"
       )
+    if self.lead and not read_only:
+      self._store_config(resume)
+
+  def _store_config(self, resume: bool) -> None:
+    """Keep the config in workdir/config.json (`run_config`); a resume first says which
+    fields differ from the stored run's."""
+    if resume:
+      try:
+        old = run_config.stored(self.workdir)
+      except ValueError as e:
+        old = None
+        log.warning("%s; it is replaced by this run's config", e)
+      diff = run_config.differences(old, self.config) if old is not None else []
+      if diff:
+        log.warning(
+          "resuming %s with a config that differs from the one it stored, in %d field(s):\n  %s",
+          self.workdir,
+          len(diff),
+          "\n  ".join(diff),
+        )
+    run_config.save(self.config, self.workdir)
 
   def close(self) -> None:
     """Release what the run holds: its envs (interpreters, browsers, servers) and the
