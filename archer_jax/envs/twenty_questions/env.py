@@ -133,12 +133,7 @@ class TwentyQuestionsEnv(QuestionGameEnv):
     if p is None:
       return None
     answers = p.mask[rows] != p.negated
-    alive = np.ones(answers.shape, bool)
-    for q, a in parse_history(observation):
-      h = u.parse(q) if a != INVALID else None
-      if h is not None:
-        truth = h.mask[rows] != h.negated
-        alive &= truth if a == YES else ~truth
+    alive, _ = u.narrow(parse_history(observation), rows)
     seen = answers[alive]
     if not len(seen):
       return None

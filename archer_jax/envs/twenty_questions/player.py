@@ -111,17 +111,10 @@ class ScriptedPlayer(ScriptedAsker):
   # ---- state from the observation -----------------------------------------------------
   def candidates(self, history: Sequence[tuple[str, str]]) -> tuple[np.ndarray, set[int]]:
     """Bool mask over `self.words` consistent with the answers, and attribute rows asked."""
-    alive = np.ones(len(self.words), bool)
+    alive, read = self.u.narrow(history, self.cand_index)
     asked: set[int] = set()
     guessed = np.zeros(len(self.words), bool)
-    for q, a in history:
-      if a == INVALID:
-        continue
-      p = self.u.parse(q)
-      if p is None:
-        continue
-      truth = p.mask[self.cand_index] != p.negated
-      alive &= truth if a == YES else ~truth
+    for p, a in read:
       if p.kind == "name" and a == NO:
         guessed |= p.mask[self.cand_index]
       row = self._row(p)

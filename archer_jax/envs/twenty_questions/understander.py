@@ -288,6 +288,21 @@ class Understander(CachedParser):
       return INVALID
     return YES if bool(p.mask[index]) != p.negated else NO
 
+  def narrow(self, history, rows) -> tuple[np.ndarray, list[tuple[Parsed, str]]]:
+    """history: (question, answer) pairs; rows: the objects in play (indices, or a slice).
+    -> (alive bool [n rows]: the objects whose truthful answers agree with every answer read,
+    read: the (parsed question, answer) pairs read, in order). An Invalid answer or a
+    question this understander cannot parse is skipped."""
+    alive = np.ones(len(self._none[rows]), bool)
+    read = []
+    for q, a in history:
+      p = self.parse(q) if a != INVALID else None
+      if p is not None:
+        truth = p.mask[rows] != p.negated
+        alive &= truth if a == YES else ~truth
+        read.append((p, a))
+    return alive, read
+
   # ---- parsing ------------------------------------------------------------------------
   def _parse(self, question: str) -> Parsed | None:
     raw = question.strip()
