@@ -12,7 +12,8 @@ their gap, every 500 steps.
   --joint             either, with critic.joint (Q's action embedding from concat(s, a))
   --seen              either, with critic.seen_tokens (action tokens found in the state flagged)
   --workdir DIR       start from a run's trained critic and report its gap first (--steps 0:
-                      only that), e.g. --encoder scratch --seen --steps 0 --workdir runs/x/seed0
+                      only that), e.g. --steps 0 --workdir runs/x/seed0; the run's stored
+                      config.json decides the critic (an older run: give --encoder/--joint/--seen)
   --layers N          minilm: its first N layers only (critic.overrides.num_layers)
 
   python benchmarks/critic_repeat_probe.py --encoder minilm --episodes 600 --steps 2000
@@ -55,8 +56,9 @@ def main(argv=None):
   ap.add_argument(
     "--workdir",
     default="",
-    help="start from the critic of this run's newest checkpoint (scratch: a `tiny` run with "
-    "the same --joint/--seen) and report its gap before any step; --steps 0: only that",
+    help="start from the critic of this run's newest checkpoint (with the config it stored; "
+    "a run that stored none: a `tiny` run with the same --joint/--seen) and report its gap "
+    "before any step; --steps 0: only that",
   )
   ap.add_argument("--layers", type=int, default=0, help="minilm: its first N layers (0: all 6)")
   args = ap.parse_args(argv)
@@ -72,23 +74,26 @@ def main(argv=None):
   from archer_jax.envs.twenty_questions.knowledge import resolve_words
   from archer_jax.envs.twenty_questions.player import guess_question
   from archer_jax.envs.twenty_questions.understander import get_understander
+  from archer_jax.training import paths, run_config
   from archer_jax.training.rollout import from_trajectories
   from archer_jax.training.trainer import Trainer
   from archer_jax.training.validate import load_config
 
-  c = load_config(
-    os.path.join(
-      REPO,
-      "configs/twenty_questions.py:tiny"
-      if args.encoder == "scratch"
-      else "configs/twenty_questions.py:tiny_minilm",
+  c = run_config.stored(paths.resolve(args.workdir)) if args.workdir else None
+  if c is None:
+    c = load_config(
+      os.path.join(
+        REPO,
+        "configs/twenty_questions.py:tiny"
+        if args.encoder == "scratch"
+        else "configs/twenty_questions.py:tiny_minilm",
+      )
     )
-  )
+    c.critic.joint = args.joint
+    c.critic.seen_tokens = args.seen
+    if args.layers:
+      c.critic.overrides = {**c.critic.overrides, "num_layers": args.layers}
   c.workdir = args.workdir or tempfile.mkdtemp()
-  c.critic.joint = args.joint
-  c.critic.seen_tokens = args.seen
-  if args.layers:
-    c.critic.overrides = {**c.critic.overrides, "num_layers": args.layers}
   c.bc.update(steps=0, to_buffer=False, critic_steps=0)
   # with --workdir: read that run's newest checkpoint, write nothing
   trainer = Trainer(c, progress=False, resume=bool(args.workdir), read_only=bool(args.workdir))
@@ -133,7 +138,8 @@ def main(argv=None):
   )
 
   net = trainer.nets.critic_net
-  if args.encoder == "minilm":  # heads only, on the features the buffer rows carry
+  label = f"{c.critic.model} ({'frozen' if trainer.nets.frozen else 'trained'})"
+  if trainer.nets.frozen:  # heads only, on the features the buffer rows carry
     feats = lambda idx: (rows["obs_feat"][idx], rows["act_feat"][idx])
     q_of = lambda p, es, ea: net.apply({"params": p}, es, ea, method=DoubleCritic.heads)["q1"]
     print(f"encoder features for {len(repeat)} rows: {t_feat:.0f} s", flush=True)
@@ -159,7 +165,7 @@ def main(argv=None):
     new, rep = q[~repeat[test]].mean(), q[repeat[test]].mean()
     qt = np.asarray(q_test(params, *feats(train[:2000])))
     print(
-      f"{args.encoder} step {done}: Q(new) {new:+.3f}  Q(repeat) {rep:+.3f}  "
+      f"{label} step {done}: Q(new) {new:+.3f}  Q(repeat) {rep:+.3f}  "
       f"gap {new - rep:+.3f}  train MSE {np.mean((qt - r[train[:2000]]) ** 2):.4f}  "
       f"({time.perf_counter() - t0:.0f} s)",
       flush=True,
