@@ -89,6 +89,7 @@ def row_config(name: str, dtype: str = "float32"):
     "actor_steps": c.algo.actor_steps,
   }
   c.algo.update(normalize_advantage=False, warmup_iters=0, kl_coef=0.0)  # as the original
+  c.actor.seen_gate = False  # the original's actor (and the recorded rows) have no gate
   c.bc.update(steps=0, to_buffer=False, critic_steps=0)
   c.train.update(eval_episodes=4, greedy_rollouts=0, eval_sampled=False)
   return c, schedule

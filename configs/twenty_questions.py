@@ -3,8 +3,9 @@
 Variants (`--config configs/twenty_questions.py:VARIANT`):
   paper   GPT-2-small-sized actor, RoBERTa-base-sized critic (spec hyper-parameters); point
           --config.actor.model / --config.critic.model at local checkpoints for real weights.
-  tiny    the embedded default: small from-scratch actor and critic, built-in oracle,
-          BC warm start from the scripted demonstrator, then ArCHer; minutes on a CPU.
+  tiny    the embedded default: small from-scratch actor (with actor.seen_gate) and critic,
+          built-in oracle, BC warm start from the scripted demonstrator (bc.reask=False),
+          then ArCHer; minutes on a CPU.
   tiny_minilm  tiny with the shipped MiniLM-L6 as a frozen joint critic encoder (heads trained
           on cached features: critic.freeze_encoder, critic.joint).
   tiny_baseline     tiny with ArCHer's token-level value baseline (algo.baseline).
@@ -74,11 +75,22 @@ def get_config(variant: str = "tiny"):
       normalize_advantage=True,
       kl_coef=1.0,
     )
-    # BC on a weak demonstrator; its episodes also seed the buffer and warm-start the critic
-    # (2000 steps: a BC policy that reads the history; after 500 its greedy play ignores it)
+    # BC on a weak demonstrator that never re-asks; its episodes also seed the buffer and
+    # warm-start the critic (2000 steps: a BC policy that reads the history; after 500 its
+    # greedy play ignores it)
     c.bc.update(
-      episodes=256, steps=2000, batch_size=32, lr=2e-3, skill=0.2, to_buffer=True, critic_steps=200
+      episodes=256,
+      steps=2000,
+      batch_size=32,
+      lr=2e-3,
+      skill=0.2,
+      reask=False,
+      to_buffer=True,
+      critic_steps=200,
     )
+    # the actor's gate on the ids the observation holds: a scratch 2-layer actor learns to
+    # skip questions already answered "No." with it, and repeats them without it
+    c.actor.seen_gate = True
     c.train.update(
       iterations=15,
       rollout_size=32,

@@ -625,6 +625,6 @@ def test_seen_gate_actor_learns_its_gate_and_needs_a_scratch_actor(tmp_path):
     gate = jax.device_get(t.state.actor.params["lm"]["gate"])
   assert np.abs(gate["kernel"]).max() > 0 and np.isfinite(last["eval_return"])
   c = micro_config(tmp_path / "pretrained", **{"actor.seen_gate": True})
-  c.actor.model = "smollm2"
+  c.actor.model = "smollm2-135m-instruct"
   with pytest.raises(ConfigError, match=r"config\.actor\.seen_gate: needs a scratch actor"):
     validate(c)

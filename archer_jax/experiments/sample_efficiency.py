@@ -63,7 +63,14 @@ BUDGET = {"train.iterations": 5, "train.eval_every": 1, "bc.seed": 0}
 # the settings tuned for early learning, for every method: a constant actor lr 1e-4 and
 # ArCHer without its KL anchor (tiny's defaults trade early speed for holding over 50
 # iterations; the collapse they prevent sets in after about 15 iterations, beyond this budget)
-EARLY = {"actor.lr": 1e-4, "actor.lr_decay_steps": 0}
+# (and the actor and demonstrator the recorded tables were measured with: no seen-token gate,
+# the demonstrator that re-asks)
+EARLY = {
+  "actor.lr": 1e-4,
+  "actor.lr_decay_steps": 0,
+  "actor.seen_gate": False,
+  "bc.reask": True,
+}
 NO_ANCHOR = {"algo.kl_coef": 0.0}
 EARLY_BY_METHOD = {"archer": NO_ANCHOR, "archer_baseline": NO_ANCHOR}
 THRESHOLDS = (-14.0, -12.0, -10.0)  # greedy eval returns (tiny 20Q's BC policy: about -15)

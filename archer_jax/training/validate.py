@@ -185,12 +185,6 @@ def validate(config, num_devices: int | None = None) -> None:
     )
   gate = config.actor.get("seen_gate", False)
   _require(isinstance(gate, bool), "actor.seen_gate", f"must be True or False, got {gate!r}")
-  _require(
-    not gate or config.actor.model == "scratch",
-    "actor.seen_gate",
-    f"needs a scratch actor (its gate starts from zero with the rest of the weights); the "
-    f"actor is {config.actor.model!r}",
-  )
   if "feature_chunk" in config.critic:
     _positive(config, "critic.feature_chunk")
   for who in ("actor", "critic"):
@@ -205,3 +199,9 @@ def validate(config, num_devices: int | None = None) -> None:
         registry.resolve(model)
       except Exception as e:  # noqa: BLE001  - the loader's own message names the problem
         raise ConfigError(f"config.{who}.model: {e}") from e
+  _require(
+    not gate or config.actor.model == "scratch",
+    "actor.seen_gate",
+    f"needs a scratch actor (its gate starts from zero with the rest of the weights); the "
+    f"actor is {config.actor.model!r}: pass --config.actor.seen_gate=False",
+  )
