@@ -155,6 +155,7 @@ def test_run_config_dataset_matches_trainer_demonstrations():
 
   c = twenty_questions.get_config("tiny")
   c.bc.episodes, c.tokenizer.corpus_episodes, c.seed = 10, 7, 5
+  c.bc.reask = True  # the demonstrator that re-asks (tiny's is the other, checked below)
   cfg = demos.demo_config_from_run(c)
   assert (cfg.env, cfg.episodes, cfg.seed, cfg.skill) == ("twenty_questions", 10, 16, 0.2)
   assert json.loads(cfg.env_kwargs) == {"words": "subset"}

@@ -179,7 +179,7 @@ def test_offline_critic_step_updates_the_target_by_polyak():
 V = 11  # toy vocabulary: a bigram "LM" whose logits at a position are a row of a table
 
 
-def toy_apply(p, tokens, positions, mask):
+def toy_apply(p, tokens, positions, mask, seen=None):
   return {"logits": p["w"][tokens]}
 
 

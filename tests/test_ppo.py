@@ -228,7 +228,7 @@ def test_ppo_objective_matches_numpy_reference(clip_eps, value_clip):
     assert 0 < want < 1  # both sides of the clip are exercised
 
 
-def _toy_apply(p, tokens, positions, mask):
+def _toy_apply(p, tokens, positions, mask, seen=None):
   """A stand-in policy: logits and values from the embedding of each token and its
   predecessor (so the observation matters)."""
   prev = jnp.concatenate([tokens[:, :1], tokens[:, :-1]], axis=1)

@@ -106,8 +106,9 @@ def test_critic_step_micro_batches_match_one_batch(v_loss):
   )
 
 
-def toy_policy_apply(p, tokens, positions, mask):
-  """A bigram-ish stand-in LM: logits / values from the token and its position."""
+def toy_policy_apply(p, tokens, positions, mask, seen=None):
+  """A bigram-ish stand-in LM: logits / values from the token and its position (`seen`,
+  the observation `losses.action_logits` passes for a gated actor, unused)."""
   h = jnp.tanh(p["emb"][tokens] + p["pos"][positions])
   return {"logits": h @ p["out"], "values": h @ p["v"]}
 
