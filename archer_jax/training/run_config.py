@@ -39,12 +39,13 @@ def stored(workdir: epath.Path) -> mlc.ConfigDict | None:
 
 
 def _flat(tree: Any, prefix: str = "") -> dict[str, Any]:
-  if isinstance(tree, (dict, mlc.ConfigDict)):
+  """A parsed JSON object -> {dotted field: value} (an empty object is one field)."""
+  if isinstance(tree, dict):
     out: dict[str, Any] = {}
-    for k in tree.keys():
-      out.update(_flat(tree[k], f"{prefix}{k}."))
+    for k, v in tree.items():
+      out.update(_flat(v, f"{prefix}{k}."))
     return out or {prefix[:-1]: {}}
-  return {prefix[:-1]: list(tree) if isinstance(tree, tuple) else tree}
+  return {prefix[:-1]: tree}
 
 
 def differences(old, new) -> list[str]:
