@@ -4,6 +4,8 @@ Checks the seen-vocabulary mask against a numpy loop, the gated logits against t
 model plus a numpy gate, the KV-cache sampler against one uncached forward with the same
 prompt as `seen` (so rollout log-probs and the actor loss's agree), and the config path:
 validation, the refusal of a pretrained actor, and that the gate trains in a smoke run.
+`attend_len` (the layers read the last W prompt tokens, the gate all of them) is checked
+against the model run on the cut prompt with the whole prompt as `seen`, and in the sampler.
 """
 
 from __future__ import annotations
@@ -19,12 +21,15 @@ from test_generation import N, P, V, left_pad, log_softmax, prompts, run, tiny_m
 from archer_jax.algorithms import losses
 from archer_jax.models import CausalLM
 from archer_jax.models.decoder import seen_vocab
+from archer_jax.models.layers import positions_from_mask
+
+W = 5  # attend_len in the tests: the prompts of 6, 9 and 12 ids lose their first ones
 
 
-def gated_model():
+def gated_model(attend_len: int = 0):
   """The llama test model with the gate on, its gate drawn non-zero: (cfg, params)."""
   cfg, params, _ = tiny_model("llama")
-  cfg = dataclasses.replace(cfg, seen_gate=True)
+  cfg = dataclasses.replace(cfg, seen_gate=True, attend_len=attend_len)
   rng = np.random.default_rng(7)
   gate = {
     "kernel": jnp.asarray(rng.normal(size=(cfg.hidden_size, 1)).astype(np.float32)),
@@ -70,11 +75,53 @@ def test_gated_logits_are_base_plus_gate_times_seen():
   np.testing.assert_allclose(np.asarray(off), base, atol=1e-6)
 
 
-@pytest.mark.parametrize("greedy", [True, False])
-def test_sampler_matches_the_actor_losses_forward(greedy):
+def test_attend_len_runs_the_layers_on_the_last_tokens_and_gates_on_all():
+  """attend_len = W: the outputs at columns P - W onward equal the full-window gated model's
+  on those columns alone (positions recounted from the cut, the whole prompt as `seen`); the
+  dropped columns are zeros; and a prompt longer than W changes the result."""
+  cfg, params = gated_model(W)
+  full_cfg, _ = gated_model()
+  seqs = prompts()
+  obs, om = left_pad(seqs)
+  act = np.random.default_rng(2).integers(3, V, size=(len(seqs), 4))
+  tokens = jnp.asarray(np.concatenate([obs, act], 1))
+  mask = jnp.asarray(np.concatenate([om, np.ones_like(act, bool)], 1))
+  seen = (jnp.asarray(obs), jnp.asarray(om))
+  pos = positions_from_mask(mask)
+  got = CausalLM(cfg).apply({"params": params}, tokens, pos, mask, seen=seen)["logits"]
+  cut = P - W
+  want = CausalLM(full_cfg).apply(
+    {"params": params},
+    tokens[:, cut:],
+    positions_from_mask(mask[:, cut:]),
+    mask[:, cut:],
+    seen=seen,
+  )["logits"]
+  np.testing.assert_allclose(np.asarray(got[:, cut:]), np.asarray(want), atol=1e-5)
+  assert not np.any(np.asarray(got[:, :cut]))
+  whole = CausalLM(full_cfg).apply({"params": params}, tokens, pos, mask, seen=seen)["logits"]
+  real = np.asarray(mask[:, cut:])[..., None]  # padding columns' outputs are never read
+  diff = (np.abs(np.asarray(whole[:, cut:]) - np.asarray(got[:, cut:])) * real).max(axis=(1, 2))
+  long_rows = np.array([len(x) > W for x in seqs])
+  assert np.all(diff[long_rows] > 1e-3) and np.all(diff[~long_rows] < 1e-5)
+  # the gate still reads the dropped tokens: gating on the cut prompt alone differs
+  cut_seen = (seen[0][:, cut:], seen[1][:, cut:])
+  narrow = CausalLM(full_cfg).apply(
+    {"params": params},
+    tokens[:, cut:],
+    positions_from_mask(mask[:, cut:]),
+    mask[:, cut:],
+    seen=cut_seen,
+  )["logits"]
+  assert np.abs(np.asarray(narrow) - np.asarray(want)).max() > 0.1
+
+
+@pytest.mark.parametrize("greedy,attend_len", [(True, 0), (False, 0), (True, W), (False, W)])
+def test_sampler_matches_the_actor_losses_forward(greedy, attend_len):
   """The sampler's ids (greedy) and log-probs equal `losses.action_logits` over the left-padded
-  prompt and the emitted ids: the forward the actor's losses use, with the prompt as `seen`."""
-  cfg, params = gated_model()
+  prompt and the emitted ids: the forward the actor's losses use, with the prompt as `seen`
+  (and, with attend_len, the layers on its last W tokens in both)."""
+  cfg, params = gated_model(attend_len)
   seqs = prompts()
   out = run(params, cfg, seqs, greedy=greedy, seed=5)
   obs, om = left_pad(seqs)

@@ -611,13 +611,16 @@ def test_seen_tokens_critic_trains_and_needs_two_token_types(tmp_path):
 
 
 def test_seen_gate_actor_learns_its_gate_and_needs_a_scratch_actor(tmp_path):
-  """actor.seen_gate=True: a smoke run (BC warm start, one iteration) trains the gate, zero
-  at init and non-zero after, and evaluates; validate refuses it for a pretrained actor."""
+  """actor.seen_gate=True with attend_len (the layers read the last 48 of 96 observation
+  tokens): a smoke run (BC warm start, one iteration) trains the gate, zero at init and
+  non-zero after, and evaluates; validate refuses the gate for a pretrained actor and
+  attend_len without the gate, above obs_len or below 0."""
   from archer_jax.training.trainer import Trainer
 
-  c = micro_config(tmp_path, **{"actor.seen_gate": True, "train.iterations": 1})
+  over = {"actor.seen_gate": True, "actor.attend_len": 48, "train.iterations": 1}
+  c = micro_config(tmp_path, **over)
   with Trainer(c, progress=False) as t:
-    assert t.nets.actor_cfg.seen_gate
+    assert t.nets.actor_cfg.seen_gate and t.nets.actor_cfg.attend_len == 48
     gate = jax.device_get(t.state.actor.params["lm"]["gate"])
     assert not np.any(gate["kernel"]) and not np.any(gate["bias"])
     t.run()
@@ -628,3 +631,10 @@ def test_seen_gate_actor_learns_its_gate_and_needs_a_scratch_actor(tmp_path):
   c.actor.model = "smollm2-135m-instruct"
   with pytest.raises(ConfigError, match=r"config\.actor\.seen_gate: needs a scratch actor"):
     validate(c)
+  for bad, needle in (
+    ({"actor.seen_gate": False, "actor.attend_len": 48}, "needs actor.seen_gate=True"),
+    ({"actor.seen_gate": True, "actor.attend_len": 97}, "at most actor.obs_len=96"),
+    ({"actor.seen_gate": True, "actor.attend_len": -1}, "must be an int >= 0"),
+  ):
+    with pytest.raises(ConfigError, match=r"config\.actor\.attend_len: .*" + needle):
+      validate(micro_config(tmp_path / "bad", **bad))

@@ -43,7 +43,7 @@ from jax.sharding import PartitionSpec
 
 from archer_jax.generation.stopping import cut_at_stop, eos_array, stop_string_table
 from archer_jax.models import CausalLM, ModelConfig, init_cache
-from archer_jax.models.decoder import cache_layout
+from archer_jax.models.decoder import cache_layout, dropped_columns
 from archer_jax.models.layers import decode_mask, positions_from_mask
 from archer_jax.parallel.mesh import to_host
 
@@ -153,12 +153,21 @@ def _sample(
   greedy: traced scalars (changing them does not recompile); stop_table bool [V]: ids a
   row stops after; eos_ids int [E]: more such ids (negative entries ignored).
   Static: cfg (hashable ModelConfig), max_new_tokens N, cache_len S (default and minimum
-  P + N - 1). Returns SampleOutput with tokens / logprobs / sample_logprobs [B, N],
-  lengths [B], done [B], steps []; see the module docstring for the log-prob convention.
+  P + N - 1). With cfg.seen_gate and 0 < cfg.attend_len < P, the layers (prefill, cache)
+  read only the last attend_len prompt columns, P taken as attend_len, while the gate
+  counts the whole prompt as seen (as `CausalLM` does given `seen`). Returns SampleOutput
+  with tokens / logprobs / sample_logprobs [B, N], lengths [B], done [B], steps []; see
+  the module docstring for the log-prob convention.
   """
   if not cfg.is_decoder:
     raise ValueError(f"sampling needs a decoder config, got family {cfg.family!r}")
   model = CausalLM(cfg)
+  prompt_tokens = prompt_tokens.astype(jnp.int32)
+  prompt_mask = prompt_mask.astype(bool)
+  seen = (prompt_tokens, prompt_mask) if cfg.seen_gate else None  # cfg.seen_gate's prompt
+  cut = dropped_columns(cfg, seen)
+  if cut:  # cfg.attend_len: the layers read the last W prompt tokens, the gate all of them
+    prompt_tokens, prompt_mask = prompt_tokens[:, cut:], prompt_mask[:, cut:]
   b, p = prompt_tokens.shape
   n = int(max_new_tokens)
   s = int(cache_len) if cache_len is not None else p + n - 1
@@ -167,8 +176,6 @@ def _sample(
   if s < p + n - 1:
     raise ValueError(f"cache_len {s} < prompt block {p} + max_new_tokens {n} - 1")
   v = cfg.vocab_size
-  prompt_tokens = prompt_tokens.astype(jnp.int32)
-  prompt_mask = prompt_mask.astype(bool)
   temperature = jnp.asarray(temperature, jnp.float32)
   top_k = jnp.asarray(top_k, jnp.int32)
   top_p = jnp.asarray(top_p, jnp.float32)
@@ -182,7 +189,6 @@ def _sample(
     stop = stop.at[jnp.where((eos >= 0) & (eos < v), eos, v)].set(True, mode="drop")
 
   apply = lambda *a, **kw: model.apply({"params": params}, *a, **kw)
-  seen = (prompt_tokens, prompt_mask) if cfg.seen_gate else None  # cfg.seen_gate's prompt
   constrain = lambda c: jax.tree.map(lambda x: _constrain(x, cache_layout(cfg)), c)
   cache = constrain(init_cache(cfg, b, s))
   # Every generated slot counts as valid: causality (slot <= query slot) hides the future

@@ -38,6 +38,9 @@ class ModelConfig:
   # decoders: add g(h_t) * [v occurs in the prompt] to each logit v, g a learned linear gate
   # on the hidden state (zero at init); see `CausalLM.logits`
   seen_gate: bool = False
+  # with `seen`: the layers read only the last attend_len prompt tokens (and what follows),
+  # while the gate counts every prompt token as seen; 0 = the whole prompt (`CausalLM`)
+  attend_len: int = 0
   # gpt2 / bert
   activation: str = "silu"  # "silu" (gated), "gelu_new" (tanh approx), "gelu" (erf)
   type_vocab_size: int = 2
@@ -71,6 +74,8 @@ class ModelConfig:
       raise ValueError(
         f"num_heads {self.num_heads} must be a multiple of num_kv_heads {self.kv_heads}"
       )
+    if int(self.attend_len) < 0:
+      raise ValueError(f"ModelConfig.attend_len must be >= 0, got {self.attend_len}")
     if self.pooling not in ("pooler", "cls", "mean"):
       raise ValueError(f"ModelConfig.pooling must be pooler|cls|mean, got {self.pooling!r}")
     for name, allowed in (

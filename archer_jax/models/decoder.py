@@ -21,13 +21,26 @@ def seen_vocab(ids, mask, vocab_size: int):
   return jnp.zeros((b, vocab_size), jnp.float32).at[rows, ids].max(mask.astype(jnp.float32))
 
 
+def dropped_columns(cfg: ModelConfig, seen) -> int:
+  """How many leading prompt columns the layers skip: P - cfg.attend_len for a `seen_gate`
+  model whose prompt `seen` = (ids [B, P], mask) is longer than a set attend_len, else 0."""
+  if not (cfg.seen_gate and cfg.attend_len) or seen is None:
+    return 0
+  return max(seen[0].shape[1] - int(cfg.attend_len), 0)
+
+
 class CausalLM(nn.Module):
   """tokens [B, T] -> {"logits": f32[B, T, V], "hidden": [B, T, D], "cache": ...}.
 
   positions [B, T]: token positions (left padding: count only real tokens).
   mask [B, T, S] bool: defaults to causal over `attention_mask` when no cache is given.
   cache: {"k","v": [L, B, S, KVH, Dh]} (see `init_cache`), written at `cache_index`.
-  seen: (prompt ids [B, P], prompt mask [B, P]) for `cfg.seen_gate` (see `logits`).
+  seen: (prompt ids [B, P], prompt mask [B, P]) for `cfg.seen_gate` (see `logits`); the
+    prompt is `tokens`' first P columns.
+  cfg.attend_len = W (0 < W < P, with `cfg.seen_gate`, `seen`, no cache or explicit mask):
+    the layers run on `tokens`' columns P - W onward only, positions shifted down by the
+    real tokens dropped (what a sampler given the last W prompt tokens sees); hidden states
+    and logits of the P - W dropped columns are zeros. The gate still counts all P as seen.
   """
 
   cfg: ModelConfig
@@ -77,10 +90,15 @@ class CausalLM(nn.Module):
     seen=None,
   ):
     cfg = self.cfg
+    cut = dropped_columns(cfg, seen) if cache is None and mask is None else 0
     if attention_mask is None:
       attention_mask = jnp.ones(tokens.shape, dtype=bool)
     if positions is None:
       positions = jnp.broadcast_to(jnp.arange(tokens.shape[1]), tokens.shape)
+    if cut:  # the layers read the last attend_len prompt tokens and what follows
+      gone = jnp.sum(attention_mask[:, :cut], axis=-1, dtype=jnp.int32)[:, None]
+      tokens, attention_mask = tokens[:, cut:], attention_mask[:, cut:]
+      positions = jnp.maximum(positions[:, cut:] - gone, 0)
     if mask is None:
       if cache is not None:
         raise ValueError("decoding with a cache needs an explicit mask (layers.decode_mask)")
@@ -94,6 +112,9 @@ class CausalLM(nn.Module):
     out = {"hidden": hidden, "cache": new_cache}
     if return_logits:
       out["logits"] = self.logits(hidden, seen)
+    if cut:  # zeros at the dropped columns keep the outputs aligned with `tokens`
+      front = lambda y: jnp.pad(y, [(0, 0), (cut, 0)] + [(0, 0)] * (y.ndim - 2))
+      out.update({k: front(out[k]) for k in ("hidden", "logits") if k in out})
     return out
 
   def logits(self, hidden, seen=None):

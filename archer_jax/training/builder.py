@@ -166,7 +166,11 @@ def build(config, mesh, tokenizers: Tokenizers, needs: Needs) -> tuple[Networks,
   warm = jax.random.PRNGKey(warm_seed(c))
   actor_cfg, lm_params = _load(c, "actor", tokenizers.actor, mesh)
   # (validate: the gate needs a scratch actor)
-  actor_cfg = dataclasses.replace(actor_cfg, seen_gate=bool(c.actor.get("seen_gate", False)))
+  actor_cfg = dataclasses.replace(
+    actor_cfg,
+    seen_gate=bool(c.actor.get("seen_gate", False)),
+    attend_len=int(c.actor.get("attend_len", 0)),
+  )
   actor_net = PolicyWithValue(actor_cfg, value_head=needs.value_head)
   dummy = (jnp.zeros((dp, c.actor.obs_len + c.actor.max_new_tokens), jnp.int32),)
   params = None

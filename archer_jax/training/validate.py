@@ -185,6 +185,18 @@ def validate(config, num_devices: int | None = None) -> None:
     )
   gate = config.actor.get("seen_gate", False)
   _require(isinstance(gate, bool), "actor.seen_gate", f"must be True or False, got {gate!r}")
+  attend = config.actor.get("attend_len", 0)
+  _require(
+    isinstance(attend, int) and not isinstance(attend, bool) and 0 <= attend,
+    "actor.attend_len",
+    f"must be an int >= 0, got {attend!r}",
+  )
+  _require(
+    not attend or (gate is True and attend <= config.actor.obs_len),
+    "actor.attend_len",
+    f"{attend} needs actor.seen_gate=True (only the gate reads the tokens before the last "
+    f"attend_len) and at most actor.obs_len={config.actor.obs_len}",
+  )
   if "feature_chunk" in config.critic:
     _positive(config, "critic.feature_chunk")
   for who in ("actor", "critic"):

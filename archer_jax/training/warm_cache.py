@@ -92,6 +92,8 @@ def key(config, data: dict[str, np.ndarray], params: Any) -> str:
   # stay valid)
   in_params = ("seen_gate",)
   parts["actor"] = {k: v for k, v in parts["actor"].items() if k not in rl_only + in_params}
+  if not parts["actor"].get("attend_len"):  # unset: the keys of earlier caches stay valid
+    parts["actor"].pop("attend_len", None)
   h = hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode())
   for k in sorted(data):
     _update_array(h, k, data[k])
