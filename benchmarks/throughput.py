@@ -89,7 +89,10 @@ def row_config(name: str, dtype: str = "float32"):
     "actor_steps": c.algo.actor_steps,
   }
   c.algo.update(normalize_advantage=False, warmup_iters=0, kl_coef=0.0)  # as the original
-  c.actor.seen_gate = False  # the original's actor (and the recorded rows) have no gate
+  if name == "tiny":  # the window the recorded rows were measured with
+    c.actor.obs_len = 96
+  # the original's actor (and the recorded rows) have no gate
+  c.actor.update(seen_gate=False, attend_len=0)
   c.bc.update(steps=0, to_buffer=False, critic_steps=0)
   c.train.update(eval_episodes=4, greedy_rollouts=0, eval_sampled=False)
   return c, schedule

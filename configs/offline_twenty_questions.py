@@ -47,7 +47,8 @@ def get_config(variant: str = "tiny_iql_awr"):
   c.offline.update(data_dir="runs/offline_datasets", episodes=1000)
   c.actor.lr = 1e-3  # the actor learns from scratch on the dataset (as the BC warm start's 2e-3)
   c.actor.lr_decay_steps = 0  # constant, as measured (tiny's decays over its online run)
-  c.actor.seen_gate = False  # as measured (tiny's actor has it)
+  # as measured: no gate, a 96-token window (tiny's actor gates on 192 tokens)
+  c.actor.update(seen_gate=False, attend_len=0, obs_len=96)
   c.algo.update(
     kl_coef=0.0,  # no anchor: the policy starts untrained (tiny's anchors its BC policy)
     critic_steps=40,

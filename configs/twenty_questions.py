@@ -3,7 +3,8 @@
 Variants (`--config configs/twenty_questions.py:VARIANT`):
   paper   GPT-2-small-sized actor, RoBERTa-base-sized critic (spec hyper-parameters); point
           --config.actor.model / --config.critic.model at local checkpoints for real weights.
-  tiny    the embedded default: small from-scratch actor (with actor.seen_gate) and critic,
+  tiny    the embedded default: small from-scratch actor (with actor.seen_gate over the
+          whole episode, its layers on the last 96 tokens: actor.attend_len) and critic,
           built-in oracle, BC warm start from the scripted demonstrator (bc.reask=False),
           then ArCHer; minutes on a CPU.
   tiny_minilm  tiny with the shipped MiniLM-L6 as a frozen joint critic encoder (heads trained
@@ -57,7 +58,9 @@ def get_config(variant: str = "tiny"):
       max_position_embeddings=512,
       norm_eps=1e-12,
     )
-    c.actor.obs_len, c.actor.max_new_tokens = 96, 16  # recent history; questions < 16
+    # questions < 16 tokens; the actor's layers read the recent 96 observation tokens, its
+    # seen gate (below) all 192, which hold a whole 20-question episode
+    c.actor.obs_len, c.actor.attend_len, c.actor.max_new_tokens = 192, 96, 16
     c.critic.obs_len, c.critic.act_len = 64, 16
     # a KL anchor to the BC policy (algo.kl_coef) and an actor lr that decays linearly to 0
     # over the run's actor updates (train.iterations x algo.actor_steps, following overrides of
@@ -89,7 +92,8 @@ def get_config(variant: str = "tiny"):
       critic_steps=200,
     )
     # the actor's gate on the ids the observation holds: a scratch 2-layer actor learns to
-    # skip questions already answered "No." with it, and repeats them without it
+    # skip questions already answered "No." with it, and repeats them without it (and, with
+    # the gate reading only its 96-token window, repeats those that have left the window)
     c.actor.seen_gate = True
     c.train.update(
       iterations=15,

@@ -90,13 +90,9 @@ def test_attend_len_runs_the_layers_on_the_last_tokens_and_gates_on_all():
   pos = positions_from_mask(mask)
   got = CausalLM(cfg).apply({"params": params}, tokens, pos, mask, seen=seen)["logits"]
   cut = P - W
-  want = CausalLM(full_cfg).apply(
-    {"params": params},
-    tokens[:, cut:],
-    positions_from_mask(mask[:, cut:]),
-    mask[:, cut:],
-    seen=seen,
-  )["logits"]
+  cols = tokens[:, cut:], positions_from_mask(mask[:, cut:]), mask[:, cut:]
+  on_cut = lambda s: CausalLM(full_cfg).apply({"params": params}, *cols, seen=s)["logits"]
+  want = on_cut(seen)
   np.testing.assert_allclose(np.asarray(got[:, cut:]), np.asarray(want), atol=1e-5)
   assert not np.any(np.asarray(got[:, :cut]))
   whole = CausalLM(full_cfg).apply({"params": params}, tokens, pos, mask, seen=seen)["logits"]
@@ -105,14 +101,7 @@ def test_attend_len_runs_the_layers_on_the_last_tokens_and_gates_on_all():
   long_rows = np.array([len(x) > W for x in seqs])
   assert np.all(diff[long_rows] > 1e-3) and np.all(diff[~long_rows] < 1e-5)
   # the gate still reads the dropped tokens: gating on the cut prompt alone differs
-  cut_seen = (seen[0][:, cut:], seen[1][:, cut:])
-  narrow = CausalLM(full_cfg).apply(
-    {"params": params},
-    tokens[:, cut:],
-    positions_from_mask(mask[:, cut:]),
-    mask[:, cut:],
-    seen=cut_seen,
-  )["logits"]
+  narrow = on_cut((seen[0][:, cut:], seen[1][:, cut:]))
   assert np.abs(np.asarray(narrow) - np.asarray(want)).max() > 0.1
 
 

@@ -64,11 +64,13 @@ BUDGET = {"train.iterations": 5, "train.eval_every": 1, "bc.seed": 0}
 # ArCHer without its KL anchor (tiny's defaults trade early speed for holding over 50
 # iterations; the collapse they prevent sets in after about 15 iterations, beyond this budget)
 # (and the actor and demonstrator the recorded tables were measured with: no seen-token gate,
-# the demonstrator that re-asks)
+# a 96-token window, the demonstrator that re-asks)
 EARLY = {
   "actor.lr": 1e-4,
   "actor.lr_decay_steps": 0,
   "actor.seen_gate": False,
+  "actor.attend_len": 0,
+  "actor.obs_len": 96,
   "bc.reask": True,
 }
 NO_ANCHOR = {"algo.kl_coef": 0.0}
