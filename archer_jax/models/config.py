@@ -38,8 +38,8 @@ class ModelConfig:
   # decoders: add g(h_t) * [v occurs in the prompt] to each logit v, g a learned linear gate
   # on the hidden state (zero at init); see `CausalLM.logits`
   seen_gate: bool = False
-  # with `seen`: the layers read only the last attend_len prompt tokens (and what follows),
-  # while the gate counts every prompt token as seen; 0 = the whole prompt (`CausalLM`)
+  # with seen_gate and a `seen` prompt: the layers read only the last attend_len prompt
+  # tokens (and what follows), the gate counts all of them as seen; 0 = the whole prompt
   attend_len: int = 0
   # gpt2 / bert
   activation: str = "silu"  # "silu" (gated), "gelu_new" (tanh approx), "gelu" (erf)
