@@ -17,7 +17,7 @@ Variants (`--config configs/twenty_questions.py:VARIANT`):
   smoke   the tiny config shrunk to a seconds-long run (tests, launch-script checks).
 
 Cost on a 2-core CPU (measured, benchmarks/RESULTS.md "What each config costs"): smoke ~1
-min; tiny ~12 min (BC ~400 s, 15 iterations of 12-20 s); tiny_minilm ~21 min on an AMD EPYC
+min; tiny ~10-12 min (BC ~360-400 s, 15 iterations of 12-20 s); tiny_minilm ~21 min on an AMD EPYC
 (BC ~400 s, MiniLM features); the tiny algorithm variants 3-18 min of RL after the same BC.
 smollm2 ~1 h per iteration and paper ~6.4 h per iteration: meant for an accelerator (no
 GPU/TPU time measured yet).
