@@ -47,6 +47,9 @@ def base_config() -> mlc.ConfigDict:
       # of every token the observation holds, so the policy can learn to avoid (or copy)
       # what the state already says, e.g. a question already answered (`CausalLM.logits`)
       seen_gate=False,
+      # with seen_gate: a learned bias per token id joins the gate, (g(h) + b_v) on the seen
+      # ids, so the gate can tell names (never asked twice) from template words
+      seen_bias=False,
       # with seen_gate: the layers read the last attend_len of the obs_len observation
       # tokens, the gate all obs_len (a long memory of what was asked for a short-window
       # model); 0 = all obs_len

@@ -6,6 +6,7 @@ prompt as `seen` (so rollout log-probs and the actor loss's agree), and the conf
 validation, the refusal of a pretrained actor, and that the gate trains in a smoke run.
 `attend_len` (the layers read the last W prompt tokens, the gate all of them) is checked
 against the model run on the cut prompt with the whole prompt as `seen`, and in the sampler.
+`seen_bias` (a learned bias per id joins the gate) is checked the same way as the gate.
 """
 
 from __future__ import annotations
@@ -26,16 +27,20 @@ from archer_jax.models.layers import positions_from_mask
 W = 5  # attend_len in the tests: the prompts of 6, 9 and 12 ids lose their first ones
 
 
-def gated_model(attend_len: int = 0):
-  """The llama test model with the gate on, its gate drawn non-zero: (cfg, params)."""
+def gated_model(attend_len: int = 0, seen_bias: bool = False):
+  """The llama test model with the gate on, its gate (and per-id bias) drawn non-zero:
+  (cfg, params)."""
   cfg, params, _ = tiny_model("llama")
-  cfg = dataclasses.replace(cfg, seen_gate=True, attend_len=attend_len)
+  cfg = dataclasses.replace(cfg, seen_gate=True, attend_len=attend_len, seen_bias=seen_bias)
   rng = np.random.default_rng(7)
   gate = {
     "kernel": jnp.asarray(rng.normal(size=(cfg.hidden_size, 1)).astype(np.float32)),
     "bias": jnp.asarray([-1.5], jnp.float32),
   }
-  return cfg, dict(params, gate=gate)
+  params = dict(params, gate=gate)
+  if seen_bias:
+    params["seen_bias"] = jnp.asarray(rng.normal(0.0, 2.0, size=(V,)).astype(np.float32))
+  return cfg, params
 
 
 def test_seen_vocab_matches_numpy():
@@ -51,10 +56,11 @@ def test_seen_vocab_matches_numpy():
   np.testing.assert_array_equal(got, want)
 
 
-def test_gated_logits_are_base_plus_gate_times_seen():
-  """z = z_base + (h . w + c) * seen, per position, against the ungated model's logits and a
-  numpy gate; no `seen` leaves the logits ungated; a zero gate changes nothing."""
-  cfg, params = gated_model()
+@pytest.mark.parametrize("seen_bias", [False, True])
+def test_gated_logits_are_base_plus_gate_times_seen(seen_bias):
+  """z = z_base + (h . w + c [+ b_v]) * seen, per position, against the ungated model's logits
+  and a numpy gate; no `seen` leaves the logits ungated; a zero gate changes nothing."""
+  cfg, params = gated_model(seen_bias=seen_bias)
   base_cfg, base_params, _ = tiny_model("llama")
   tokens = jnp.asarray(np.random.default_rng(1).integers(3, V, size=(2, 12)))
   prompt, pmask = tokens[:, :7], jnp.ones((2, 7), bool).at[0, :3].set(False)
@@ -65,12 +71,18 @@ def test_gated_logits_are_base_plus_gate_times_seen():
   seen = np.zeros((2, V))
   for b in range(2):
     seen[b, np.asarray(prompt)[b][np.asarray(pmask)[b]]] = 1.0
+  if seen_bias:  # [B, T, 1] + [V]: one bias per id, the same at every position
+    g = g + np.asarray(params["seen_bias"], np.float64)
   want = base + g * seen[:, None, :]
   np.testing.assert_allclose(np.asarray(out["logits"]), want, atol=1e-5)
   assert np.abs(want - base).max() > 0.5  # the gate moved the seen ids' logits
   none = CausalLM(cfg).apply({"params": params}, tokens)["logits"]
   np.testing.assert_allclose(np.asarray(none), base, atol=1e-6)
-  zero = dict(params, gate=jax.tree.map(jnp.zeros_like, params["gate"]))
+  if seen_bias:  # a per-id bias without the gate is refused
+    with pytest.raises(ValueError, match="seen_bias needs seen_gate"):
+      dataclasses.replace(cfg, seen_gate=False)
+  zero = jax.tree.map(jnp.zeros_like, {k: params[k] for k in ("gate", "seen_bias") if k in params})
+  zero = dict(params, **zero)
   off = CausalLM(cfg).apply({"params": zero}, tokens, seen=(prompt, pmask))["logits"]
   np.testing.assert_allclose(np.asarray(off), base, atol=1e-6)
 
@@ -105,12 +117,16 @@ def test_attend_len_runs_the_layers_on_the_last_tokens_and_gates_on_all():
   assert np.abs(np.asarray(narrow) - np.asarray(want)).max() > 0.1
 
 
-@pytest.mark.parametrize("greedy,attend_len", [(True, 0), (False, 0), (True, W), (False, W)])
-def test_sampler_matches_the_actor_losses_forward(greedy, attend_len):
+@pytest.mark.parametrize(
+  "greedy,attend_len,seen_bias",
+  [(True, 0, False), (False, 0, False), (True, W, False), (False, W, False), (False, W, True)],
+)
+def test_sampler_matches_the_actor_losses_forward(greedy, attend_len, seen_bias):
   """The sampler's ids (greedy) and log-probs equal `losses.action_logits` over the left-padded
   prompt and the emitted ids: the forward the actor's losses use, with the prompt as `seen`
-  (and, with attend_len, the layers on its last W tokens in both)."""
-  cfg, params = gated_model(attend_len)
+  (and, with attend_len, the layers on its last W tokens in both; with seen_bias, the per-id
+  bias in both)."""
+  cfg, params = gated_model(attend_len, seen_bias)
   seqs = prompts()
   out = run(params, cfg, seqs, greedy=greedy, seed=5)
   obs, om = left_pad(seqs)

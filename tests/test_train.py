@@ -612,21 +612,29 @@ def test_seen_tokens_critic_trains_and_needs_two_token_types(tmp_path):
 
 def test_seen_gate_actor_learns_its_gate_and_needs_a_scratch_actor(tmp_path):
   """actor.seen_gate=True with attend_len (the layers read the last 48 of 96 observation
-  tokens): a smoke run (BC warm start, one iteration) trains the gate, zero at init and
-  non-zero after, and evaluates; validate refuses the gate for a pretrained actor and
-  attend_len without the gate, above obs_len or below 0."""
+  tokens) and seen_bias: a smoke run (BC warm start, one iteration) trains the gate and the
+  per-id bias, zero at init and non-zero after, and evaluates; validate refuses the gate for
+  a pretrained actor, the bias without the gate, and attend_len without the gate, above
+  obs_len or below 0."""
   from archer_jax.training.trainer import Trainer
 
   over = {"actor.seen_gate": True, "actor.attend_len": 48, "train.iterations": 1}
-  c = micro_config(tmp_path, **over)
+  c = micro_config(tmp_path, **over, **{"actor.seen_bias": True})
   with Trainer(c, progress=False) as t:
     assert t.nets.actor_cfg.seen_gate and t.nets.actor_cfg.attend_len == 48
-    gate = jax.device_get(t.state.actor.params["lm"]["gate"])
-    assert not np.any(gate["kernel"]) and not np.any(gate["bias"])
+    assert t.nets.actor_cfg.seen_bias
+    lm = t.state.actor.params["lm"]
+    gate, bias = jax.device_get((lm["gate"], lm["seen_bias"]))
+    assert not np.any(gate["kernel"]) and not np.any(gate["bias"]) and not np.any(bias)
     t.run()
     last = t.history[-1]
-    gate = jax.device_get(t.state.actor.params["lm"]["gate"])
+    lm = t.state.actor.params["lm"]
+    gate, bias = jax.device_get((lm["gate"], lm["seen_bias"]))
   assert np.abs(gate["kernel"]).max() > 0 and np.isfinite(last["eval_return"])
+  assert bias.shape == (c.tokenizer.vocab_size,) and np.abs(bias).max() > 0
+  with pytest.raises(ConfigError, match=r"config\.actor\.seen_bias: needs actor\.seen_gate"):
+    nogate = {"actor.seen_gate": False, "actor.seen_bias": True}
+    validate(micro_config(tmp_path / "nogate", **nogate))
   c = micro_config(tmp_path / "pretrained", **{"actor.seen_gate": True})
   c.actor.model = "smollm2-135m-instruct"
   with pytest.raises(ConfigError, match=r"config\.actor\.seen_gate: needs a scratch actor"):

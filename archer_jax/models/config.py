@@ -38,6 +38,10 @@ class ModelConfig:
   # decoders: add g(h_t) * [v occurs in the prompt] to each logit v, g a learned linear gate
   # on the hidden state (zero at init); see `CausalLM.logits`
   seen_gate: bool = False
+  # with seen_gate: add a learned per-id bias b_v (zero at init) to the gate, (g(h_t) + b_v)
+  # * [v occurs in the prompt], so that seen names can be pushed down and seen template words
+  # ("Is", "it", "?") left alone
+  seen_bias: bool = False
   # with seen_gate and a `seen` prompt: the layers read only the last attend_len prompt
   # tokens (and what follows), the gate counts all of them as seen; 0 = the whole prompt
   attend_len: int = 0
@@ -74,6 +78,8 @@ class ModelConfig:
       raise ValueError(
         f"num_heads {self.num_heads} must be a multiple of num_kv_heads {self.kv_heads}"
       )
+    if self.seen_bias and not self.seen_gate:
+      raise ValueError("ModelConfig.seen_bias needs seen_gate=True")
     if int(self.attend_len) < 0:
       raise ValueError(f"ModelConfig.attend_len must be >= 0, got {self.attend_len}")
     if self.pooling not in ("pooler", "cls", "mean"):

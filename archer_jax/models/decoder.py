@@ -77,6 +77,9 @@ class CausalLM(nn.Module):
         kernel_init=nn.with_logical_partitioning(zeros, ("embed", None)),
         bias_init=nn.with_logical_partitioning(zeros, (None,)),
       )
+      if cfg.seen_bias:
+        init = nn.with_logical_partitioning(zeros, ("vocab",))
+        self.seen_bias = self.param("seen_bias", init, (cfg.vocab_size,), jnp.float32)
 
   def __call__(
     self,
@@ -125,6 +128,9 @@ class CausalLM(nn.Module):
     `seen` = (prompt ids [B, P], mask [B, P]), the tokens the state already holds. One gate
     lets the policy learn, per context, to avoid (g < 0) or copy (g > 0) what it has seen.
     `seen` None counts nothing as seen (the gate's parameters are still created).
+    With `cfg.seen_bias` too: z_v += (g(h) + b_v) * seen_v, b [V] a learned per-id bias (zero
+    at init): the gate can push a seen name down without pushing down the template words
+    every question repeats.
     """
     cfg = self.cfg
     if cfg.tie_embeddings:
@@ -137,7 +143,9 @@ class CausalLM(nn.Module):
         s = jnp.zeros((hidden.shape[0], cfg.vocab_size), jnp.float32)
       else:
         s = seen_vocab(*seen, cfg.vocab_size)
-      z = z + g * (s[:, None, :] if z.ndim == 3 else s)
+      s = s[:, None, :] if z.ndim == 3 else s
+      g = g + self.seen_bias if cfg.seen_bias else g  # [B, (T,) 1 or V]
+      z = z + g * s
     return z
 
 

@@ -169,6 +169,7 @@ def build(config, mesh, tokenizers: Tokenizers, needs: Needs) -> tuple[Networks,
   actor_cfg = dataclasses.replace(
     actor_cfg,
     seen_gate=bool(c.actor.get("seen_gate", False)),
+    seen_bias=bool(c.actor.get("seen_bias", False)),
     attend_len=int(c.actor.get("attend_len", 0)),
   )
   actor_net = PolicyWithValue(actor_cfg, value_head=needs.value_head)

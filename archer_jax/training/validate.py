@@ -185,6 +185,9 @@ def validate(config, num_devices: int | None = None) -> None:
     )
   gate = config.actor.get("seen_gate", False)
   _require(isinstance(gate, bool), "actor.seen_gate", f"must be True or False, got {gate!r}")
+  bias = config.actor.get("seen_bias", False)
+  _require(isinstance(bias, bool), "actor.seen_bias", f"must be True or False, got {bias!r}")
+  _require(not bias or gate is True, "actor.seen_bias", "needs actor.seen_gate=True")
   attend = config.actor.get("attend_len", 0)
   _require(
     isinstance(attend, int) and not isinstance(attend, bool) and 0 <= attend,

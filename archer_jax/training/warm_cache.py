@@ -90,7 +90,7 @@ def key(config, data: dict[str, np.ndarray], params: Any) -> str:
   rl_only = ("lr", "lr_decay_steps", "lr_end", "eval_average", "temperature")
   # ... and the gate's parameters are in the hashed initial weights (keys of earlier caches
   # stay valid)
-  in_params = ("seen_gate",)
+  in_params = ("seen_gate", "seen_bias")
   parts["actor"] = {k: v for k, v in parts["actor"].items() if k not in rl_only + in_params}
   if not parts["actor"].get("attend_len"):  # unset: the keys of earlier caches stay valid
     parts["actor"].pop("attend_len", None)
