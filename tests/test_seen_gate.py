@@ -20,6 +20,7 @@ import pytest
 from test_generation import N, P, V, left_pad, log_softmax, prompts, run, tiny_model
 
 from archer_jax.algorithms import losses
+from archer_jax.generation.sampler import Sampler
 from archer_jax.models import CausalLM
 from archer_jax.models.decoder import seen_vocab
 from archer_jax.models.layers import positions_from_mask
@@ -115,6 +116,19 @@ def test_attend_len_runs_the_layers_on_the_last_tokens_and_gates_on_all():
   # the gate still reads the dropped tokens: gating on the cut prompt alone differs
   narrow = on_cut((seen[0][:, cut:], seen[1][:, cut:]))
   assert np.abs(np.asarray(narrow) - np.asarray(want)).max() > 0.1
+
+
+def test_gpt2_prompt_cap_counts_what_the_layers_read():
+  """A GPT-2 actor's prompts are capped so prompt + N fits its position table, unless the
+  layers read only the last attend_len tokens and those + N fit: then the gate may count a
+  prompt longer than the table."""
+  cfg, _, _ = tiny_model("gpt2")
+  room = cfg.max_position_embeddings - N
+  for gate, attend_len, longest in ((False, 0, room), (True, 0, room), (True, W, 4 * room)):
+    c = dataclasses.replace(cfg, seen_gate=gate, attend_len=attend_len)
+    assert Sampler(c, max_new_tokens=N, prompt_buckets=(4 * room,)).max_prompt == longest
+  big = dataclasses.replace(cfg, seen_gate=True, attend_len=room + 1)
+  assert Sampler(big, max_new_tokens=N, prompt_buckets=(4 * room,)).max_prompt == room
 
 
 @pytest.mark.parametrize(

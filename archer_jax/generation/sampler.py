@@ -326,8 +326,10 @@ class Sampler:
     else:
       self.stop_table = np.zeros(cfg.vocab_size, bool)
     self.max_prompt = self.prompt_buckets[-1]
-    if cfg.family == "gpt2":  # learned position table: prompt + N must fit
-      self.max_prompt = min(self.max_prompt, cfg.max_position_embeddings - self.max_new_tokens)
+    if cfg.family == "gpt2":  # learned position table: the prompt the layers read + N must fit
+      room = cfg.max_position_embeddings - self.max_new_tokens
+      if not (cfg.seen_gate and 0 < cfg.attend_len <= room):  # (attend_len: they read W)
+        self.max_prompt = min(self.max_prompt, room)
     if self.max_new_tokens < 1 or self.max_prompt < 1:
       raise ValueError(
         f"max_new_tokens={self.max_new_tokens} leaves no room for a prompt "
