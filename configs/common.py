@@ -96,6 +96,9 @@ def base_config() -> mlc.ConfigDict:
       entropy_coef=0.0,
       kl_coef=0.0,
       clip_eps=0.0,
+      # actor: + coef x the unlikelihood of the ids the observation holds at each action
+      # token (except the one taken), `losses.policy_loss`; 0 = off
+      unlikelihood_coef=0.0,
       # ppo: GAE lambda over tokens, discount between the tokens of one utterance, epochs
       # over each iteration's turns, adaptive-KL target (0: kl_coef fixed), value-clip
       # range (0: off), advantage normalisation (batch | minibatch | none)

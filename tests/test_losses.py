@@ -179,7 +179,15 @@ P_VALID = [1, 1, 1, 1, 1, 0]
 # the options after the logits are model-agnostic: checked on llama, while both families
 # cover positions and padding
 LLAMA_ONLY = pytest.mark.parametrize("lm", ["llama"], indirect=True)
-FLAGS = ("apply", "baseline", "value_coef", "entropy_coef", "kl_coef", "clip_eps")
+FLAGS = (
+  "apply",
+  "baseline",
+  "value_coef",
+  "entropy_coef",
+  "kl_coef",
+  "clip_eps",
+  "unlikelihood_coef",
+)
 
 
 def _policy_loss(
@@ -193,6 +201,7 @@ def _policy_loss(
   entropy_coef=0.0,
   kl_coef=0.0,
   clip_eps=0.0,
+  unlikelihood_coef=0.0,
 ):
   valid = batch["valid"]
   return losses.policy_loss(
@@ -207,6 +216,7 @@ def _policy_loss(
     entropy_coef=entropy_coef,
     kl_coef=kl_coef,
     clip_eps=clip_eps,
+    unlikelihood_coef=unlikelihood_coef,
   )
 
 
@@ -343,6 +353,42 @@ def test_policy_loss_entropy_kl_and_clip(lm):
     ]
   )
   assert (ratios > 1.2).any() and (ratios < 0.8).any()
+
+
+@LLAMA_ONLY
+def test_policy_loss_unlikelihood_of_the_seen_ids(lm):
+  """L_ul = (1/N) sum_bt m_bt sum_{v in obs_b, v != a_bt} -log(1 - pi_bt(v)), in float64
+  from the per-row logits, added to the policy gradient term; its gradient lowers the
+  probability the policy puts on the observation's ids."""
+  b = {k: np.array(v) for k, v in lm.batch.items()}
+  for i in range(len(b["act"])):  # each row's first action token: an id its state holds
+    b["act"][i, 0] = b["obs"][i][b["obs_mask"][i] > 0][-1]
+  rows = row_forward(lm.net, lm.params, b)
+  n_rows, n_tok = counts(b)
+  ul, hits = 0.0, 0
+  for i, (lg, _) in enumerate(rows):
+    if b["valid"][i] == 0:
+      continue
+    seen = set(b["obs"][i][b["obs_mask"][i] > 0].tolist())
+    p = np.exp(log_softmax64(lg))
+    for t in range(len(lg)):
+      a = int(b["act"][i, t])
+      hits += a in seen
+      ul -= sum(np.log1p(-p[t, v]) for v in seen if v != a)
+  assert hits > 0  # some action tokens are seen ids: the exclusion is exercised
+  ul /= n_tok
+  _, m = lm.loss(b, unlikelihood_coef=0.5)
+  ref = np_policy_loss(types.SimpleNamespace(rows=rows, ref_rows=lm.ref_rows), b)
+  np.testing.assert_allclose(float(m["unlikelihood"]), ul, rtol=3e-5)
+  np.testing.assert_allclose(float(m["actor_loss"]), ref["pg_loss"] + 0.5 * ul, rtol=3e-5)
+  _, m0 = lm.loss()
+  assert "unlikelihood" not in m0
+  # one gradient step on the unlikelihood alone (no advantage) lowers the seen ids' mass
+  flat = dict(b, advantage=np.zeros_like(b["advantage"]))
+  g = lm.grad(flat, unlikelihood_coef=1.0)
+  stepped = jax.tree.map(lambda p, d: p - 0.5 * d, lm.params, g)
+  after = jit_policy_loss(stepped, lm.ref_params, flat, apply=lm.apply, unlikelihood_coef=1.0)
+  assert float(after[1]["unlikelihood"]) < float(m["unlikelihood"])
 
 
 def _row_loss_jax(lm, params, batch, baseline):

@@ -46,6 +46,7 @@ def micro_config(tmp_path, **over):
     ("actor.eval_average", 1.0, "config.actor.eval_average"),
     ("actor.lr_decay_steps", -5, "config.actor.lr_decay_steps"),
     ("actor.lr_end", 1.5, "config.actor.lr_end"),
+    ("algo.unlikelihood_coef", -0.1, "config.algo.unlikelihood_coef"),
   ],
 )
 def test_bad_config_fails_naming_field(tmp_path, field, value, needle):

@@ -106,6 +106,7 @@ def policy_kw(config) -> dict:
     entropy_coef=a.entropy_coef,
     kl_coef=a.kl_coef,
     clip_eps=a.clip_eps,
+    unlikelihood_coef=float(a.get("unlikelihood_coef", 0.0)),
   )
 
 

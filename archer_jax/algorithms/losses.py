@@ -14,6 +14,7 @@ from typing import Callable
 import jax
 import jax.numpy as jnp
 
+from archer_jax.models.decoder import seen_vocab
 from archer_jax.models.layers import positions_from_mask
 
 
@@ -206,6 +207,7 @@ def policy_loss(
   entropy_coef: float = 0.0,
   kl_coef: float = 0.0,
   clip_eps: float = 0.0,
+  unlikelihood_coef: float = 0.0,
 ):
   """Token-level advantage-weighted policy gradient (spec §3):
 
@@ -215,7 +217,12 @@ def policy_loss(
            mean_t (V_tok - A_b)^2
   Options: clip_eps > 0 uses the PPO clipped ratio against the sampler's `old_logp`;
   entropy_coef subtracts the mean token entropy; kl_coef adds the mean token
-  KL(pi || pi_ref) to `ref_params` (full-vocabulary, exact).
+  KL(pi || pi_ref) to `ref_params` (full-vocabulary, exact); unlikelihood_coef adds the
+  token-level unlikelihood of what the state already holds,
+    L_ul = (1/N_tokens) sum_bt m_bt sum_v seen_bv [v != a_bt] * -log(1 - pi(v | s_b, a_b,<t))
+  with seen_bv = 1 when id v occurs among the observation's real ids (`decoder.seen_vocab`):
+  probability on re-saying the state's tokens is pushed down at every action token, except
+  on the token taken there.
   batch: obs, obs_mask, act, act_mask, advantage [B], valid [B] (+ old_logp [B, La]).
   """
   sg = jax.lax.stop_gradient
@@ -255,6 +262,13 @@ def policy_loss(
     kl = jnp.sum(m * jnp.sum(probs * (logp_all - ref_logp), -1)) / num_tokens
     total = total + kl_coef * kl
     metrics["kl"] = kl
+  if unlikelihood_coef:
+    seen = seen_vocab(batch["obs"], batch["obs_mask"], probs.shape[-1])[:, None, :]
+    others = seen * (1.0 - jax.nn.one_hot(batch["act"], probs.shape[-1], dtype=jnp.float32))
+    ul = -jnp.log1p(-jnp.minimum(probs, 1.0 - 1e-6))  # [B, La, V]
+    ul = jnp.sum(m * jnp.sum(others * ul, -1)) / num_tokens
+    total = total + unlikelihood_coef * ul
+    metrics["unlikelihood"] = ul
   metrics["logp_sum"] = jnp.sum(m * logp) / num_rows
   metrics["actor_loss"] = total
   return total, metrics

@@ -111,6 +111,12 @@ def validate(config, num_devices: int | None = None) -> None:
     0.0 <= config.algo.gamma <= 1.0, "algo.gamma", f"must be in [0, 1], got {config.algo.gamma}"
   )
   _require(0.0 < config.algo.tau <= 1.0, "algo.tau", f"must be in (0, 1], got {config.algo.tau}")
+  ul = config.algo.get("unlikelihood_coef", 0.0)
+  _require(
+    isinstance(ul, (int, float)) and not isinstance(ul, bool) and ul >= 0,
+    "algo.unlikelihood_coef",
+    f"must be a number >= 0, got {ul!r}",
+  )
   _require(0.0 < config.algo.expectile < 1.0, "algo.expectile", "must be in (0, 1)")
   _require(config.algo.v_loss in ("mse", "expectile"), "algo.v_loss", "must be mse|expectile")
   steps = config.actor.get("lr_decay_steps", 0)
