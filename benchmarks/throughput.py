@@ -88,7 +88,8 @@ def row_config(name: str, dtype: str = "float32"):
     "critic_steps": c.algo.critic_steps,
     "actor_steps": c.algo.actor_steps,
   }
-  c.algo.update(normalize_advantage=False, warmup_iters=0, kl_coef=0.0)  # as the original
+  # as the original: no advantage normalisation, warm-up, KL anchor or unlikelihood term
+  c.algo.update(normalize_advantage=False, warmup_iters=0, kl_coef=0.0, unlikelihood_coef=0.0)
   if name == "tiny":  # the window the recorded rows were measured with
     c.actor.obs_len = 96
   # the original's actor (and the recorded rows) have no gate

@@ -20,6 +20,7 @@ def get_config(variant: str = "paper"):
     c.env.kwargs = {}
     c.actor.obs_len = c.critic.obs_len = 320
     c.actor.attend_len = 0  # the layers read all 320 (20Q's tiny: the last 96 of 192)
+    c.algo.unlikelihood_coef = 0.0  # a question may name what an answer said
     c.actor.max_new_tokens = c.critic.act_len = 24
   else:
     c = base_config()

@@ -51,6 +51,7 @@ def get_config(variant: str = "tiny_iql_awr"):
   c.actor.update(seen_gate=False, attend_len=0, obs_len=96)
   c.algo.update(
     kl_coef=0.0,  # no anchor: the policy starts untrained (tiny's anchors its BC policy)
+    unlikelihood_coef=0.0,  # as measured (and offline AWR has no policy-gradient loss)
     critic_steps=40,
     actor_steps=100,
     warmup_iters=0,

@@ -6,7 +6,8 @@ Variants (`--config configs/twenty_questions.py:VARIANT`):
   tiny    the embedded default: small from-scratch actor (with actor.seen_gate over the
           whole episode, its layers on the last 96 tokens: actor.attend_len) and critic,
           built-in oracle, BC warm start from the scripted demonstrator (bc.reask=False),
-          then ArCHer; minutes on a CPU.
+          then ArCHer with a KL anchor and the unlikelihood of repeats
+          (algo.unlikelihood_coef); minutes on a CPU.
   tiny_minilm  tiny with the shipped MiniLM-L6 as a frozen joint critic encoder (heads trained
           on cached features: critic.freeze_encoder, critic.joint).
   tiny_baseline     tiny with ArCHer's token-level value baseline (algo.baseline).
@@ -77,6 +78,10 @@ def get_config(variant: str = "tiny"):
       micro_batches=1,
       normalize_advantage=True,
       kl_coef=1.0,
+      # the unlikelihood of the observation's ids in the actor's loss: probability on asking
+      # a question again is pushed down on the states the policy visits, which holds its
+      # greedy play over 50 iterations on every seed tried (benchmarks/RESULTS.md)
+      unlikelihood_coef=1.0,
     )
     # BC on a weak demonstrator that never re-asks; its episodes also seed the buffer and
     # warm-start the critic (2000 steps: a BC policy that reads the history; after 500 its
@@ -120,11 +125,12 @@ def get_config(variant: str = "tiny"):
   elif variant == "tiny_chai":  # CHAI: the BC policy frozen, best of 5 by the critic
     c = get_config("tiny")
     c.workdir = "runs/twenty_questions_tiny_chai"
-    c.algo.update(name="chai", num_candidates=5)
+    c.algo.update(name="chai", num_candidates=5, unlikelihood_coef=0.0)  # no actor loss
   elif variant == "tiny_filtered_bc":  # BC on the top 10% of the last 4 iterations' episodes
     c = get_config("tiny")
     c.workdir = "runs/twenty_questions_tiny_filtered_bc"
     c.algo.update(name="filtered_bc", actor_steps=20, filter_window=4, filter_quantile=0.9)
+    c.algo.unlikelihood_coef = 0.0  # BC updates: no policy gradient to add it to
     c.actor.update(lr=5e-5, lr_decay_steps=0)  # BC's updates: a constant lr
     c.bc.update(to_buffer=False, critic_steps=0)
   elif variant == "tiny_ppo":  # token-level PPO on this iteration's rollouts, no critic
@@ -140,6 +146,7 @@ def get_config(variant: str = "tiny"):
       kl_coef=0.05,
       kl_target=0.02,
       advantage_norm="batch",
+      unlikelihood_coef=0.0,  # PPO's own loss (ppo_losses)
     )
     c.bc.update(to_buffer=False, critic_steps=0)
   elif variant == "smoke":  # seconds-long end-to-end run (tests, launch checks)
@@ -154,6 +161,7 @@ def get_config(variant: str = "tiny"):
     c.env.max_turns = 5
     c.algo.update(critic_steps=2, actor_steps=1, warmup_iters=1, batch_size=8)
     c.algo.kl_coef, c.actor.lr = 0.0, 1e-4  # no reference copy (tests that need one set it)
+    c.algo.unlikelihood_coef = 0.0  # (tests that need it set it; any algorithm may run)
     c.actor.lr_decay_steps = 0  # a constant lr (tests that need the decay set it)
     c.bc.update(episodes=16, steps=4, batch_size=8, critic_steps=0, to_buffer=False)
     c.offline.episodes = 40  # offline algorithms' dataset

@@ -613,14 +613,15 @@ def test_seen_tokens_critic_trains_and_needs_two_token_types(tmp_path):
 
 def test_seen_gate_actor_learns_its_gate_and_needs_a_scratch_actor(tmp_path):
   """actor.seen_gate=True with attend_len (the layers read the last 48 of 96 observation
-  tokens) and seen_bias: a smoke run (BC warm start, one iteration) trains the gate and the
-  per-id bias, zero at init and non-zero after, and evaluates; validate refuses the gate for
-  a pretrained actor, the bias without the gate, and attend_len without the gate, above
-  obs_len or below 0."""
+  tokens), seen_bias and the unlikelihood term: a smoke run (BC warm start, two iterations)
+  trains the gate and the per-id bias, zero at init and non-zero after, reports the actor's
+  unlikelihood and evaluates; validate refuses the gate for a pretrained actor, the bias
+  without the gate, attend_len without the gate, above obs_len or below 0, and the
+  unlikelihood term for an algorithm without a policy-gradient loss."""
   from archer_jax.training.trainer import Trainer
 
-  over = {"actor.seen_gate": True, "actor.attend_len": 48, "train.iterations": 1}
-  c = micro_config(tmp_path, **over, **{"actor.seen_bias": True})
+  over = {"actor.seen_gate": True, "actor.attend_len": 48, "train.iterations": 2}
+  c = micro_config(tmp_path, **over, **{"actor.seen_bias": True, "algo.unlikelihood_coef": 1.0})
   with Trainer(c, progress=False) as t:
     assert t.nets.actor_cfg.seen_gate and t.nets.actor_cfg.attend_len == 48
     assert t.nets.actor_cfg.seen_bias
@@ -633,6 +634,10 @@ def test_seen_gate_actor_learns_its_gate_and_needs_a_scratch_actor(tmp_path):
     gate, bias = jax.device_get((lm["gate"], lm["seen_bias"]))
   assert np.abs(gate["kernel"]).max() > 0 and np.isfinite(last["eval_return"])
   assert bias.shape == (c.tokenizer.vocab_size,) and np.abs(bias).max() > 0
+  assert np.isfinite(last["unlikelihood"]) and last["unlikelihood"] > 0
+  for algo in ("ppo", "filtered_bc", "chai"):
+    with pytest.raises(ConfigError, match=r"config\.algo\.unlikelihood_coef: " + algo):
+      validate(micro_config(tmp_path / algo, **{"algo.name": algo, "algo.unlikelihood_coef": 1.0}))
   with pytest.raises(ConfigError, match=r"config\.actor\.seen_bias: needs actor\.seen_gate"):
     nogate = {"actor.seen_gate": False, "actor.seen_bias": True}
     validate(micro_config(tmp_path / "nogate", **nogate))

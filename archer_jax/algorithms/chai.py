@@ -30,6 +30,10 @@ class CHAI(ArCHer):
     return Needs(critic=True, value_head=False, reference=False)
 
   @classmethod
+  def policy_gradient(cls, config) -> bool:
+    return False
+
+  @classmethod
   def check(cls, config) -> None:
     from archer_jax.training.validate import ConfigError
 

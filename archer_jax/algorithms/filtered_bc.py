@@ -79,6 +79,10 @@ class FilteredBC(Algorithm):
     return Needs(critic=False, value_head=False, reference=False)
 
   @classmethod
+  def policy_gradient(cls, config) -> bool:
+    return False
+
+  @classmethod
   def check(cls, config) -> None:
     from archer_jax.training.validate import ConfigError
 

@@ -47,6 +47,10 @@ class OfflineArCHer(OfflineAlgorithm):
     )
 
   @classmethod
+  def policy_gradient(cls, config) -> bool:
+    return config.algo.actor_loss == "reinforce"
+
+  @classmethod
   def check(cls, config) -> None:
     from archer_jax.training.validate import ConfigError
 

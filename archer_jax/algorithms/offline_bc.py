@@ -28,6 +28,10 @@ class OfflineBC(OfflineAlgorithm):
 
     return Needs(critic=False, value_head=False, reference=False)
 
+  @classmethod
+  def policy_gradient(cls, config) -> bool:
+    return False
+
   def __init__(self, ctx):
     super().__init__(ctx)
     self.bc_step = compiled.bc_update(

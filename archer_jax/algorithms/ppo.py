@@ -138,6 +138,10 @@ class PPO(Algorithm):
     return Needs(critic=False, value_head=True, reference=kl > 0, algo=algo)
 
   @classmethod
+  def policy_gradient(cls, config) -> bool:
+    return False
+
+  @classmethod
   def check(cls, config) -> None:
     from archer_jax.training.validate import ConfigError
 

@@ -107,6 +107,12 @@ class Algorithm:
     )
 
   @classmethod
+  def policy_gradient(cls, config) -> bool:
+    """Whether the actor trains with `losses.policy_loss` (the token-level policy gradient),
+    the loss `algo.unlikelihood_coef` adds to."""
+    return True
+
+  @classmethod
   def check(cls, config) -> None:
     """Algorithm-specific config checks; raise ConfigError naming the field."""
 

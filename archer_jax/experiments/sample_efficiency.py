@@ -64,7 +64,7 @@ BUDGET = {"train.iterations": 5, "train.eval_every": 1, "bc.seed": 0}
 # ArCHer without its KL anchor (tiny's defaults trade early speed for holding over 50
 # iterations; the collapse they prevent sets in after about 15 iterations, beyond this budget)
 # (and the actor and demonstrator the recorded tables were measured with: no seen-token gate,
-# a 96-token window, the demonstrator that re-asks)
+# a 96-token window, the demonstrator that re-asks, no unlikelihood term)
 EARLY = {
   "actor.lr": 1e-4,
   "actor.lr_decay_steps": 0,
@@ -72,6 +72,7 @@ EARLY = {
   "actor.attend_len": 0,
   "actor.obs_len": 96,
   "bc.reask": True,
+  "algo.unlikelihood_coef": 0.0,
 }
 NO_ANCHOR = {"algo.kl_coef": 0.0}
 EARLY_BY_METHOD = {"archer": NO_ANCHOR, "archer_baseline": NO_ANCHOR}

@@ -70,6 +70,18 @@ def validate(config, num_devices: int | None = None) -> None:
   )
   algorithm = get_algorithm(config.algo.name)  # ConfigError naming the known names
   algorithm.check(config)
+  ul = config.algo.get("unlikelihood_coef", 0.0)
+  _require(
+    isinstance(ul, (int, float)) and not isinstance(ul, bool) and ul >= 0,
+    "algo.unlikelihood_coef",
+    f"must be a number >= 0, got {ul!r}",
+  )
+  _require(
+    not ul or algorithm.policy_gradient(config),
+    "algo.unlikelihood_coef",
+    f"{config.algo.name} trains no token-level policy gradient (losses.policy_loss) to add "
+    "it to; set it to 0",
+  )
   _require(
     config.bc.steps == 0 or has_player(config.env.name) or config.bc.get("json_path"),
     "bc.steps",
@@ -111,12 +123,6 @@ def validate(config, num_devices: int | None = None) -> None:
     0.0 <= config.algo.gamma <= 1.0, "algo.gamma", f"must be in [0, 1], got {config.algo.gamma}"
   )
   _require(0.0 < config.algo.tau <= 1.0, "algo.tau", f"must be in (0, 1], got {config.algo.tau}")
-  ul = config.algo.get("unlikelihood_coef", 0.0)
-  _require(
-    isinstance(ul, (int, float)) and not isinstance(ul, bool) and ul >= 0,
-    "algo.unlikelihood_coef",
-    f"must be a number >= 0, got {ul!r}",
-  )
   _require(0.0 < config.algo.expectile < 1.0, "algo.expectile", "must be in (0, 1)")
   _require(config.algo.v_loss in ("mse", "expectile"), "algo.v_loss", "must be mse|expectile")
   steps = config.actor.get("lr_decay_steps", 0)
