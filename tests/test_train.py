@@ -146,7 +146,8 @@ def _phase_lines(text: str) -> dict:
 def test_tiny_run_logs_and_resume_is_bit_identical(tmp_path, capsys):
   from archer_jax.training.trainer import Trainer
 
-  decay = {"actor.lr_decay_steps": 2}  # the lr decays over the run's 2 actor updates
+  # the lr decays over the run's 2 actor updates; the actor's loss has tiny's unlikelihood term
+  decay = {"actor.lr_decay_steps": 2, "algo.unlikelihood_coef": 1.0}
   full = _run(micro_config(tmp_path / "a", **decay))
   # progress off: one line per phase per iteration, and the time-to-go estimates
   out = capsys.readouterr().out
@@ -171,6 +172,7 @@ def test_tiny_run_logs_and_resume_is_bit_identical(tmp_path, capsys):
   assert hist[0]["phase"] == "bc" and "eval_return" in hist[0]
   assert all(np.isfinite(h["critic_loss"]) for h in hist[1:])
   assert "actor_loss" in hist[2] and "actor_loss" not in hist[1]  # warm-up of 1 iteration
+  assert hist[2]["unlikelihood"] > 0 and np.isfinite(hist[3]["unlikelihood"])
   assert os.path.getsize(os.path.join(full.workdir, "training.png")) > 1000
 
   # interrupted after 2 iterations, then resumed to 3
